@@ -1,0 +1,142 @@
+"""The command line beside the GUI: `python -m app [--db PATH] SUBCOMMAND ...`.
+
+Every subcommand prints Chinese messages for the user's mistakes and a damaged database on
+stderr (no traceback) and exits non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Callable
+
+from app import APP_NAME, __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    # --db is accepted both before and after the subcommand.
+    parser.add_argument("--db", dest="db_sub", metavar="PATH", help="数据库文件（默认：用户数据目录）")
+
+
+def _open(args: argparse.Namespace, readonly: bool = False):
+    from app.services.workspace import open_workspace
+
+    return open_workspace(args.db_sub or args.db, readonly=readonly)
+
+
+# ---- register (issue 2) -------------------------------------------------------------------
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.domain.request import CaseQuery
+    from app.services import register
+
+    _open(args, readonly=False)
+    query = CaseQuery(year=args.year, sort="case_no", descending=False)
+    total = register.count(query)
+    out = []
+    for offset in range(0, total, 1000):
+        for row in register.list_rows(query, offset, 1000):
+            out.append({"case_no": row.case_no, "received_on": row.received_on.isoformat(),
+                        "applicant_kind": row.applicant_kind, "applicant": row.name, "content": row.content,
+                        "status": row.status, "outcome": row.outcome,
+                        "answered_on": row.answered_on.isoformat() if row.answered_on else None,
+                        "due_on": row.due_on.isoformat() if row.due_on else None})
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for r in out:
+            print(f"{r['case_no']}\t{r['received_on']}\t{r['applicant_kind']}\t{r['applicant']}\t{r['status']}"
+                  f"\t{r['outcome'] or ''}")
+        print(f"共 {len(out)} 件")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from app.services import demo, settings
+
+    _open(args)
+    if not settings.is_configured():
+        settings.save(demo_settings())
+    n = demo.generate(args.year, args.count, args.seed)
+    print(f"已生成 {n} 件{args.year}年度演示申请")
+    return 0
+
+
+def demo_settings():
+    """The office of seed 001, used by demo data and screenshots."""
+    from app.domain.settings import OfficeSettings
+
+    return OfficeSettings(
+        office_name="黄岩区茅畲乡人民政府", short_name="茅畲乡", doc_prefix="茅政信", disclosure_unit="党政办公室",
+        address="台州市黄岩区茅畲乡茅畲村", postcode="318026", phone="0576-84581234", handler="王丽",
+        leader="陈建国", reconsideration_body="台州市黄岩区人民政府", court="台州市黄岩区人民法院",
+        fonds_no="0194", org_code="BGS")
+
+
+# ---- the parser ---------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m app", description=f"{APP_NAME} {__version__}（不带子命令时启动图形界面）")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据目录；也可用环境变量 ZWGK_DB）")
+    parser.add_argument("--version", action="version", version=__version__)
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    p = sub.add_parser("list", help="列出登记的申请")
+    p.add_argument("--year", type=int, help="年度（省略时列出全部年度）")
+    p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    _add_db(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("demo-data", help="生成可重复的演示数据")
+    p.add_argument("--year", type=int, default=dt.date.today().year)
+    p.add_argument("--count", type=int, default=300)
+    p.add_argument("--seed", type=int, default=7)
+    _add_db(p)
+    p.set_defaults(handler=cmd_demo_data)
+
+    for register_commands in _EXTRA_COMMANDS:
+        register_commands(sub)
+    return parser
+
+
+# Other rooms add their subcommands by appending a function(subparsers) here.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def run(argv: list[str]) -> int:
+    """Run a subcommand; user-facing errors become a Chinese line on stderr and exit code 2."""
+    from app.services.errors import ServiceError, StoreError, ValidationError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    if not hasattr(args, "db_sub"):
+        args.db_sub = None
+    try:
+        return args.handler(args)
+    except ValidationError as exc:
+        for message in exc.errors.values():
+            print(f"错误：{message}", file=sys.stderr)
+        return 2
+    except (ServiceError, StoreError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：无法读写文件 {exc.filename or ''}：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    finally:
+        from app.store.db import close_database
+
+        close_database()

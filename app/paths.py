@@ -1,0 +1,98 @@
+"""The one place that knows where forms, resources, templates and the user's data live.
+
+Source and frozen layouts are the same (build.spec puts forms/, resources/ and templates_docx/
+beside the app package), so nothing here mentions the frozen bundle.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+DB_ENV = "ZWGK_DB"
+DATA_ENV = "ZWGK_DATA_DIR"
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def root() -> Path:
+    """The folder holding app/, forms/, resources/ and templates_docx/."""
+    return _ROOT
+
+
+def forms_dir() -> Path:
+    return _ROOT / "forms"
+
+
+def resources_dir() -> Path:
+    return _ROOT / "resources"
+
+
+def resource(name: str) -> Path:
+    return resources_dir() / name
+
+
+def shipped_templates_dir() -> Path:
+    """The default Word templates shipped with the program (never written to)."""
+    return _ROOT / "templates_docx"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder (Windows: %LOCALAPPDATA%\\政务公开工作台); ZWGK_DATA_DIR overrides."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir as _udd
+
+    return Path(_udd("政务公开工作台", appauthor=False, roaming=False))
+
+
+def default_db_path() -> Path:
+    """The database file: ZWGK_DB, else 政务公开.sqlite in the user data folder."""
+    override = os.environ.get(DB_ENV)
+    if override:
+        return Path(override)
+    return user_data_dir() / "政务公开.sqlite"
+
+
+def data_dir_for(db_path: Path) -> Path:
+    """Documents, backups and edited templates live beside the database they belong to.
+
+    Keeping them beside the database (not in a global folder) means a test database in tmp_path,
+    or a database moved to a new PC with its folder, carries its own files.
+    """
+    db_path = Path(db_path)
+    if db_path.resolve() == (user_data_dir() / "政务公开.sqlite").resolve():
+        return user_data_dir()
+    return db_path.parent / (db_path.stem + "_文件")
+
+
+def documents_dir(db_path: Path) -> Path:
+    return data_dir_for(db_path) / "文书"
+
+
+def case_dir(db_path: Path, case_no: str) -> Path:
+    """One folder per case, named after its case number made safe for file systems."""
+    return documents_dir(db_path) / safe_filename(case_no)
+
+
+def user_templates_dir(db_path: Path) -> Path:
+    """The office's edited templates: a program update never overwrites them."""
+    return data_dir_for(db_path) / "模板"
+
+
+def backups_dir(db_path: Path) -> Path:
+    return data_dir_for(db_path) / "备份"
+
+
+def archives_dir(db_path: Path) -> Path:
+    return data_dir_for(db_path) / "归档"
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_filename(name: str) -> str:
+    """A file name Windows accepts: reserved characters replaced, trailing dots and spaces cut."""
+    cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
+    return cleaned or "_"

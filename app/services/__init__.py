@@ -1,0 +1,1 @@
+"""Use cases: what the screens and the command line ask for (ARCHITECTURE.md)."""

@@ -1,0 +1,142 @@
+"""Reproducible synthetic cases for demos, screenshots and benchmarks (`demo-data`)."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from app.domain import ids, outcomes
+from app.domain.request import (
+    CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData,
+    legal_received_on, search_text,
+)
+from app.domain.settings import format_case_no
+from app.services import settings as office
+from app.services.register import CASE_SEQUENCE
+from app.store import register as store, sequences
+from app.store.db import atomic
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红文斌玉兰海燕丹晨浩宇欣怡子涵梓轩"
+_TOWNS = ["茅畲乡", "宁溪镇", "头陀镇", "北洋镇", "沙埠镇", "院桥镇"]
+_VILLAGES = ["上垟村", "下洋村", "茅畲村", "林家村", "前岸村", "后塘村", "溪口村"]
+_COMPANIES = {
+    "商业企业": ["台州市黄岩{}建材有限公司", "浙江{}农业开发有限公司", "台州{}模具有限公司"],
+    "科研机构": ["浙江省{}农业科学研究所", "台州{}环境研究院"],
+    "社会公益组织": ["黄岩区{}志愿者协会", "台州市{}公益基金会"],
+    "法律服务机构": ["浙江{}律师事务所", "台州{}法律服务所"],
+    "其他": ["{}村股份经济合作社", "黄岩区{}业主委员会"],
+}
+_TOPICS = [
+    ("{v}土地征收补偿安置方案", "请求公开{v}土地征收补偿安置方案及补偿款发放明细"),
+    ("{y}年度乡财政预算执行情况", "申请公开{y}年度乡级财政预算及执行情况"),
+    ("{v}宅基地审批资料", "申请公开{v}宅基地使用审批的相关文件"),
+    ("农村危房改造补助名单", "申请公开{y}年度农村危房改造补助对象名单及标准"),
+    ("美丽乡村建设项目招投标文件", "申请公开{v}美丽乡村建设项目的招标公告及中标结果"),
+    ("{v}道路硬化工程验收报告", "申请公开{v}道路硬化工程的竣工验收报告"),
+    ("低保审批结果", "申请公开本人家庭最低生活保障审批的结果及依据"),
+    ("河道整治工程资金使用情况", "申请公开{v}河道整治工程资金使用情况"),
+]
+_DEPARTMENTS = ["党政办公室", "农业农村办公室", "财政所", "自然资源所", "社会事务办公室", "综合执法队"]
+_DOC_CODES = "1234578ABCDEFGHJKLMNPQRTUWXY"
+_REGIONS = ["331003", "331002", "331004", "330102", "330106", "110105", "320106"]
+
+
+def _id_card(rng: random.Random) -> str:
+    birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(0, 365 * 52))
+    first17 = f"{rng.choice(_REGIONS)}{birth:%Y%m%d}{rng.randrange(0, 1000):03d}"
+    return first17 + ids.id_card_check_char(first17)
+
+
+def _uscc(rng: random.Random) -> str:
+    first17 = "91" + rng.choice(_REGIONS) + "".join(rng.choice(_DOC_CODES) for _ in range(9))
+    return first17 + ids.uscc_check_char(first17)
+
+
+def _person_name(rng: random.Random) -> str:
+    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _phone(rng: random.Random) -> str:
+    if rng.random() < 0.8:
+        return rng.choice(("138", "139", "135", "158", "188", "177")) + f"{rng.randrange(10**8):08d}"
+    return f"0576-8{rng.randrange(10**6, 10**7)}"
+
+
+def _dates(rng: random.Random, channel: str, start: dt.date, span: int) -> tuple[dt.date, dt.date | None]:
+    arrived = start + dt.timedelta(days=rng.randrange(span))
+    while arrived.weekday() >= 5:
+        arrived -= dt.timedelta(days=1)
+    if channel == "当面":
+        return arrived, None
+    return arrived, arrived + dt.timedelta(days=rng.choice((0, 0, 1, 2)))
+
+
+def make_request(rng: random.Random, start: dt.date, span: int, year: int) -> RequestData:
+    """One plausible request arriving within [start, start+span)."""
+    kind = "自然人" if rng.random() < 0.72 else rng.choice(ORGANISATION_KINDS)
+    channel = rng.choice(CHANNELS)
+    arrived, confirmed = _dates(rng, channel, start, span)
+    village = rng.choice(_TOWNS) + rng.choice(_VILLAGES)
+    info_name, description = rng.choice(_TOPICS)
+    data = RequestData(
+        applicant_kind=kind, channel=channel, arrived_on=arrived, confirmed_on=confirmed,
+        phone=_phone(rng), address=f"浙江省台州市黄岩区{village}{rng.randrange(1, 200)}号",
+        postcode="318020", email=f"user{rng.randrange(10**5)}@example.com" if rng.random() < 0.4 else "",
+        info_name=info_name.format(v=village, y=year - 1), info_description=description.format(v=village, y=year - 1),
+        form_wanted=rng.choice(FORMS_WANTED), delivery_method=rng.choice(DELIVERY_METHODS[:4]),
+        department=rng.choice(_DEPARTMENTS), fee_reduction=rng.random() < 0.05,
+    )
+    if data.delivery_method == "电子邮件" and not data.email:
+        data.email = f"user{rng.randrange(10**5)}@example.com"
+    if kind == "自然人":
+        data.applicant_type, data.name, data.id_type, data.id_number = PERSON, _person_name(rng), "居民身份证", _id_card(rng)
+    else:
+        data.applicant_type, data.id_type, data.id_number = ORGANISATION, "统一社会信用代码", _uscc(rng)
+        data.name = rng.choice(_COMPANIES[kind]).format(rng.choice(["东海", "永宁", "江北", "九峰", "翠屏", "双浦"]))
+        data.legal_rep, data.contact_person = _person_name(rng), _person_name(rng)
+    return data
+
+
+def _conclude(rng: random.Random, received: dt.date, today: dt.date, index: int) -> tuple[str | None, dt.date | None, str]:
+    """Outcome, answer date and status; every outcome code appears when there are enough cases."""
+    answered = received + dt.timedelta(days=rng.randrange(3, 40))
+    if answered > today or rng.random() < 0.08:
+        return None, None, rng.choice(("登记", "审查中", "办理中", "补正中", "征求意见中", "已延期"))
+    code = outcomes.CODES[index % len(outcomes.CODES)] if index < 3 * len(outcomes.CODES) else rng.choices(
+        outcomes.CODES, weights=[30, 10, 12] + [1] * 8 + [8, 3, 2] + [2] * 5 + [2, 1, 2])[0]
+    return code, answered, "已办结" if code.startswith("6") else "已答复"
+
+
+def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> int:
+    """Insert `count` cases across `year` (about 5 % carried over from the previous year).
+
+    Goes through the same store functions and yearly sequence as registration, in one
+    transaction. Returns the number inserted.
+    """
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    fmt = office.load().case_no_format
+    last_day = min(dt.date(year, 12, 31), today)
+    span = max((last_day - dt.date(year, 1, 1)).days, 1)
+    drafts = []
+    for index in range(count):
+        carried = index % 20 == 19
+        start = dt.date(year - 1, 11, 15) if carried else dt.date(year, 1, 1)
+        data = make_request(rng, start, 45 if carried else span, year)
+        received = legal_received_on(data.channel, data.arrived_on, data.confirmed_on).date
+        if received > today:
+            data.arrived_on = data.confirmed_on = received = today
+        drafts.append((received, index, data))
+    # Numbers follow the order of receipt, as they would at the desk.
+    drafts.sort(key=lambda d: (d[0], d[1]))
+    with atomic():
+        for received, index, data in drafts:
+            seq = sequences.next_value(CASE_SEQUENCE, received.year)
+            case_no = format_case_no(fmt, received.year, seq)
+            code, answered, status = _conclude(rng, received, today, index)
+            if answered and answered > today:
+                answered = today
+            case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
+            store.update(case_id, {"outcome": code, "answered_on": answered})
+            store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
+    return count

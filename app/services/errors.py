@@ -1,0 +1,27 @@
+"""Errors the services raise for the user to read: every message is Chinese and says what to do."""
+from __future__ import annotations
+
+from app.store.db import DatabaseDamaged, DatabaseReadOnly, DatabaseTooNew, StoreError
+
+__all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "StoreError", "DatabaseDamaged",
+           "DatabaseReadOnly", "DatabaseTooNew"]
+
+
+class ServiceError(Exception):
+    """A refusal the user must be told about."""
+
+
+class ValidationError(ServiceError):
+    """Bad input: `errors` maps field name → Chinese message. Nothing was saved."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("；".join(errors.values()))
+
+
+class YearLocked(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass

@@ -1,0 +1,162 @@
+"""Registering requests, editing them, and the register list (workflow.md §1, §4)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, fields
+
+from app.domain import outcomes
+from app.domain.request import (
+    CONCLUDED_STATUSES, FIELD_LABELS, Case, CaseQuery, CaseRow, RequestData, TimelineEntry,
+    legal_received_on, mask_id, search_text,
+)
+from app.domain.settings import format_case_no
+from app.domain.validation import validate_request
+from app.services import settings as office
+from app.services.errors import NotFound, ValidationError, YearLocked
+from app.store import audit, register as store, sequences
+from app.store.db import atomic
+from app.store.models import YearLock
+
+CASE_SEQUENCE = "case"
+_DATA_FIELDS = [f.name for f in fields(RequestData)]
+
+
+def _received_on(data: RequestData) -> dt.date:
+    received = legal_received_on(data.channel, data.arrived_on, data.confirmed_on).date
+    if received is None:
+        raise ValidationError({"confirmed_on": "无法确定收到申请日期：请填写确认/签收日期（条例第三十一条）"})
+    return received
+
+
+def ensure_year_open(year: int) -> None:
+    """A year archived and locked is read-only (archive.md)."""
+    if YearLock.get_or_none(YearLock.year == year) is not None:
+        raise YearLocked(f"{year}年度已归档锁定，案件为只读。如需修改，请先在“归档”页面解除锁定并说明理由。")
+
+
+def register(data: RequestData, today: dt.date | None = None) -> Case:
+    """Validate and save a new request whole, allocating its 登记编号 in the same transaction."""
+    errors = validate_request(data, today)
+    if errors:
+        raise ValidationError(errors)
+    received = _received_on(data)
+    ensure_year_open(received.year)
+    fmt = office.load().case_no_format
+    with atomic():
+        seq = sequences.next_value(CASE_SEQUENCE, received.year)
+        case_no = format_case_no(fmt, received.year, seq)
+        case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data))
+        rule = legal_received_on(data.channel, data.arrived_on, data.confirmed_on).rule
+        store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}；{rule}",
+                        {"case_no": case_no}, audit.operator())
+        audit.record("request", case_id, "登记", {"case_no": [None, case_no], "name": [None, data.name]})
+    _after_change(case_id)
+    return get_case(case_id)
+
+
+def _display(name: str, value: object) -> object:
+    if name == "id_number":
+        return mask_id(str(value or ""))
+    if name == "fee_reduction":
+        return "是" if value else "否"
+    return value if value not in (None, "") else "（空）"
+
+
+def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Case:
+    """Save edits to a request's registration fields; the timeline says what changed."""
+    case = get_case(case_id)
+    ensure_year_open(case.year)
+    errors = validate_request(data, today)
+    if errors:
+        raise ValidationError(errors)
+    received = _received_on(data)
+    old = {n: getattr(case, n) for n in _DATA_FIELDS} | {"received_on": case.received_on}
+    new = {n: getattr(data, n) for n in _DATA_FIELDS} | {"received_on": received}
+    changed = {n: [old[n], new[n]] for n in new if old[n] != new[n]}
+    if not changed:
+        return case
+    summary = "；".join(f"{FIELD_LABELS.get(n, n)}：{_display(n, a)} → {_display(n, b)}"
+                       for n, (a, b) in changed.items())
+    with atomic():
+        store.update(case_id, {**new, "search_text": search_text(case.case_no, data)})
+        store.add_event(case_id, "edited", dt.date.today(), "修改登记信息：" + summary,
+                        {"changes": changed}, audit.operator())
+        audit.record("request", case_id, "修改", changed)
+    _after_change(case_id)
+    return get_case(case_id)
+
+
+def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) -> Case:
+    """Set (or clear) the outcome code and its answer date (outcomes.md)."""
+    case = get_case(case_id)
+    ensure_year_open(case.year)
+    errors = {}
+    if code is not None and code not in outcomes.BY_CODE:
+        errors["outcome"] = f"未知的办理结果代码：{code}"
+    if code is not None and answered_on is None:
+        errors["answered_on"] = "请填写答复（办结）日期"
+    if answered_on and case.received_on and answered_on < case.received_on:
+        errors["answered_on"] = "答复日期不能早于收到申请日期"
+    if answered_on and answered_on > dt.date.today():
+        errors["answered_on"] = "答复日期不能晚于今天"
+    if errors:
+        raise ValidationError(errors)
+    status = case.status
+    if code is None:
+        status = "办理中" if case.status in CONCLUDED_STATUSES else case.status
+    else:
+        status = "已办结" if code.startswith("6") else "已答复"
+    values = {"outcome": code, "answered_on": answered_on if code else None, "status": status}
+    changed = {k: [getattr(case, k), v] for k, v in values.items() if getattr(case, k) != v}
+    if not changed:
+        return case
+    label = outcomes.full_label(code) if code else "（清除）"
+    with atomic():
+        store.update(case_id, values)
+        store.add_event(case_id, "outcome", answered_on or dt.date.today(), f"办理结果：{label}",
+                        {"outcome": code}, audit.operator())
+        audit.record("request", case_id, "办理结果", changed)
+    _after_change(case_id)
+    return get_case(case_id)
+
+
+def _after_change(case_id: int) -> None:
+    """Hook for derived state (the cached nearest limit); see services.deadlines."""
+    from app.services import deadlines
+
+    deadlines.refresh_case(case_id)
+
+
+def get_case(case_id: int) -> Case:
+    case = store.get(case_id)
+    if case is None:
+        raise NotFound(f"找不到编号为 {case_id} 的申请")
+    return case
+
+
+def find_case(case_no: str) -> Case:
+    case = store.get_by_no(case_no)
+    if case is None:
+        raise NotFound(f"找不到登记编号为“{case_no}”的申请")
+    return case
+
+
+def timeline(case_id: int) -> list[TimelineEntry]:
+    return store.timeline(case_id)
+
+
+def list_rows(query: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseRow]:
+    return store.rows(query, offset, limit)
+
+
+def count(query: CaseQuery) -> int:
+    return store.count(query)
+
+
+def years() -> list[int]:
+    return store.years()
+
+
+def as_data(case: Case) -> RequestData:
+    """The editable part of a case, for the form."""
+    return RequestData(**{n: v for n, v in asdict(case).items() if n in _DATA_FIELDS})

@@ -1,0 +1,38 @@
+"""Opening the office's database (one at a time: a desktop program for one clerk)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import paths
+from app.store import db as store_db
+
+
+@dataclass(frozen=True)
+class Workspace:
+    db_path: Path
+    readonly: bool
+
+    @property
+    def data_dir(self) -> Path:
+        return paths.data_dir_for(self.db_path)
+
+
+def open_workspace(db_path: Path | str | None = None, readonly: bool = False) -> Workspace:
+    """Open (create, migrate) the database; raises services.errors.StoreError subclasses."""
+    path = Path(db_path) if db_path else paths.default_db_path()
+    store_db.open_database(path, readonly=readonly)
+    return Workspace(path, readonly)
+
+
+def close_workspace() -> None:
+    store_db.close_database()
+
+
+def current_db_path() -> Path:
+    return store_db.current_path()
+
+
+def is_new_database(db_path: Path | str | None = None) -> bool:
+    path = Path(db_path) if db_path else paths.default_db_path()
+    return not path.exists() or path.stat().st_size == 0

@@ -1,0 +1,51 @@
+"""The audit trail: append-only; there is deliberately no update or delete here."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from app.store.models import AuditEntry
+
+_operator = {"name": ""}
+
+
+def set_operator(name: str) -> None:
+    """The operator chosen at start-up (defaults to the OS user)."""
+    _operator["name"] = name
+
+
+def operator() -> str:
+    if not _operator["name"]:
+        import getpass
+
+        try:
+            _operator["name"] = getpass.getuser()
+        except Exception:  # getpass raises various errors when no user name can be found
+            _operator["name"] = "未知用户"
+    return _operator["name"]
+
+
+def record(entity: str, entity_id: object, action: str, changes: dict | None = None) -> None:
+    """Append one entry; `changes` maps field → [old, new]."""
+    AuditEntry.create(operator=operator(), entity=entity, entity_id=str(entity_id), action=action,
+                      changes=json.dumps(changes or {}, ensure_ascii=False, default=str))
+
+
+@dataclass
+class AuditRow:
+    at: dt.datetime
+    operator: str
+    entity: str
+    entity_id: str
+    action: str
+    changes: dict
+
+
+def entries(entity: str | None = None, entity_id: object | None = None) -> list[AuditRow]:
+    q = AuditEntry.select().order_by(AuditEntry.id)
+    if entity is not None:
+        q = q.where(AuditEntry.entity == entity)
+    if entity_id is not None:
+        q = q.where(AuditEntry.entity_id == str(entity_id))
+    return [AuditRow(e.at, e.operator, e.entity, e.entity_id, e.action, json.loads(e.changes)) for e in q]

@@ -1,0 +1,116 @@
+"""Queries over requests and their timeline, returning plain domain objects."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import fields
+
+import peewee as pw
+
+from app.domain.request import Case, CaseQuery, CaseRow, RequestData, TimelineEntry
+from app.store.models import Event, Request, now
+
+_DATA_FIELDS = [f.name for f in fields(RequestData)]
+_CASE_FIELDS = [f.name for f in fields(Case) if f.name not in ("extra",)]
+
+SORT_FIELDS = {
+    "case_no": (Request.year, Request.seq),
+    "received_on": (Request.received_on, Request.id),
+    "applicant_kind": (Request.applicant_kind, Request.id),
+    "name": (Request.name, Request.id),
+    "content": (Request.info_name, Request.id),
+    "status": (Request.status, Request.id),
+    "outcome": (Request.outcome, Request.id),
+    "answered_on": (Request.answered_on, Request.id),
+    "due_on": (Request.due_on, Request.id),
+}
+
+
+def to_case(row: Request) -> Case:
+    return Case(**{name: getattr(row, name) for name in _CASE_FIELDS})
+
+
+def insert(case_no: str, year: int, seq: int, data: RequestData, received_on: dt.date,
+           search_text: str, status: str = "登记") -> int:
+    values = {name: getattr(data, name) for name in _DATA_FIELDS}
+    row = Request.create(case_no=case_no, year=year, seq=seq, received_on=received_on,
+                         search_text=search_text, status=status, **values)
+    return row.id
+
+
+def update(case_id: int, values: dict) -> None:
+    values = dict(values, updated_at=now())
+    Request.update(**values).where(Request.id == case_id).execute()
+
+
+def get(case_id: int) -> Case | None:
+    row = Request.get_or_none(Request.id == case_id)
+    return to_case(row) if row else None
+
+
+def get_by_no(case_no: str) -> Case | None:
+    row = Request.get_or_none(Request.case_no == case_no)
+    return to_case(row) if row else None
+
+
+def _where(query: CaseQuery) -> list:
+    conds = []
+    for term in query.text.lower().split():
+        conds.append(Request.search_text.contains(term))
+    if query.year is not None:
+        conds.append(Request.year == query.year)
+    if query.status:
+        conds.append(Request.status == query.status)
+    if query.outcome:
+        conds.append(Request.outcome == query.outcome)
+    return conds
+
+
+def _filtered(select: pw.ModelSelect, query: CaseQuery) -> pw.ModelSelect:
+    conds = _where(query)
+    return select.where(*conds) if conds else select
+
+
+_ROW_COLUMNS = (Request.id, Request.case_no, Request.received_on, Request.applicant_kind, Request.name,
+                Request.info_name, Request.info_description, Request.status, Request.outcome,
+                Request.answered_on, Request.due_on, Request.due_key)
+
+
+def rows(query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
+    """One page of the register list."""
+    order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
+    order_by = [f.desc() if query.descending else f.asc() for f in order]
+    select = _filtered(Request.select(*_ROW_COLUMNS), query).order_by(*order_by).offset(offset).limit(limit)
+    out = []
+    for r in select.tuples():
+        content = r[5] or (r[6] or "").replace("\n", " ")[:80]
+        out.append(CaseRow(r[0], r[1], r[2], r[3], r[4], content, r[7], r[8], r[9], r[10], r[11]))
+    return out
+
+
+def count(query: CaseQuery) -> int:
+    return _filtered(Request.select(), query).count()
+
+
+def years() -> list[int]:
+    return [y for (y,) in Request.select(Request.year).distinct().order_by(Request.year.desc()).tuples()]
+
+
+def ids_where(**criteria) -> list[int]:
+    select = Request.select(Request.id)
+    for key, value in criteria.items():
+        select = select.where(getattr(Request, key) == value)
+    return [i for (i,) in select.tuples()]
+
+
+def add_event(case_id: int, kind: str, happened_on: dt.date, summary: str, data: dict | None = None,
+              operator: str = "") -> int:
+    row = Event.create(request=case_id, kind=kind, happened_on=happened_on, summary=summary,
+                       data=json.dumps(data or {}, ensure_ascii=False, default=str), operator=operator)
+    return row.id
+
+
+def timeline(case_id: int) -> list[TimelineEntry]:
+    q = Event.select().where(Event.request == case_id).order_by(Event.happened_on, Event.id)
+    return [TimelineEntry(e.id, e.kind, e.happened_on, e.summary, json.loads(e.data), e.operator, e.created_at)
+            for e in q]
