@@ -1,0 +1,33 @@
+"""Shared fixtures: every test gets a fresh real SQLite file (WAL) in tmp_path."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """Nothing a test does may touch the real user data folder."""
+    monkeypatch.setenv("ZWGK_DATA_DIR", str(tmp_path / "userdata"))
+    monkeypatch.delenv("ZWGK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "register.sqlite"
+
+
+@pytest.fixture
+def workspace(db_path):
+    """An open, empty database whose office settings are those of seed 001's township."""
+    from app.cli import demo_settings
+    from app.services import settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    ws = open_workspace(db_path)
+    settings.save(demo_settings())
+    yield ws
+    close_workspace()

@@ -1,0 +1,46 @@
+import sqlite3
+
+import pytest
+
+from app.store import db as store_db
+from app.store import migrations
+
+
+def test_new_database_gets_the_current_version_wal_and_foreign_keys(db_path):
+    database = store_db.open_database(db_path)
+    assert migrations.current_version(database) == migrations.SCHEMA_VERSION
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    store_db.close_database()
+
+
+def test_a_database_newer_than_the_program_is_refused(db_path):
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(store_db.DatabaseTooNew, match="更新版本"):
+        store_db.open_database(db_path)
+
+
+def test_an_older_database_is_copied_aside_before_migrating(db_path, monkeypatch):
+    store_db.open_database(db_path)
+    store_db.close_database()
+    ran = []
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", migrations.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [lambda d: ran.append(1)])
+    store_db.open_database(db_path)
+    store_db.close_database()
+    assert ran == [1]
+    copies = list(db_path.parent.glob("register.v1-迁移前-*.sqlite"))
+    assert len(copies) == 1
+    assert sqlite3.connect(copies[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(db_path):
+    db_path.write_bytes(b"this is a word document, not a database" * 10)
+    before = db_path.read_bytes()
+    with pytest.raises(store_db.DatabaseDamaged, match="已损坏"):
+        store_db.open_database(db_path)
+    assert db_path.read_bytes() == before
