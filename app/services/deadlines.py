@@ -1,7 +1,180 @@
-"""The cached nearest limit of each case (Request.due_on), kept in step with the clock."""
+"""Each case's limits from its timeline, the cached nearest limit, and what is due (home page).
+
+The limits themselves are computed by app.domain.clock on the office's calendar
+(app.services.calendar); this module only gathers a case's dated events for it.
+"""
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain import clock
+from app.domain.clock import ClockInput, ClockResult, InternalLimits, Limit, Pause
+from app.domain.request import CONCLUDED_STATUSES, Case, TimelineEntry
+from app.domain.settings import OfficeSettings
+from app.services import settings as office
+from app.store import register as store
+
+# Timeline event kinds that move the clock (services.actions writes them).
+CORRECTION_SENT = "correction_sent"
+CORRECTION_RECEIVED = "correction_received"
+CORRECTION_LAPSED = "correction_lapsed"
+CONSULTATION_SENT = "consultation_sent"
+CONSULTATION_REPLIED = "consultation_replied"
+FEE_SENT = "fee_sent"
+FEE_PAID = "fee_paid"
+FEE_LAPSED = "fee_lapsed"
+EXTENDED = "extended"
+CUSTOM_DUE = "custom_due"
+DRAFT_DONE = "draft_done"
+SIGNED = "signed"
+
+_PAUSE_KINDS = {"third_party": clock.CONSULTATION_THIRD_PARTY, "agency": clock.CONSULTATION_AGENCY}
+
+
+def _calendar():
+    from app.services.calendar import work_calendar
+
+    return work_calendar()
+
+
+def _last_on(events: list[TimelineEntry], kind: str) -> dt.date | None:
+    days = [e.happened_on for e in events if e.kind == kind]
+    return days[-1] if days else None
+
+
+def _pauses(events: list[TimelineEntry]) -> tuple[Pause, ...]:
+    """Consultations and fee notices, each paired with the reply / payment that ended it."""
+    ends: dict[int, dt.date] = {}
+    for e in events:
+        if e.kind in (CONSULTATION_REPLIED, FEE_PAID, FEE_LAPSED) and e.data.get("ref"):
+            ends[int(e.data["ref"])] = e.happened_on
+    pauses = []
+    for e in events:
+        if e.kind == CONSULTATION_SENT:
+            kind = _PAUSE_KINDS.get(e.data.get("party_kind", "third_party"), clock.CONSULTATION_THIRD_PARTY)
+            pauses.append(Pause(e.happened_on, ends.get(e.id), kind))
+        elif e.kind == FEE_SENT:
+            pauses.append(Pause(e.happened_on, ends.get(e.id), clock.FEE))
+    return tuple(pauses)
+
+
+def internal_limits(cfg: OfficeSettings) -> InternalLimits:
+    return InternalLimits(cfg.limit_accept, cfg.limit_review, cfg.limit_draft, cfg.limit_proactive_scope,
+                          cfg.limit_sign)
+
+
+def clock_input(case: Case, events: list[TimelineEntry], cfg: OfficeSettings) -> ClockInput:
+    """The clock's view of a case (workflow.md §2): receipt, correction, pauses, extension, art. 35."""
+    correction = [e for e in events if e.kind == CORRECTION_SENT]
+    custom = [e for e in events if e.kind == CUSTOM_DUE]
+    registered = [e for e in events if e.kind == "registered"]
+    return ClockInput(
+        received_on=case.received_on,
+        correction_sent_on=correction[-1].happened_on if correction else None,
+        corrected_on=_last_on(events, CORRECTION_RECEIVED),
+        correction_period_days=int(correction[-1].data.get("period_days", cfg.correction_period))
+        if correction else cfg.correction_period,
+        pauses=_pauses(events),
+        extended=_last_on(events, EXTENDED) or False,
+        custom_due=dt.date.fromisoformat(custom[-1].data["due"]) if custom else None,
+        internal=internal_limits(cfg),
+        answered_on=case.answered_on,
+        registered_on=(registered[0].created_at.date() if registered and registered[0].created_at else None),
+        draft_done_on=_last_on(events, DRAFT_DONE),
+        signed_on=_last_on(events, SIGNED),
+    )
+
+
+def case_limits(case_id: int, today: dt.date | None = None) -> ClockResult:
+    """Every legal and internal limit of a case, each with its explanation citing the rule."""
+    case = store.get(case_id)
+    events = store.timeline(case_id)
+    return clock.compute_limits(clock_input(case, events, office.load()), _calendar(), today)
+
+
+def _cache_values(case: Case, result: ClockResult) -> dict:
+    if case.status in CONCLUDED_STATUSES:
+        return {"due_on": None, "due_key": ""}
+    answer = result.answer
+    return {"due_on": answer.due, "due_key": answer.key if answer.due else "paused"}
 
 
 def refresh_case(case_id: int) -> None:
-    """Recompute one case's cached limit. Filled in when the clock lands (issue 3)."""
+    """Recompute one case's cached binding answer limit (shown and sorted in the register list)."""
+    case = store.get(case_id)
+    if case is None:
+        return
+    result = case_limits(case_id)
+    values = _cache_values(case, result)
+    store.set_due(case_id, values["due_on"], values["due_key"])
+
+
+def refresh_open_cases() -> int:
+    """Recompute every open case (after a calendar or settings change); returns how many."""
+    ids = store.open_case_ids()
+    for case_id in ids:
+        refresh_case(case_id)
+    return len(ids)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    case_id: int
+    case_no: str
+    name: str
+    limit: Limit
+    urgency: str
+    days_left: int | None
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.limit.unconfirmed
+
+
+@dataclass
+class DueOverview:
+    overdue: list[DueItem]
+    today: list[DueItem]
+    soon: list[DueItem]
+    paused: list[DueItem]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"overdue": len(self.overdue), "today": len(self.today), "soon": len(self.soon),
+                "paused": len(self.paused)}
+
+
+def _waiting_on(result: ClockResult) -> Limit | None:
+    """While the clock is stopped, the limit the office is waiting on (correction, opinion, fee)."""
+    for key in ("correction_period", "consultation_reply", "fee_payment"):
+        for limit in result.all(key):
+            if limit.done_on is None and not limit.superseded and limit.due is not None:
+                return limit
     return None
+
+
+def due_overview(today: dt.date | None = None) -> DueOverview:
+    """Open cases that are overdue, due today, due within 3 working days, or paused — most urgent
+    first, each with the limit concerned and the working days left."""
+    today = today or dt.date.today()
+    cal = _calendar()
+    cfg = office.load()
+    out = DueOverview([], [], [], [])
+    for case_id in store.open_case_ids():
+        case = store.get(case_id)
+        result = clock.compute_limits(clock_input(case, store.timeline(case_id), cfg), cal, today)
+        picked = clock.most_urgent([l for l in result.limits if l.shown], today, cal)
+        if picked is None:
+            continue
+        limit, level = picked
+        if level == clock.PAUSED:
+            limit = _waiting_on(result) or limit
+        item = DueItem(case_id, case.case_no, case.name, limit, level, clock.days_left(limit, today, cal))
+        bucket = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
+                  clock.PAUSED: out.paused}.get(level)
+        if bucket is not None:
+            bucket.append(item)
+    for bucket in (out.overdue, out.today, out.soon, out.paused):
+        bucket.sort(key=lambda i: (i.days_left if i.days_left is not None else 10**6, i.case_no))
+    return out

@@ -139,4 +139,7 @@ def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> 
             case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
             store.update(case_id, {"outcome": code, "answered_on": answered})
             store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
+    from app.services import deadlines
+
+    deadlines.refresh_open_cases()
     return count

@@ -114,3 +114,14 @@ def timeline(case_id: int) -> list[TimelineEntry]:
     q = Event.select().where(Event.request == case_id).order_by(Event.happened_on, Event.id)
     return [TimelineEntry(e.id, e.kind, e.happened_on, e.summary, json.loads(e.data), e.operator, e.created_at)
             for e in q]
+
+
+def set_due(case_id: int, due_on: dt.date | None, due_key: str) -> None:
+    """The cached binding limit; not an edit of the case, so updated_at is left alone."""
+    Request.update(due_on=due_on, due_key=due_key).where(Request.id == case_id).execute()
+
+
+def open_case_ids() -> list[int]:
+    from app.domain.request import CONCLUDED_STATUSES
+
+    return [i for (i,) in Request.select(Request.id).where(Request.status.not_in(list(CONCLUDED_STATUSES))).tuples()]

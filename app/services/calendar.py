@@ -1,0 +1,163 @@
+"""The office's working-day calendar: the holidays package overlaid with the office's own entries.
+
+Every change recomputes the cached limits of every open case at once, so that no saved
+deadline silently stays wrong (issue: "Changing the calendar recomputes every open case").
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.calendar import WorkCalendar
+from app.domain.dates import parse_date
+from app.services.errors import ServiceError, ValidationError
+from app.store import audit, calendar as store
+from app.store.db import atomic
+
+_cache: dict[str, WorkCalendar] = {}
+
+
+def work_calendar() -> WorkCalendar:
+    """The calendar every limit is counted on (cached until the office changes an entry)."""
+    cal = _cache.get("cal")
+    if cal is None:
+        cal = WorkCalendar(store.entries(), store.confirmed_years().keys())
+        _cache["cal"] = cal
+    return cal
+
+
+def invalidate() -> None:
+    _cache.clear()
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    day: dt.date
+    working: bool
+    source: str
+    office_entry: bool
+    unconfirmed: bool
+
+
+def year_view(year: int) -> list[DayInfo]:
+    """Every day of `year` with whether it is worked and why, for the month grids."""
+    cal = work_calendar()
+    office = store.entries()
+    day, out = dt.date(year, 1, 1), []
+    while day.year == year:
+        out.append(DayInfo(day, cal.is_working_day(day), cal.source(day), day in office,
+                           not cal.is_confirmed(year)))
+        day += dt.timedelta(days=1)
+    return out
+
+
+def confirmed_years() -> dict[int, str]:
+    return store.confirmed_years()
+
+
+def _after_change() -> int:
+    from app.services import deadlines
+
+    invalidate()
+    return deadlines.refresh_open_cases()
+
+
+def set_day(day: dt.date, working: bool | None, note: str = "") -> int:
+    """Make `day` a working day (True), a day off (False), or back to the package (None).
+
+    Returns the number of open cases whose limits were recomputed."""
+    old = store.entry(day)
+    with atomic():
+        if working is None:
+            store.delete_entry(day)
+        else:
+            store.put_entry(day, working, note.strip())
+        new = None if working is None else (working, note.strip())
+        audit.record("calendar", day.isoformat(), "修改工作日历", {"day": [_describe(old), _describe(new)]})
+    return _after_change()
+
+
+def _describe(entry: tuple[bool, str] | None) -> str | None:
+    if entry is None:
+        return None
+    return ("上班" if entry[0] else "休息") + (f"（{entry[1]}）" if entry[1] else "")
+
+
+def confirm_year(year: int, note: str = "", confirmed: bool = True) -> int:
+    """Mark a year's schedule as entered and confirmed by the office (or take that back)."""
+    with atomic():
+        if confirmed:
+            store.put_confirmed_year(year, note)
+        else:
+            store.delete_confirmed_year(year)
+        audit.record("calendar", str(year), "确认年度节假日安排" if confirmed else "取消确认年度节假日安排",
+                     {"confirmed": [not confirmed, confirmed], "note": [None, note]})
+    return _after_change()
+
+
+_WORK_WORDS = {"班": True, "上班": True, "工作日": True, "休": False, "休息": False, "放假": False, "节假日": False}
+
+
+def parse_schedule_rows(rows: list[list[object]]) -> tuple[list[tuple[dt.date, bool, str]], dict[str, str]]:
+    """Rows of (日期, 休/班, 备注) → entries and problems keyed '第N行' (a header row is skipped)."""
+    entries, problems = [], {}
+    for index, row in enumerate(rows, start=1):
+        cells = [("" if c is None else c) for c in list(row) + ["", "", ""]][:3]
+        if index == 1 and str(cells[0]).strip() in ("日期", "date"):
+            continue
+        if not any(str(c).strip() for c in cells):
+            continue
+        day = parse_date(cells[0])
+        kind = _WORK_WORDS.get(str(cells[1]).strip())
+        if day is None:
+            problems[f"第{index}行"] = f"日期无法识别：{cells[0]}"
+        elif kind is None:
+            problems[f"第{index}行"] = f"第二列应为“休”或“班”：{cells[1]}"
+        else:
+            entries.append((day, kind, str(cells[2]).strip()))
+    return entries, problems
+
+
+def _read_rows(path: Path) -> list[list[object]]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                return [list(r) for r in csv.reader(fh)]
+        if suffix in (".xlsx", ".xlsm"):
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True, data_only=True)
+            try:
+                return [list(r) for r in wb.active.iter_rows(values_only=True)]
+            finally:
+                wb.close()
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        raise ServiceError(f"无法读取节假日安排文件 {path.name}：{exc}") from None
+    except Exception as exc:  # openpyxl raises zipfile/XML errors of many kinds for a damaged file
+        raise ServiceError(f"节假日安排文件 {path.name} 已损坏或不是Excel文件（{type(exc).__name__}）") from None
+    raise ServiceError("节假日安排文件应为 .csv 或 .xlsx 格式")
+
+
+def import_schedule(path: Path | str, confirm_years: bool = True) -> tuple[int, int]:
+    """Import a year's schedule (日期, 休/班, 备注) in one transaction; nothing is saved on any problem.
+
+    Returns (entries imported, open cases recomputed)."""
+    path = Path(path)
+    entries, problems = parse_schedule_rows(_read_rows(path))
+    if problems:
+        raise ValidationError(problems)
+    if not entries:
+        raise ServiceError(f"文件 {path.name} 中没有节假日安排")
+    years = sorted({d.year for d, _, _ in entries})
+    with atomic():
+        for day, working, note in entries:
+            store.put_entry(day, working, note)
+        if confirm_years:
+            for year in years:
+                store.put_confirmed_year(year, f"导入自 {path.name}")
+        audit.record("calendar", ",".join(map(str, years)), "导入节假日安排",
+                     {"file": [None, path.name], "entries": [None, len(entries)]})
+    return len(entries), _after_change()
