@@ -89,6 +89,18 @@ def archives_dir(db_path: Path) -> Path:
     return data_dir_for(db_path) / "归档"
 
 
+def instance_lock_path(db_path: Path) -> Path:
+    """The lock file beside the database that tells a second copy of the program it is in use."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def damaged_copy_path(db_path: Path, stamp: str) -> Path:
+    """Where a damaged database is moved, untouched, before a backup is restored in its place."""
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.stem}.已损坏-{stamp}{db_path.suffix}")
+
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 

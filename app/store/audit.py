@@ -26,10 +26,17 @@ def operator() -> str:
     return _operator["name"]
 
 
-def record(entity: str, entity_id: object, action: str, changes: dict | None = None) -> None:
-    """Append one entry; `changes` maps field → [old, new]."""
+def record(entity: str, entity_id: object, action: str, changes: dict | None = None,
+           case_id: int | None = None) -> None:
+    """Append one entry; `changes` maps field → [old, new].
+
+    `case_id` ties a change of a notice, review or dispute to its case so the case timeline can
+    show it; a change of the request itself gets it automatically.
+    """
+    if case_id is None and entity == "request":
+        case_id = int(entity_id)
     AuditEntry.create(operator=operator(), entity=entity, entity_id=str(entity_id), action=action,
-                      changes=json.dumps(changes or {}, ensure_ascii=False, default=str))
+                      changes=json.dumps(changes or {}, ensure_ascii=False, default=str), case_id=case_id)
 
 
 @dataclass
@@ -42,10 +49,14 @@ class AuditRow:
     changes: dict
 
 
-def entries(entity: str | None = None, entity_id: object | None = None) -> list[AuditRow]:
+def entries(entity: str | None = None, entity_id: object | None = None,
+            case_id: int | None = None) -> list[AuditRow]:
+    """Entries oldest first, optionally of one entity or of everything belonging to one case."""
     q = AuditEntry.select().order_by(AuditEntry.id)
     if entity is not None:
         q = q.where(AuditEntry.entity == entity)
     if entity_id is not None:
         q = q.where(AuditEntry.entity_id == str(entity_id))
+    if case_id is not None:
+        q = q.where(AuditEntry.case_id == case_id)
     return [AuditRow(e.at, e.operator, e.entity, e.entity_id, e.action, json.loads(e.changes)) for e in q]

@@ -1,19 +1,32 @@
-"""Opening the database file: checks, pragmas, migrations, the one connection.
+"""Opening the database file: checks, the instance lock, pragmas, migrations, the one connection.
 
 One SQLite file per office, WAL journal, foreign keys on (ARCHITECTURE.md). The file is checked
-before use so a damaged or foreign file is refused with a Chinese message instead of a traceback.
+before use so a damaged or foreign file is refused with a Chinese message instead of a traceback,
+and it is never written to: the clerk restores a backup beside it. A second copy of the program
+on the same file is refused (it may open the file read-only instead), so two writers never meet.
 """
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import socket
 import sqlite3
 from pathlib import Path
+from typing import Iterator
 
 import peewee
 
+from app import paths
+
 database = peewee.DatabaseProxy()
-_state: dict[str, object] = {"path": None, "readonly": False}
+_state: dict[str, object] = {"path": None, "readonly": False, "lock": None}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every database of this program has; a SQLite file with other tables only is not ours.
+_OWN_TABLES = {"request", "setting", "audit_entry"}
 
 
 class StoreError(Exception):
@@ -21,7 +34,7 @@ class StoreError(Exception):
 
 
 class DatabaseDamaged(StoreError):
-    pass
+    """The file is not a sound database of this program; it has not been touched."""
 
 
 class DatabaseTooNew(StoreError):
@@ -29,7 +42,19 @@ class DatabaseTooNew(StoreError):
 
 
 class DatabaseReadOnly(StoreError):
-    pass
+    """The file or its folder cannot be written (read-only folder, opened read-only)."""
+
+
+class DiskFull(StoreError):
+    """The disk is full: the change was rolled back whole."""
+
+
+class DatabaseInUse(StoreError):
+    """Another copy of the program has the file open for writing."""
+
+    def __init__(self, message: str, holder: dict | None = None):
+        super().__init__(message)
+        self.holder = holder or {}
 
 
 class BaseModel(peewee.Model):
@@ -38,72 +63,236 @@ class BaseModel(peewee.Model):
         legacy_table_names = False
 
 
+def damaged_message(path: Path, reason: str) -> str:
+    """The one message every screen and subcommand shows for a damaged file."""
+    return (f"数据库文件已损坏，无法打开（{reason}）：{path}。"
+            "原文件已原样保留，未作任何改动。请在图形界面中选择“从备份恢复”，"
+            "或在命令行使用 restore 命令恢复最近的备份。")
+
+
+# ---- damaged-file detection ---------------------------------------------------------------
+
 def check_file(path: Path) -> None:
-    """Refuse a file that is not a sound SQLite database (header, then PRAGMA quick_check)."""
+    """Refuse a file that is not a sound SQLite database of this program.
+
+    Three checks, cheapest first: the 16-byte SQLite header, the file length against the page
+    count the header declares (a truncated copy), and PRAGMA integrity_check. The file is only
+    read, never written.
+    """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         return
     with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise DatabaseDamaged(f"数据库文件已损坏或不是本程序的数据文件：{path}")
+        header = fh.read(100)
+    if header[:16] != SQLITE_HEADER:
+        raise DatabaseDamaged(damaged_message(path, "不是 SQLite 数据库文件"))
+    if reason := _truncation(path, header):
+        raise DatabaseDamaged(damaged_message(path, reason))
+    _check_contents(path)
+
+
+def _truncation(path: Path, header: bytes) -> str | None:
+    if len(header) < 100:
+        return "文件不完整"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
+    wal = Path(f"{path}-wal")
+    # While a WAL file holds pages not yet copied back, the main file may lawfully be shorter.
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    if page_size < 512 or size % page_size or (pages and size < pages * page_size):
+        return "文件被截断"
+    return None
+
+
+def _check_contents(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = con.execute("PRAGMA user_version").fetchone()[0]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(f"数据库文件已损坏（{exc}）：{path}") from None
+        raise DatabaseDamaged(damaged_message(path, f"无法读取：{exc}")) from None
     if rows != [("ok",)]:
-        raise DatabaseDamaged(f"数据库文件未通过完整性检查：{path}")
+        raise DatabaseDamaged(damaged_message(path, "未通过完整性检查"))
+    if tables and not (tables & _OWN_TABLES) and version == 0:
+        raise DatabaseDamaged(damaged_message(path, "这是其他程序的数据库，不是本程序的数据文件"))
 
+
+# ---- the instance lock --------------------------------------------------------------------
+
+class InstanceLock:
+    """An OS lock on a file beside the database, held while the program writes to it.
+
+    The operating system drops the lock when the process ends, however it ends, so a lock file
+    left behind by a crash or a power cut never blocks the next start (stale-lock safe). Byte 0
+    is locked; the holder's name and start time follow it so the second copy can say who.
+    """
+
+    def __init__(self, db_path: Path):
+        self.path = paths.instance_lock_path(db_path)
+        self._fh = None
+
+    def acquire(self) -> None:
+        try:
+            fh = open(self.path, "a+b")
+        except OSError as exc:
+            raise DatabaseReadOnly(f"数据目录不可写，无法打开数据库进行修改：{self.path.parent}"
+                                   f"（{exc.strerror or exc}）。可以只读方式打开查看。") from None
+        try:
+            _lock_byte(fh)
+        except BlockingIOError:
+            holder = _read_holder(fh)
+            fh.close()
+            who = holder.get("user") or "另一用户"
+            since = holder.get("since", "")
+            raise DatabaseInUse(
+                f"该数据库正在被另一个政务公开工作台窗口使用（{who}，{holder.get('host', '')}，"
+                f"自 {since} 起）。为避免数据冲突，本窗口只能以只读方式打开，或先关闭另一个窗口。",
+                holder) from None
+        except OSError:
+            # A file system without locks (some network shares): carry on unlocked, as SQLite does.
+            pass
+        self._fh = fh
+        _write_holder(fh)
+
+    def release(self) -> None:
+        fh, self._fh = self._fh, None
+        if fh is None:
+            return
+        with contextlib.suppress(OSError):
+            _unlock_byte(fh)
+        fh.close()
+
+
+def _lock_byte(fh) -> None:
+    fh.seek(0)
+    if os.name == "nt":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except PermissionError:
+            raise BlockingIOError from None
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unlock_byte(fh) -> None:
+    fh.seek(0)
+    if os.name == "nt":
+        import msvcrt
+
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _holder_info() -> dict:
+    try:
+        user = getpass.getuser()
+    except Exception:  # getpass raises various errors when no user name can be found
+        user = ""
+    return {"pid": os.getpid(), "user": user, "host": socket.gethostname(),
+            "since": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
+
+
+def _write_holder(fh) -> None:
+    with contextlib.suppress(OSError):
+        fh.truncate(0)
+        fh.seek(0)
+        fh.write(b"\n" + json.dumps(_holder_info(), ensure_ascii=False).encode("utf-8"))
+        fh.flush()
+
+
+def _read_holder(fh) -> dict:
+    try:
+        fh.seek(1)  # byte 0 is the locked one (Windows locks are mandatory)
+        return json.loads(fh.read().decode("utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+
+
+# ---- opening and closing ------------------------------------------------------------------
 
 def open_database(path: Path, readonly: bool = False) -> peewee.SqliteDatabase:
-    """Open (creating if needed) and migrate the database at `path`, binding the proxy to it."""
-    from app.store import migrations
+    """Open (creating if needed) and migrate the database at `path`, binding the proxy to it.
 
+    Raises DatabaseDamaged (file untouched), DatabaseInUse (another copy writes to it; open it
+    with readonly=True instead), DatabaseReadOnly (folder or file not writable) or DatabaseTooNew.
+    """
     path = Path(path)
-    check_file(path)
-    if not readonly:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseReadOnly(f"无法创建数据目录 {path.parent}：{exc.strerror or exc}") from None
     close_database()
-    target = f"file:{path}?mode=ro" if readonly else str(path)
-    db = peewee.SqliteDatabase(
-        target,
-        uri=readonly,
-        pragmas={"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal"}
-        if not readonly else {"foreign_keys": 1, "busy_timeout": 5000},
-        check_same_thread=False,
-    )
-    database.initialize(db)
+    check_file(path)
+    lock = None if readonly else _prepare_for_writing(path)
     try:
-        db.connect(reuse_if_open=True)
-        _state.update(path=path, readonly=readonly)
-        if not readonly:
-            migrations.migrate(db, path)
-        else:
-            migrations.check_version(db)
-    except peewee.OperationalError as exc:
+        db = _connect(path, readonly)
+        _state.update(path=path, readonly=readonly, lock=lock)
+        _migrate_or_check(db, path, readonly)
+    except BaseException:
         close_database()
-        raise DatabaseReadOnly(f"无法写入数据库 {path}：{exc}") from None
-    except sqlite3.DatabaseError as exc:
-        close_database()
-        raise DatabaseDamaged(f"数据库文件已损坏（{exc}）：{path}") from None
-    except StoreError:
-        close_database()
+        if lock is not None:
+            lock.release()
         raise
     return db
 
 
+def _prepare_for_writing(path: Path) -> InstanceLock:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnly(f"无法创建数据目录 {path.parent}：{exc.strerror or exc}") from None
+    lock = InstanceLock(path)
+    lock.acquire()
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
+        lock.release()
+        raise DatabaseReadOnly(f"数据文件或其所在目录是只读的，无法保存修改：{path}。可以只读方式打开查看，"
+                               "或将数据文件复制到可写的位置后再打开。")
+    return lock
+
+
+def _connect(path: Path, readonly: bool) -> peewee.SqliteDatabase:
+    target = f"file:{path}?mode=ro" if readonly else str(path)
+    pragmas = ({"foreign_keys": 1, "busy_timeout": 5000} if readonly else
+               {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal"})
+    db = peewee.SqliteDatabase(target, uri=readonly, pragmas=pragmas, check_same_thread=False)
+    database.initialize(db)
+    return db
+
+
+def _migrate_or_check(db: peewee.SqliteDatabase, path: Path, readonly: bool) -> None:
+    from app.store import migrations
+
+    try:
+        db.connect(reuse_if_open=True)
+        if readonly:
+            migrations.check_version(db)
+        else:
+            migrations.migrate(db, path)
+    except peewee.DatabaseError as exc:
+        raise translate(exc, path) from None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(damaged_message(path, f"无法读取：{exc}")) from None
+
+
 def close_database() -> None:
+    """Close the connection and release the instance lock."""
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
-    _state.update(path=None, readonly=False)
+    lock = _state.get("lock")
+    if lock is not None:
+        lock.release()  # type: ignore[union-attr]
+    _state.update(path=None, readonly=False, lock=None)
 
 
 def current_path() -> Path:
@@ -118,8 +307,42 @@ def is_readonly() -> bool:
     return bool(_state["readonly"])
 
 
-def atomic():
-    """A write transaction that takes the write lock at once, so allocations never race."""
+# ---- writing ------------------------------------------------------------------------------
+
+def translate(exc: Exception, path: Path | None = None) -> Exception:
+    """The Chinese StoreError for a SQLite failure the clerk can act on; others pass unchanged."""
+    text = str(exc).lower()
+    where = f"：{path}" if path else ""
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull("磁盘空间已满，本次修改没有保存（已全部撤回）。请清理磁盘或U盘空间后重试。")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DatabaseReadOnly(f"数据文件或其所在目录不可写，本次修改没有保存{where}。"
+                                "请检查文件是否被设为只读、U盘是否已拔出。")
+    if "locked" in text or "busy" in text:
+        return StoreError("数据库正忙（可能有另一个程序正在写入），本次修改没有保存，请稍后重试。")
+    if "malformed" in text or "not a database" in text:
+        return DatabaseDamaged(damaged_message(path or Path("?"), str(exc)))
+    if "disk i/o" in text:
+        return StoreError(f"读写数据文件时出错，本次修改没有保存{where}。请检查磁盘或U盘。")
+    return exc
+
+
+@contextlib.contextmanager
+def atomic() -> Iterator[None]:
+    """A write transaction that takes the write lock at once, so allocations never race.
+
+    Everything inside is saved whole or not at all; a full disk or a read-only file becomes a
+    Chinese DiskFull / DatabaseReadOnly after the rollback, so the program keeps running.
+    """
     if is_readonly():
         raise DatabaseReadOnly("数据库以只读方式打开，不能保存修改")
-    return database.atomic("IMMEDIATE")
+    try:
+        with database.atomic("IMMEDIATE"):
+            yield
+    except (peewee.OperationalError, peewee.DatabaseError) as exc:
+        if isinstance(exc, peewee.IntegrityError):
+            raise
+        translated = translate(exc, _state["path"])  # type: ignore[arg-type]
+        if translated is exc:
+            raise
+        raise translated from None

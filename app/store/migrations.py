@@ -69,4 +69,25 @@ def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
             MIGRATIONS[index](db)
             db.execute_sql(f"PRAGMA user_version = {index + 1}")
     # Tables added by later rooms before a release are created here; safe=True makes it idempotent.
+    _ensure_columns(db)
     db.create_tables(all_models(), safe=True)
+    protect_audit_trail(db)
+
+
+# Columns added to core tables before the first release: (table, column, SQL type).
+_ADDED_COLUMNS = [("audit_entry", "case_id", "INTEGER")]
+
+
+def _ensure_columns(db: peewee.SqliteDatabase) -> None:
+    for table, column, sql_type in _ADDED_COLUMNS:
+        existing = {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}
+        if existing and column not in existing:
+            db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+
+
+def protect_audit_trail(db: peewee.SqliteDatabase) -> None:
+    """Make the audit trail append-only in the file itself: SQLite refuses UPDATE and DELETE."""
+    for verb in ("UPDATE", "DELETE"):
+        db.execute_sql(
+            f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "
+            "BEGIN SELECT RAISE(ABORT, '审计记录只能追加，不能修改或删除'); END")

@@ -124,6 +124,7 @@ class AuditEntry(BaseModel):
     entity_id = pw.CharField(default="", index=True)
     action = pw.CharField()
     changes = pw.TextField(default="{}")
+    case_id = pw.IntegerField(null=True, index=True)  # the case a notice/review/dispute change belongs to
 
 
 class YearLock(BaseModel):
@@ -139,4 +140,5 @@ CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, Calen
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the program; other rooms' store modules add theirs here."""
-    return list(CORE_MODELS)
+    from app.store import review  # noqa: PLC0415 - review's models import this module
+    return list(CORE_MODELS) + review.MODELS
