@@ -82,11 +82,12 @@ class ReportCase:
     """One request as the report sees it (workflow.md; outcomes.md).
 
     `concluded_on` decides whether the request is concluded; an `outcome` without it is a draft
-    and the request still counts as open.
+    and the request still counts as open. A request without `received_on` (not yet received in
+    law, 条例第三十一条: e.g. a letter not yet confirmed) is not counted.
     """
 
     case_id: object
-    received_on: dt.date
+    received_on: dt.date | None
     applicant_kind: str
     outcome: str | None = None
     concluded_on: dt.date | None = None
@@ -227,7 +228,7 @@ def _count_cases(cases: Iterable[ReportCase], year: int) -> dict[tuple[str, int]
     ids: dict[tuple[str, int], list] = {(r, c): [] for r in LEAF_ROWS for c in range(TOTAL_COLUMN)}
     for case in cases:
         received, concluded = case.received_on, case.concluded_on
-        if received > dec31 or (concluded is not None and concluded < jan1):
+        if received is None or received > dec31 or (concluded is not None and concluded < jan1):
             continue
         col = _kind_index(case)
         if concluded is not None and concluded < received:

@@ -35,6 +35,7 @@ YEAR_2026 = [
     ReportCase("K", D(2025, 12, 30), "法律服务机构", None, None),            # open through 2026
     ReportCase("L", D(2027, 1, 5), "自然人", "1", D(2027, 1, 20)),           # next year's
     ReportCase("M", D(2026, 9, 9), "自然人", "3.1", None),                   # draft outcome: still open
+    ReportCase("N", None, "自然人", None, None),                             # letter not yet confirmed
 ]
 
 Z = [0, 0, 0, 0, 0, 0, 0]
