@@ -1,0 +1,116 @@
+"""Case actions move the legal clock as workflow.md §2 says (2026 calendar of holidays.md)."""
+import datetime as dt
+
+import pytest
+
+from app.domain.request import CaseQuery, RequestData
+from app.services import actions, calendar, deadlines, register
+from app.services.errors import ServiceError
+
+D = dt.date
+
+
+def make_case(received=D(2026, 11, 2)):
+    data = RequestData(name="张三", id_number="11010519491231002X", phone="13812345678", address="茅畲村1号",
+                       info_description="土地征收补偿方案", arrived_on=received, channel="当面")
+    return register.register(data, today=D(2026, 12, 31))
+
+
+def answer_due(case_id, today=None):
+    return deadlines.case_limits(case_id, today).answer.due
+
+
+def test_registration_caches_the_answer_limit(workspace):
+    case = make_case()
+    # holidays.md worked example: received Mon 2026-11-02 → 20th working day after = 2026-11-30.
+    assert answer_due(case.id) == D(2026, 11, 30)
+    row = register.list_rows(CaseQuery())[0]
+    assert (row.due_on, row.due_key) == (D(2026, 11, 30), "answer")
+
+
+def test_correction_restarts_the_answer_limit(workspace):
+    case = make_case()
+    actions.send_correction(case.id, D(2026, 11, 5), "请写明所需信息的文号")
+    assert register.get_case(case.id).status == "补正中"
+    assert answer_due(case.id) is None  # waiting for the corrected request
+    actions.receive_correction(case.id, D(2026, 11, 16))
+    # 20 working days after Mon 2026-11-16 → Mon 2026-12-14.
+    assert answer_due(case.id) == D(2026, 12, 14)
+    assert register.get_case(case.id).status == "办理中"
+
+
+def test_a_late_correction_notice_needs_confirming(workspace):
+    case = make_case()
+    # The 7th working day after 2026-11-02 is 2026-11-11 (holidays.md).
+    with pytest.raises(actions.LateAction, match="2026年11月11日"):
+        actions.send_correction(case.id, D(2026, 11, 12), "补充身份证明")
+    actions.send_correction(case.id, D(2026, 11, 12), "补充身份证明", accept_late=True)
+    sent = [e for e in register.timeline(case.id) if e.kind == "correction_sent"][0]
+    assert "已超过补正告知期限" in sent.summary
+
+
+def test_consultation_pauses_and_resumes(workspace):
+    case = make_case()
+    cid = actions.start_consultation(case.id, D(2026, 11, 10), "某建材有限公司")
+    assert register.get_case(case.id).status == "征求意见中"
+    actions.receive_opinion(case.id, cid, D(2026, 11, 13), "不同意公开")
+    # Paused working days in (11-10, 11-13] = 11-11, 11-12, 11-13 = 3 → 11-30 + 3 = 2026-12-03.
+    assert answer_due(case.id) == D(2026, 12, 3)
+    assert register.get_case(case.id).status == "办理中"
+
+
+def test_extension_is_20_working_days_after_the_original_limit(workspace):
+    case = make_case()
+    actions.extend(case.id, D(2026, 11, 20), "陈建国")
+    assert answer_due(case.id) == D(2026, 12, 28)  # holidays.md worked example
+    with pytest.raises(ServiceError, match="已经延期一次"):
+        actions.extend(case.id, D(2026, 11, 20), "陈建国")
+
+
+def test_fee_lapse_closes_the_case_as_6_2(workspace):
+    case = make_case(D(2026, 9, 1))
+    actions.send_fee_notice(case.id, D(2026, 9, 3), 300.0, "按件计收")
+    with pytest.raises(ServiceError, match="期限届满后"):
+        actions.fee_lapsed(case.id, D(2026, 9, 10))
+    actions.fee_lapsed(case.id, D(2026, 11, 2))
+    closed = register.get_case(case.id)
+    assert (closed.outcome, closed.status) == ("6.2", "已办结")
+
+
+def test_office_holiday_moves_open_limits_at_once(workspace):
+    case = make_case()
+    assert register.list_rows(CaseQuery())[0].due_on == D(2026, 11, 30)
+    recomputed = calendar.set_day(D(2026, 11, 20), False, "测试：乡镇调休")
+    assert recomputed == 1
+    assert register.list_rows(CaseQuery())[0].due_on == D(2026, 12, 1)
+    calendar.set_day(D(2026, 11, 20), None)
+    assert register.list_rows(CaseQuery())[0].due_on == D(2026, 11, 30)
+
+
+def test_import_schedule_confirms_a_new_year(workspace, tmp_path):
+    case = make_case(D(2026, 12, 15))
+    limit = deadlines.case_limits(case.id).answer
+    assert limit.unconfirmed_years == (2027,)
+    sheet = tmp_path / "2027.csv"
+    sheet.write_text("日期,休/班,备注\n2027-01-01,休,元旦\n2027-01-04,休,测试假日\n", encoding="utf-8")
+    assert calendar.import_schedule(sheet) == (2, 1)
+    limit = deadlines.case_limits(case.id).answer
+    assert limit.unconfirmed_years == ()
+    assert 2027 in calendar.confirmed_years()
+
+
+def test_import_with_a_bad_row_saves_nothing(workspace, tmp_path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("2027-01-01,休,元旦\n2027-02-30,休,坏日期\n2027-01-09,加班,x\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        calendar.import_schedule(sheet)
+    assert "第2行" in info.value.errors and "第3行" in info.value.errors
+    assert calendar.confirmed_years() == {}
+
+
+def test_due_overview_puts_overdue_first(workspace):
+    old = make_case(D(2026, 9, 1))
+    new = make_case(D(2026, 11, 16))
+    overview = deadlines.due_overview(D(2026, 11, 23))
+    assert [i.case_no for i in overview.overdue][0] == old.case_no
+    assert new.case_no not in [i.case_no for i in overview.overdue]
