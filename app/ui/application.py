@@ -1,0 +1,132 @@
+"""Starting the GUI: the application object, the look, opening the database, the first-start dialog.
+
+`run_gui` is the whole start-up; `prepare_app`, `open_database`, `ensure_configured` and
+`build_main_window` are its steps, so tests can drive each one (the modal first-start dialog included).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from app import APP_NAME, paths
+
+BENCH_ENV = "ZWGK_BENCH_EXIT_AFTER_SHOW"
+BENCH_T0_ENV = "ZWGK_BENCH_T0"
+FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", default=None)
+    # --self-check and anything else belong to others (the build engineer); ignore them here.
+    args, _unknown = parser.parse_known_args(argv)
+    return args
+
+
+def prepare_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the program's name, icon, Chinese font stack and light style sheet."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = paths.resource("icon.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    qss = paths.resource("style.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app  # type: ignore[return-value]
+
+
+def open_database(db_path: Path | str | None, parent: QWidget | None = None) -> bool:
+    """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback."""
+    from app.services.errors import StoreError
+    from app.services.workspace import open_workspace
+
+    try:
+        open_workspace(db_path)
+    except StoreError as exc:
+        QMessageBox.critical(parent, f"{APP_NAME}：无法打开数据库", str(exc))
+        return False
+    return True
+
+
+def ensure_configured(parent: QWidget | None = None) -> bool:
+    """On the very first start, ask for the office settings; False if the user cancels."""
+    from app.services import settings as office
+    from app.ui.settings_dialog import SettingsDialog
+
+    if office.is_configured():
+        return True
+    return SettingsDialog(parent, first_start=True).exec() == QDialog.DialogCode.Accepted
+
+
+def build_main_window():
+    """The main window over the open database (the settings must be configured already)."""
+    from app.ui.main_window import MainWindow
+
+    return MainWindow()
+
+
+class _FirstPaint(QObject):
+    """Bench hook: at the main window's first paint, print seconds since process start and quit."""
+
+    def __init__(self, t0: float):
+        super().__init__()
+        self._t0 = t0
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            # Let the paint finish, then report and quit.
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"ZWGK_SHOWN {time.time() - self._t0:.3f}", flush=True)
+        QApplication.quit()
+
+
+def _process_start() -> float:
+    """Wall-clock time the process started: ZWGK_BENCH_T0 from the launcher, else /proc, else now."""
+    if os.environ.get(BENCH_T0_ENV):
+        return float(os.environ[BENCH_T0_ENV])
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.time()
+
+
+def run_gui(argv: list[str]) -> int:
+    """`python -m app [--db PATH]`: open the database, first-start settings, then the main window."""
+    args = _parse(argv)
+    app = prepare_app(argv)
+    if not open_database(args.db):
+        return 2
+    if not ensure_configured():
+        return 0
+    window = build_main_window()
+    if os.environ.get(BENCH_ENV):
+        hook = _FirstPaint(_process_start())
+        window.installEventFilter(hook)
+    window.show()
+    code = app.exec()
+    from app.services.workspace import close_workspace
+    from app.ui import tasks
+
+    tasks.wait_for_all()
+    close_workspace()
+    return code

@@ -1,0 +1,62 @@
+"""Showing validation messages beside their fields: a red label under the field, a red border on it."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def _repolish(widget: QWidget) -> None:
+    # Dynamic properties only restyle after an unpolish/polish cycle.
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class FieldErrors:
+    """Maps field names to (widget, error label) pairs; unknown fields go to a general label."""
+
+    def __init__(self, ui: object, fields: list[str], general: QLabel | None = None):
+        self._widgets: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+        for name in fields:
+            label = getattr(ui, f"err_{name}", None)
+            if label is None:
+                continue
+            self._labels[name] = label
+            self._widgets[name] = getattr(ui, f"f_{name}")
+            label.hide()
+        self._general = general
+        if general is not None:
+            general.hide()
+
+    def fields(self) -> list[str]:
+        return list(self._labels)
+
+    def show(self, errors: dict[str, str], only: set[str] | None = None) -> None:
+        """Show `errors` (for the fields in `only`, if given) and clear every other message."""
+        leftover = []
+        for name, message in errors.items():
+            if name not in self._labels:
+                leftover.append(message)
+        for name, label in self._labels.items():
+            message = errors.get(name) if only is None or name in only else None
+            self._set(name, label, message)
+        if self._general is not None:
+            text = "\n".join(leftover) if only is None else ""
+            self._general.setText(text)
+            self._general.setVisible(bool(text))
+
+    def _set(self, name: str, label: QLabel, message: str | None) -> None:
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        widget = self._widgets[name]
+        invalid = bool(message)
+        if widget.property("invalid") != invalid:
+            widget.setProperty("invalid", invalid)
+            _repolish(widget)
+
+    def message(self, name: str) -> str:
+        label = self._labels.get(name)
+        return label.text() if label is not None and label.isVisibleTo(label.parentWidget()) else ""
+
+    def clear(self) -> None:
+        self.show({})

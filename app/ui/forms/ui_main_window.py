@@ -1,0 +1,125 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'main_window.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem,
+    QMainWindow, QMenu, QMenuBar, QSizePolicy,
+    QStackedWidget, QStatusBar, QWidget)
+
+class Ui_MainWindow(object):
+    def setupUi(self, MainWindow):
+        if not MainWindow.objectName():
+            MainWindow.setObjectName(u"MainWindow")
+        MainWindow.resize(1366, 768)
+        self.actionQuit = QAction(MainWindow)
+        self.actionQuit.setObjectName(u"actionQuit")
+        self.actionNewRequest = QAction(MainWindow)
+        self.actionNewRequest.setObjectName(u"actionNewRequest")
+        self.actionOpenCase = QAction(MainWindow)
+        self.actionOpenCase.setObjectName(u"actionOpenCase")
+        self.actionFind = QAction(MainWindow)
+        self.actionFind.setObjectName(u"actionFind")
+        self.actionOfficeSettings = QAction(MainWindow)
+        self.actionOfficeSettings.setObjectName(u"actionOfficeSettings")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
+        self.centralwidget = QWidget(MainWindow)
+        self.centralwidget.setObjectName(u"centralwidget")
+        self.centralLayout = QHBoxLayout(self.centralwidget)
+        self.centralLayout.setSpacing(6)
+        self.centralLayout.setObjectName(u"centralLayout")
+        self.navList = QListWidget(self.centralwidget)
+        self.navList.setObjectName(u"navList")
+        self.navList.setMaximumSize(QSize(140, 16777215))
+        self.navList.setMinimumSize(QSize(120, 0))
+
+        self.centralLayout.addWidget(self.navList)
+
+        self.pages = QStackedWidget(self.centralwidget)
+        self.pages.setObjectName(u"pages")
+
+        self.centralLayout.addWidget(self.pages)
+
+        MainWindow.setCentralWidget(self.centralwidget)
+        self.menubar = QMenuBar(MainWindow)
+        self.menubar.setObjectName(u"menubar")
+        self.menubar.setGeometry(QRect(0, 0, 1366, 24))
+        self.menuFile = QMenu(self.menubar)
+        self.menuFile.setObjectName(u"menuFile")
+        self.menuRegister = QMenu(self.menubar)
+        self.menuRegister.setObjectName(u"menuRegister")
+        self.menuSettings = QMenu(self.menubar)
+        self.menuSettings.setObjectName(u"menuSettings")
+        self.menuHelp = QMenu(self.menubar)
+        self.menuHelp.setObjectName(u"menuHelp")
+        MainWindow.setMenuBar(self.menubar)
+        self.statusbar = QStatusBar(MainWindow)
+        self.statusbar.setObjectName(u"statusbar")
+        MainWindow.setStatusBar(self.statusbar)
+
+        self.menubar.addAction(self.menuFile.menuAction())
+        self.menubar.addAction(self.menuRegister.menuAction())
+        self.menubar.addAction(self.menuSettings.menuAction())
+        self.menubar.addAction(self.menuHelp.menuAction())
+        self.menuFile.addAction(self.actionQuit)
+        self.menuRegister.addAction(self.actionNewRequest)
+        self.menuRegister.addAction(self.actionOpenCase)
+        self.menuRegister.addSeparator()
+        self.menuRegister.addAction(self.actionFind)
+        self.menuSettings.addAction(self.actionOfficeSettings)
+        self.menuHelp.addAction(self.actionAbout)
+
+        self.retranslateUi(MainWindow)
+
+        QMetaObject.connectSlotsByName(MainWindow)
+    # setupUi
+
+    def retranslateUi(self, MainWindow):
+        MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u653f\u52a1\u516c\u5f00\u5de5\u4f5c\u53f0", None))
+        self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"\u9000\u51fa(&X)", None))
+#if QT_CONFIG(shortcut)
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+#endif // QT_CONFIG(shortcut)
+        self.actionNewRequest.setText(QCoreApplication.translate("MainWindow", u"\u767b\u8bb0\u65b0\u7533\u8bf7(&N)\u2026", None))
+#if QT_CONFIG(shortcut)
+        self.actionNewRequest.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(tooltip)
+        self.actionNewRequest.setToolTip(QCoreApplication.translate("MainWindow", u"\u767b\u8bb0\u4e00\u4ef6\u4f9d\u7533\u8bf7\u516c\u5f00\u7533\u8bf7\uff08Ctrl+N\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionOpenCase.setText(QCoreApplication.translate("MainWindow", u"\u6253\u5f00\u6848\u4ef6(&O)", None))
+#if QT_CONFIG(tooltip)
+        self.actionOpenCase.setToolTip(QCoreApplication.translate("MainWindow", u"\u6253\u5f00\u6240\u9009\u6848\u4ef6\uff08\u56de\u8f66\u6216\u53cc\u51fb\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e(&F)", None))
+#if QT_CONFIG(shortcut)
+        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
+#endif // QT_CONFIG(shortcut)
+#if QT_CONFIG(tooltip)
+        self.actionFind.setToolTip(QCoreApplication.translate("MainWindow", u"\u5c06\u5149\u6807\u79fb\u5230\u641c\u7d22\u6846\uff08Ctrl+F\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.actionOfficeSettings.setText(QCoreApplication.translate("MainWindow", u"\u673a\u5173\u8bbe\u7f6e(&O)\u2026", None))
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"\u5173\u4e8e(&A)", None))
+#if QT_CONFIG(accessibility)
+        self.navList.setAccessibleName(QCoreApplication.translate("MainWindow", u"\u9875\u9762\u5bfc\u822a", None))
+#endif // QT_CONFIG(accessibility)
+        self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"\u6587\u4ef6(&F)", None))
+        self.menuRegister.setTitle(QCoreApplication.translate("MainWindow", u"\u767b\u8bb0(&R)", None))
+        self.menuSettings.setTitle(QCoreApplication.translate("MainWindow", u"\u8bbe\u7f6e(&S)", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"\u5e2e\u52a9(&H)", None))
+    # retranslateUi
+
