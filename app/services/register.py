@@ -34,6 +34,14 @@ def ensure_year_open(year: int) -> None:
         raise YearLocked(f"{year}年度已归档锁定，案件为只读。如需修改，请先在“归档”页面解除锁定并说明理由。")
 
 
+def ensure_case_open(case: Case) -> None:
+    """A case in an archived year's package is read-only: one concluded in a locked year
+    (archive.md). A case received in a locked year but still open was carried over and stays
+    editable until it is concluded and archived with the year it is concluded in."""
+    if case.answered_on is not None and case.status in CONCLUDED_STATUSES:
+        ensure_year_open(case.answered_on.year)
+
+
 def register(data: RequestData, today: dt.date | None = None) -> Case:
     """Validate and save a new request whole, allocating its 登记编号 in the same transaction."""
     errors = validate_request(data, today)
@@ -65,7 +73,7 @@ def _display(name: str, value: object) -> object:
 def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Case:
     """Save edits to a request's registration fields; the timeline says what changed."""
     case = get_case(case_id)
-    ensure_year_open(case.year)
+    ensure_case_open(case)
     errors = validate_request(data, today)
     if errors:
         raise ValidationError(errors)
@@ -89,7 +97,9 @@ def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Cas
 def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) -> Case:
     """Set (or clear) the outcome code and its answer date (outcomes.md)."""
     case = get_case(case_id)
-    ensure_year_open(case.year)
+    ensure_case_open(case)
+    if answered_on is not None:
+        ensure_year_open(answered_on.year)
     errors = {}
     if code is not None and code not in outcomes.BY_CODE:
         errors["outcome"] = f"未知的办理结果代码：{code}"
