@@ -13,6 +13,7 @@ from app.domain.settings import format_case_no
 from app.domain.validation import validate_request
 from app.services import settings as office
 from app.services.errors import NotFound, ValidationError, YearLocked
+from app.services.review import ensure_release_approved
 from app.store import audit, register as store, sequences
 from app.store.db import atomic
 from app.store.models import YearLock
@@ -97,6 +98,7 @@ def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Cas
 def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) -> Case:
     """Set (or clear) the outcome code and its answer date (outcomes.md)."""
     case = get_case(case_id)
+    ensure_release_approved(case_id, code)  # 先审查、后公开: outcomes 1, 1a, 2 need an approved review
     ensure_case_open(case)
     if answered_on is not None:
         ensure_year_open(answered_on.year)
