@@ -183,6 +183,102 @@ def _add_clock_commands(sub: argparse._SubParsersAction) -> None:
 _EXTRA_COMMANDS.append(_add_clock_commands)
 
 
+# ---- backups and restore (issue 8) --------------------------------------------------------
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back up into the backups folder, or to --out (a file or folder, e.g. a USB stick)."""
+    from app.services import backup
+
+    ws = _open(args, readonly=True)  # read-only: works beside a running GUI; refuses a damaged file
+    if args.list:
+        for b in backup.list_backups(ws.db_path):
+            cases = "无法读取" if b.cases is None else f"{b.cases}件"
+            print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{cases}\t{b.size // 1024} KB\t{b.path}")
+        return 0
+    if args.out:
+        target = backup.export_to(args.out, ws.db_path)
+    else:
+        target = backup.backup_now(backup.MANUAL_REASON, ws.db_path).path
+    print(f"已备份到：{target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup over the database; the current (or damaged) file is kept aside."""
+    from app.services import backup
+
+    db_path = args.db_sub or args.db
+    if not args.path and not args.undo:
+        from app.services.errors import ServiceError
+
+        raise ServiceError("请指定要恢复的备份文件，或使用 --undo 撤销上一次恢复")
+    result = backup.undo_restore(db_path) if args.undo else backup.restore(args.path, db_path)
+    if result.saved_aside:
+        print(f"原数据文件已另存为：{result.saved_aside}")
+    cases = "" if result.restored.cases is None else f"（{result.restored.cases}件申请）"
+    print(f"已恢复：{result.restored.path.name}{cases}")
+    return 0
+
+
+def _add_backup_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="备份数据库和文书（默认存入备份文件夹）")
+    p.add_argument("--out", metavar="PATH", help="备份到指定文件或文件夹（如U盘）")
+    p.add_argument("--list", action="store_true", help="列出已有的备份")
+    _add_db(p)
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复（当前数据文件先另存，可撤销）")
+    p.add_argument("path", nargs="?", metavar="PATH", help="备份文件（.sqlite）")
+    p.add_argument("--undo", action="store_true", help="撤销上一次恢复")
+    _add_db(p)
+    p.set_defaults(handler=cmd_restore)
+
+
+_EXTRA_COMMANDS.append(_add_backup_commands)
+
+
+
+# ---- the annual report (issue 7) ----------------------------------------------------------
+
+def cmd_annual_report(args: argparse.Namespace) -> int:
+    from app.services import annual_report
+
+    _open(args, readonly=True)
+    report = annual_report.build(args.year)
+    if args.json:
+        print(annual_report.to_json(report))
+    for error in report.errors:
+        print(f"不平衡：{error}", file=sys.stderr)
+    if args.out:
+        for path in annual_report.export(report, args.out, args.override or ""):
+            print(f"已导出：{path}", file=sys.stderr if args.json else sys.stdout)
+    return 0 if report.balanced or args.override else 1
+
+
+def cmd_sum_reports(args: argparse.Namespace) -> int:
+    from app.services import annual_report
+
+    result = annual_report.sum_reports(args.folder, args.out)
+    print(f"已汇总 {result.units} 个单位的年度报告统计表：{args.out}")
+    return 0
+
+
+def _add_report_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("annual-report", help="按登记簿统计年度报告表二、表三、表四并导出")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", metavar="DIR", help="导出 .xlsx 与 .docx 的目录")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出表三、表四及平衡检查结果")
+    p.add_argument("--override", metavar="说明", help="数据不平衡时仍导出，并记录说明")
+    _add_db(p)
+    p.set_defaults(handler=cmd_annual_report)
+    p = sub.add_parser("sum-reports", help="逐格汇总一个文件夹中各单位导出的年度报告统计表（县级）")
+    p.add_argument("folder", metavar="DIR")
+    p.add_argument("--out", metavar="FILE.xlsx", required=True)
+    p.set_defaults(handler=cmd_sum_reports)
+
+
+_EXTRA_COMMANDS.append(_add_report_commands)
+
+
 def run(argv: list[str]) -> int:
     """Run a subcommand; user-facing errors become a Chinese line on stderr and exit code 2."""
     from app.services.errors import ServiceError, StoreError, ValidationError

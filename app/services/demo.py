@@ -139,7 +139,25 @@ def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> 
             case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
             store.update(case_id, {"outcome": code, "answered_on": answered})
             store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
+            if code and code[0] in "2345" and rng.random() < 0.12:
+                _demo_dispute(rng, case_id, answered, today)
     from app.services import deadlines
 
     deadlines.refresh_open_cases()
     return count
+
+
+def _demo_dispute(rng: random.Random, case_id: int, answered: dt.date, today: dt.date) -> None:
+    """Some answers are challenged: a 复议 or a lawsuit, decided or still open (table 4)."""
+    from app.store import dispute
+
+    kind = rng.choice(("行政复议", "行政复议", "未经复议直接起诉", "复议后起诉"))
+    copy_on = answered + dt.timedelta(days=rng.randrange(10, 50))
+    if copy_on > today:
+        return
+    decided = copy_on + dt.timedelta(days=rng.randrange(40, 120))
+    result = rng.choice(("维持", "维持", "纠正", "其他结果")) if decided <= today else None
+    body = "台州市黄岩区人民政府" if kind == "行政复议" else "台州市黄岩区人民法院"
+    dispute.create(request=case_id, kind=kind, body=body, copy_received_on=copy_on, result=result,
+                   decided_on=decided if result else None, reply_filed_on=copy_on + dt.timedelta(days=7))
+    store.add_event(case_id, "dispute", copy_on, f"收到{kind}副本（{body}，演示数据）", {})

@@ -140,5 +140,5 @@ CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, Calen
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the program; other rooms' store modules add theirs here."""
-    from app.store import review  # noqa: PLC0415 - review's models import this module
-    return list(CORE_MODELS) + review.MODELS
+    from app.store import dispute, review  # noqa: PLC0415 - their models import this module
+    return list(CORE_MODELS) + review.MODELS + dispute.MODELS

@@ -81,11 +81,12 @@ def rows(query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
     order_by = [f.desc() if query.descending else f.asc() for f in order]
     select = _filtered(Request.select(*_ROW_COLUMNS), query).order_by(*order_by).offset(offset).limit(limit)
-    out = []
-    for r in select.tuples():
-        content = r[5] or (r[6] or "").replace("\n", " ")[:80]
-        out.append(CaseRow(r[0], r[1], r[2], r[3], r[4], content, r[7], r[8], r[9], r[10], r[11]))
-    return out
+    return [_to_row(r) for r in select.tuples()]
+
+
+def _to_row(r: tuple) -> CaseRow:
+    content = r[5] or (r[6] or "").replace("\n", " ")[:80]
+    return CaseRow(r[0], r[1], r[2], r[3], r[4], content, r[7], r[8], r[9], r[10], r[11])
 
 
 def count(query: CaseQuery) -> int:
@@ -125,3 +126,13 @@ def open_case_ids() -> list[int]:
     from app.domain.request import CONCLUDED_STATUSES
 
     return [i for (i,) in Request.select(Request.id).where(Request.status.not_in(list(CONCLUDED_STATUSES))).tuples()]
+
+
+def rows_by_ids(ids: list[int]) -> list[CaseRow]:
+    """Register lines for the given ids, in case-number order."""
+    out: list[CaseRow] = []
+    for start in range(0, len(ids), 500):  # stay under SQLite's variable limit
+        chunk = ids[start:start + 500]
+        select = Request.select(*_ROW_COLUMNS).where(Request.id.in_(chunk))
+        out.extend(_to_row(r) for r in select.tuples())
+    return sorted(out, key=lambda row: (row.received_on, row.id))

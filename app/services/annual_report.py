@@ -1,0 +1,140 @@
+"""The annual report (国办公开办函〔2021〕30号) counted from the register, checked, exported.
+
+Every figure of tables 3 and 4 is a count over stored outcome codes, applicant kinds and dates
+(ARCHITECTURE.md); table 2's 规章/行政规范性文件 rows come from the proactive register, its other
+rows are entered by hand and kept per year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from app.domain import annual_report as ar
+from app.domain.request import CaseRow
+from app.services import settings as office
+from app.services.errors import ServiceError, ValidationError
+from app.store import audit, kv, report as store
+from app.store.db import atomic
+
+MANUAL_FIELDS = {"licensing": "行政许可 本年处理决定数量", "penalties": "行政处罚 本年处理决定数量",
+                 "coercion": "行政强制 本年处理决定数量", "fees_wan": "行政事业性收费 本年收费金额（万元）"}
+
+
+@dataclass
+class Report:
+    year: int
+    t2: ar.Table2
+    t3: ar.Table3
+    t4: ar.Table4
+    errors: list[ar.BalanceError] = field(default_factory=list)
+    fee_notices: int = 0
+    fees_collected_yuan: Decimal = Decimal(0)
+
+    @property
+    def balanced(self) -> bool:
+        return not self.errors
+
+
+def _manual_key(year: int) -> str:
+    return f"annual_report:{year}:table2"
+
+
+def manual_table2(year: int) -> dict[str, str]:
+    """The hand-entered rows of table 2 for `year` (strings as typed)."""
+    return {k: str(v) for k, v in kv.get(_manual_key(year), {}).items()}
+
+
+def save_manual_table2(year: int, values: dict[str, object]) -> None:
+    errors, clean = {}, {}
+    for name, label in MANUAL_FIELDS.items():
+        raw = str(values.get(name, "0") or "0").strip()
+        try:
+            number = Decimal(raw)
+        except ArithmeticError:
+            errors[name] = f"{label}应为数字"
+            continue
+        if number < 0 or (name != "fees_wan" and number != int(number)):
+            errors[name] = f"{label}应为{'非负数' if name == 'fees_wan' else '非负整数'}"
+            continue
+        clean[name] = str(number if name == "fees_wan" else int(number))
+    if errors:
+        raise ValidationError(errors)
+    old = kv.get(_manual_key(year), {})
+    with atomic():
+        kv.put(_manual_key(year), clean)
+        audit.record("annual_report", year, "修改表二手工填报数", {k: [old.get(k), v] for k, v in clean.items()
+                                                                if old.get(k) != v})
+
+
+def _proactive_docs() -> list[ar.ProactiveDoc]:
+    """规章/行政规范性文件 from the proactive register, where the office keeps one."""
+    try:
+        from app.services import proactive
+    except ImportError:
+        return []
+    return list(proactive.table2_docs()) if hasattr(proactive, "table2_docs") else []
+
+
+def build(year: int) -> Report:
+    """Tables 2–4 of `year` with their balance check (国办公开办函〔2021〕30号)."""
+    cases = [ar.ReportCase(*row) for row in store.report_cases()]
+    disputes = [ar.ReportDispute(*row) for row in store.report_disputes()]
+    manual = {k: (Decimal(v) if k == "fees_wan" else int(v)) for k, v in manual_table2(year).items()}
+    t2 = ar.table2(_proactive_docs(), year, **manual)
+    t3 = ar.table3(cases, year)
+    t4 = ar.table4(disputes, year)
+    notices, yuan = store.fees_of_year(year)
+    return Report(year, t2, t3, t4, ar.check_balance(t3, t4), notices, yuan)
+
+
+def to_json(report: Report) -> str:
+    return ar.to_json(report.year, report.t3, report.t4)
+
+
+def cases_in_cell(report: Report, row: str, column: int | str) -> list[CaseRow]:
+    """The register lines counted in one cell of table 3 (the report page lists them on click)."""
+    from app.store import register as cases
+
+    return cases.rows_by_ids([int(i) for i in report.t3.case_ids(row, column)])
+
+
+def export(report: Report, out_dir: Path | str, override_note: str = "") -> list[Path]:
+    """Write the tables (.xlsx, the national layout) and the whole report (.docx, sections 一–六).
+
+    An unbalanced report is refused unless the clerk overrides it with a note, which is audited."""
+    from app.services import report_export
+
+    if report.errors and not override_note.strip():
+        raise ServiceError("年度报告数据不平衡，不能导出：\n" + "\n".join(str(e) for e in report.errors)
+                           + "\n请先核对数据，或填写说明后强制导出。")
+    cfg = office.load()
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError(f"无法创建导出目录 {out}：{exc.strerror or exc}") from None
+    stem = f"{cfg.short_name or cfg.office_name}{report.year}年度政府信息公开工作年度报告"
+    texts = ar.draft_texts(report.year, cfg.office_name, report.t2, report.t3, report.t4,
+                           fee_notices=report.fee_notices, fees_collected_yuan=report.fees_collected_yuan)
+    forced = bool(report.errors)
+    xlsx = report_export.export_xlsx(report.year, cfg.office_name, report.t2, report.t3, report.t4,
+                                     out / f"{stem}（统计表）.xlsx", allow_unbalanced=forced)
+    docx = report_export.export_docx(report.year, cfg.office_name, report.t2, report.t3, report.t4, texts,
+                                     out / f"{stem}.docx", allow_unbalanced=forced)
+    if forced:
+        with atomic():
+            audit.record("annual_report", report.year, "强制导出不平衡的年度报告",
+                         {"note": [None, override_note.strip()], "errors": [None, [str(e) for e in report.errors]]})
+    return [xlsx, docx]
+
+
+def sum_reports(folder: Path | str, out_path: Path | str):
+    """The county's table: the units' exported .xlsx files added cell by cell."""
+    from app.services import report_export
+
+    try:
+        return report_export.sum_reports(folder, out_path)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None

@@ -1,0 +1,68 @@
+"""行政复议 / 行政诉讼 records about a request's answer (workflow.md §3, table 4)."""
+from __future__ import annotations
+
+import peewee as pw
+
+from app.store.db import BaseModel
+from app.store.models import Request, now
+
+
+class Dispute(BaseModel):
+    request = pw.ForeignKeyField(Request, backref="disputes", on_delete="RESTRICT")
+    kind = pw.CharField()                 # 行政复议 | 未经复议直接起诉 | 复议后起诉
+    body = pw.CharField(default="")       # 复议机关 or court
+    copy_received_on = pw.DateField(index=True)
+    forwarded_on = pw.DateField(null=True)  # copy forwarded to the section holding the evidence
+    evidence = pw.TextField(default="")   # evidence list
+    reply_filed_on = pw.DateField(null=True)
+    result = pw.CharField(null=True)      # 维持 | 纠正 | 其他结果; None while open
+    decided_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+
+class Hearing(BaseModel):
+    dispute = pw.ForeignKeyField(Dispute, backref="hearings", on_delete="RESTRICT")
+    held_on = pw.DateField()
+    place = pw.CharField(default="")
+    note = pw.TextField(default="")
+
+
+MODELS = [Dispute, Hearing]
+
+
+def to_dict(d: Dispute) -> dict:
+    return {"id": d.id, "case_id": d.request_id, "kind": d.kind, "body": d.body,
+            "copy_received_on": d.copy_received_on, "forwarded_on": d.forwarded_on, "evidence": d.evidence,
+            "reply_filed_on": d.reply_filed_on, "result": d.result, "decided_on": d.decided_on, "notes": d.notes,
+            "hearings": [(h.held_on, h.place, h.note) for h in d.hearings.order_by(Hearing.held_on)]}
+
+
+def create(**values) -> int:
+    return Dispute.create(**values).id
+
+
+def update(dispute_id: int, **values) -> None:
+    Dispute.update(**values).where(Dispute.id == dispute_id).execute()
+
+
+def get(dispute_id: int) -> dict | None:
+    d = Dispute.get_or_none(Dispute.id == dispute_id)
+    return to_dict(d) if d else None
+
+
+def for_case(case_id: int) -> list[dict]:
+    return [to_dict(d) for d in Dispute.select().where(Dispute.request == case_id).order_by(Dispute.copy_received_on)]
+
+
+def open_ones() -> list[dict]:
+    return [to_dict(d) for d in Dispute.select().where(Dispute.result.is_null()).order_by(Dispute.copy_received_on)]
+
+
+def add_hearing(dispute_id: int, held_on, place: str, note: str) -> int:
+    return Hearing.create(dispute=dispute_id, held_on=held_on, place=place, note=note).id
+
+
+def all_for_report() -> list[tuple]:
+    """(kind, copy_received_on, result, decided_on) of every dispute."""
+    return list(Dispute.select(Dispute.kind, Dispute.copy_received_on, Dispute.result, Dispute.decided_on).tuples())
