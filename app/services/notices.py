@@ -1,0 +1,540 @@
+"""Producing notices: drafts, issuing with a 文号, the case's documents, open / print / PDF.
+
+Every notice is a docxtpl render of the kind's template (services.templates) with a context
+built here from the office settings, the case, the dates the legal clock computes (never typed)
+and the extra inputs the clerk typed (declared per kind in app.domain.notices).
+
+Issuing (``issue``) is one transaction: the 文号 is taken from the kind's yearly sequence, the
+file is rendered, the Document row and the timeline event are written, and the clock action the
+notice stands for (补正, 延期, 征求意见, 收费; services.actions) is recorded. The file is rendered
+to a temporary name beside its final place and renamed only when all of that succeeded, so a
+broken template leaves no file and burns no number (notices.md, Numbering: never skipped).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import paths
+from app.domain import notices as nd
+from app.domain import outcomes
+from app.domain.clock import PAUSE_TERMS, CONSULTATION_THIRD_PARTY, FEE
+from app.domain.request import CONCLUDED_STATUSES, ORGANISATION, Case
+from app.domain.settings import OfficeSettings, format_doc_no
+from app.services import register, templates
+from app.services import settings as office
+from app.services.errors import NotFound, ServiceError, ValidationError
+from app.store import audit, sequences
+from app.store import notices as store
+from app.store import register as cases
+from app.store.db import atomic
+
+DRAFT_SEQ = "××"  # a draft shows where the number will go, and that it has none yet
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    id: int
+    case_id: int | None
+    kind: str
+    doc_no: str | None
+    issued_on: dt.date
+    path: Path
+    earlier: tuple[Path, ...] = ()  # earlier files of the same kind on this case, kept as they were
+    message: str = ""               # what happened, in Chinese, for the status bar
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    kind: str
+    doc_no: str | None
+    issued_on: dt.date | None
+    path: Path
+    exists: bool
+    operator: str
+
+
+# ------------------------------------------------------------------- kinds
+
+
+def kinds() -> tuple[nd.NoticeKind, ...]:
+    """Every notice kind, in the order of the workflow."""
+    return nd.KINDS
+
+
+def kinds_for_case(case_id: int) -> list[nd.NoticeKind]:
+    """The kinds that fit the case now, most likely first (workflow.md §1): the receipt while
+    registered, the clock notices while open, the answer notice of its outcome, then delivery."""
+    case = register.get_case(case_id)
+    issued = {d.kind for d in store.for_case(case_id)}
+    events = {e.kind for e in cases.timeline(case_id)}
+    out: list[str] = []
+    open_ = case.status not in CONCLUDED_STATUSES
+    if open_ and "申请接收回执" not in issued:
+        out.append("申请接收回执")
+    if case.outcome:
+        out += [k.name for k in nd.answer_kinds(case.outcome)]
+    if open_:
+        if "correction_sent" not in events:
+            out.append("补正告知书")
+        if "extended" not in events:
+            out.append("延期答复告知书")
+        out += ["征求意见书（第三方）", "征求意见书（共同制作机关）", "征求意见告知书（申请人）", "收费通知书",
+                "政府信息公开审查呈批单"]
+    if any(nd.kind(name).group == "答复" for name in issued) or case.outcome:
+        out.append("送达回证")
+    out.append("政府信息公开申请表")
+    return [nd.kind(name) for name in dict.fromkeys(out)]
+
+
+def placeholder_reference() -> list[nd.Placeholder]:
+    """Every placeholder with what it is and an example value (the program's reference page)."""
+    return nd.placeholder_catalogue()
+
+
+def _kind(name: str) -> nd.NoticeKind:
+    try:
+        return nd.kind(name)
+    except KeyError:
+        raise ValidationError({"kind": f"未知的文书种类：{name}"}) from None
+
+
+# ------------------------------------------------------------------- the dates (the clock)
+
+
+def _calendar():
+    from app.services.calendar import work_calendar
+
+    return work_calendar()
+
+
+@dataclass(frozen=True)
+class _Date:
+    day: dt.date | None
+    unconfirmed: tuple[int, ...] = ()
+
+
+def clock_dates(case: Case, on_date: dt.date, cfg: OfficeSettings) -> dict[str, _Date]:
+    """The limits a notice prints, all from the clock: 答复期限 and 延期后答复期限 from the case's
+    timeline (services.deadlines), the periods a notice opens counted from the day it is issued
+    (补正 条例第三十条, 征求意见 条例第三十二条/第三十四条, 缴费 国办函〔2020〕109号)."""
+    from app.domain.clock import compute_limits
+    from app.services import deadlines
+
+    cal = _calendar()
+    inp = deadlines.clock_input(case, cases.timeline(case.id), cfg)
+    result = compute_limits(inp, cal, on_date)
+    answer = result.get("answer")
+    extended = compute_limits(_with_extension(inp, on_date), cal, on_date).get("extended")
+
+    def counted(days: int) -> _Date:
+        due = cal.add_working_days(on_date, days)
+        return _Date(due, cal.unconfirmed_years_between(on_date + dt.timedelta(days=1), due))
+
+    return {
+        "答复期限": _Date(answer.due, answer.unconfirmed_years) if answer else _Date(None),
+        "延期后答复期限": _Date(extended.due, extended.unconfirmed_years) if extended else _Date(None),
+        "补正期限": counted(cfg.correction_period),
+        "征求意见期限": counted(PAUSE_TERMS[CONSULTATION_THIRD_PARTY]),
+        "缴费期限": counted(PAUSE_TERMS[FEE]),
+    }
+
+
+def _with_extension(inp, on_date: dt.date):
+    from dataclasses import replace
+
+    return inp if inp.extended else replace(inp, extended=on_date)
+
+
+# ------------------------------------------------------------------- the context
+
+
+def defaults(kind_name: str, case_id: int | None) -> dict[str, object]:
+    """Initial values of the kind's extra inputs for the GUI form (declared defaults, then what the
+    case already says: the outcome's reason, the last answer for 送达回证, the approving leader)."""
+    k = _kind(kind_name)
+    cfg = office.load()
+    values: dict[str, object] = {e.name: e.default for e in k.extras}
+    case = register.get_case(case_id) if case_id is not None else None
+    if case is None:
+        return values
+    if case.outcome in nd.REFUSAL_REASONS and "不予公开情形" in values:
+        values["不予公开情形"] = nd.REFUSAL_REASONS[case.outcome][0]
+    if "批准人" in values:
+        values["批准人"] = cfg.leader
+    if "拟办理结果" in values and case.outcome:
+        values["拟办理结果"] = outcomes.full_label(case.outcome)
+    if k.name == "送达回证":
+        values.update(_delivery_defaults(case))
+    if k.name == "征求意见告知书（申请人）":
+        values["被征求意见方"] = "相关第三方"
+    return values
+
+
+_DELIVERY_METHOD = {"邮寄": "邮寄送达", "电子邮件": "电子送达", "传真": "电子送达", "自行领取": "直接送达",
+                    "当场阅读抄录": "直接送达"}
+
+
+def _delivery_defaults(case: Case) -> dict[str, object]:
+    docs = [d for d in store.for_case(case.id) if d.kind != "送达回证" and d.doc_no]
+    last = docs[-1] if docs else None
+    return {
+        "送达文书名称": nd.kind(last.kind).title if last and last.kind in nd.BY_NAME else "",
+        "送达文书文号": last.doc_no if last else "",
+        "送达方式": _DELIVERY_METHOD.get(case.delivery_method, "直接送达"),
+        "送达地点": case.address,
+    }
+
+
+def _clean(value: object, multiline: bool) -> object:
+    """Trim what the clerk typed; the template adds the closing punctuation itself."""
+    if multiline:
+        return nd.lines(value)
+    return str(value or "").strip().rstrip("。；;，,")
+
+
+def _extras(k: nd.NoticeKind, case_id: int | None, extra: dict | None) -> dict[str, object]:
+    values = defaults(k.name, case_id)
+    values.update({key: v for key, v in (extra or {}).items() if v is not None})
+    errors = nd.check_extras(k, values)
+    if errors:
+        raise ValidationError(errors)
+    return {e.name: _clean(values.get(e.name, ""), e.kind == "multiline") for e in k.extras}
+
+
+def _office_context(cfg: OfficeSettings, on_date: dt.date) -> dict[str, str]:
+    return {
+        "机关名称": cfg.office_name, "机关简称": cfg.short_name, "公开工作机构": cfg.disclosure_unit,
+        "机关地址": cfg.address, "机关邮编": cfg.postcode, "机关电话": cfg.phone, "经办人": cfg.handler,
+        "分管领导": cfg.leader, "复议机关": cfg.reconsideration_body, "人民法院": cfg.court,
+        "成文日期": nd.chinese_date(on_date),
+    }
+
+
+def _case_context(case: Case) -> dict[str, str]:
+    org = case.applicant_type == ORGANISATION
+    return {
+        "登记编号": case.case_no, "申请人": case.name, "申请人类型": "法人或其他组织" if org else "自然人",
+        "称谓": "贵单位" if org else "您", "证件类型": case.id_type, "证件号码": case.id_number,
+        "法定代表人": case.legal_rep, "联系人": case.contact_person, "申请人电话": case.phone,
+        "申请人地址": case.address, "申请人邮编": case.postcode, "申请人邮箱": case.email,
+        "信息名称": case.info_name, "信息文号": case.info_doc_no, "信息描述": case.info_description,
+        "申请内容": (case.info_name or case.info_description or "").strip().rstrip("。"),
+        "提供形式": case.form_wanted, "获取方式": case.delivery_method, "申请方式": case.channel,
+        "承办科室": case.department, "申请减免费用": "是" if case.fee_reduction else "否",
+        "到达日期": nd.chinese_date(case.arrived_on), "收到申请日期": nd.chinese_date(case.received_on),
+        "收到申请年份": str(case.received_on.year) if case.received_on else "",
+        "办理结果": outcomes.full_label(case.outcome) if case.outcome else "",
+        "法律依据": _basis(case.outcome),
+    }
+
+
+def _basis(code: str | None) -> str:
+    if not code or not outcomes.outcome(code).basis.startswith("条例"):
+        return outcomes.outcome(code).basis if code else ""
+    return "《中华人民共和国政府信息公开条例》" + outcomes.outcome(code).basis[2:]
+
+
+def build_context(kind_name: str, case_id: int | None, extra: dict | None, on_date: dt.date,
+                  doc_no: str | None) -> dict[str, object]:
+    """Every placeholder of the kind with its value. Raises ValidationError for missing inputs and
+    ServiceError when a date the notice needs cannot be computed (clock stopped)."""
+    k = _kind(kind_name)
+    cfg = office.load()
+    context: dict[str, object] = {name: "" for name in k.placeholders}
+    context.update(_office_context(cfg, on_date))
+    if not k.needs_case:
+        return context
+    if case_id is None:
+        raise ValidationError({"case": f"“{k.name}”需要选择一件申请"})
+    case = register.get_case(case_id)
+    context.update(_case_context(case))
+    context.update(_extras(k, case_id, extra))
+    context["文号"] = doc_no or _draft_no(k, cfg, on_date)
+    dates = clock_dates(case, on_date, cfg)
+    for name in k.dates:
+        if dates[name].day is None:
+            raise ServiceError(f"{name}暂停计算中（等待补正、征求意见或缴费），现在无法确定，暂不能制作“{k.name}”")
+        context[name] = nd.chinese_date(dates[name].day)
+    _derived(context)
+    return context
+
+
+def _draft_no(k: nd.NoticeKind, cfg: OfficeSettings, on_date: dt.date) -> str:
+    return format_doc_no(cfg.doc_no_format, cfg.doc_prefix, k.code, on_date.year, DRAFT_SEQ) if k.code else ""
+
+
+def _derived(context: dict[str, object]) -> None:
+    reason = str(context.get("不予公开情形") or "")
+    code = nd.refusal_code(reason)
+    if code:
+        context["不予公开依据"] = nd.REFUSAL_REASONS[code][1]
+    method = str(context.get("收费方式") or "")
+    if method in nd.FEE_STANDARDS:
+        context["收费标准"] = nd.FEE_STANDARDS[method]
+
+
+def unconfirmed_dates(kind_name: str, case_id: int, on_date: dt.date) -> dict[str, tuple[int, ...]]:
+    """The kind's dates that rest on a year whose holiday schedule is not loaded (workflow.md §2:
+    never shown as if certain), name → years."""
+    k = _kind(kind_name)
+    dates = clock_dates(register.get_case(case_id), on_date, office.load())
+    return {name: dates[name].unconfirmed for name in k.dates if dates[name].unconfirmed}
+
+
+# ------------------------------------------------------------------- drafts and issuing
+
+
+def render_draft(kind_name: str, case_id: int | None, extra: dict | None = None,
+                 on_date: dt.date | None = None) -> Path:
+    """A preview to read or print: a temporary file, 文号 shown as ××, nothing recorded."""
+    k = _kind(kind_name)
+    on_date = on_date or dt.date.today()
+    context = build_context(k.name, case_id, extra, on_date, None)
+    case_no = str(context.get("登记编号") or "")
+    folder = Path(tempfile.mkdtemp(prefix="zwgk-draft-"))
+    out = folder / paths.safe_filename(f"草稿-{case_no + '-' if case_no else ''}{k.name}.docx")
+    templates.render(templates.template_path(k.name), context, out)
+    return out
+
+
+def _check_issue_date(case: Case, on_date: dt.date) -> None:
+    if on_date > dt.date.today():
+        raise ValidationError({"on_date": "签发日期不能晚于今天"})
+    if case.received_on and on_date < case.received_on:
+        raise ValidationError({"on_date": f"签发日期不能早于收到申请日期（{nd.chinese_date(case.received_on)}）"})
+
+
+def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.date | None = None,
+          accept_late: bool = False) -> IssuedDocument:
+    """Issue a notice: 文号, file, Document row, timeline event and the clock action, all or nothing.
+
+    The 文号 is the next of the kind code's yearly sequence (notices.md, Numbering), taken inside
+    the transaction, so a failure anywhere (a broken template, a refused action) burns no number.
+    Re-issuing keeps the earlier file. ``accept_late`` confirms an action past its limit
+    (services.actions.LateAction).
+    """
+    k = _kind(kind_name)
+    if not k.needs_case:
+        raise ServiceError(f"“{k.name}”不需要签发，请直接打印")
+    on_date = on_date or dt.date.today()
+    case = register.get_case(case_id)
+    register.ensure_year_open(case.year)
+    _check_issue_date(case, on_date)
+    unconfirmed = unconfirmed_dates(k.name, case_id, on_date)
+    if unconfirmed:
+        years = "、".join(str(y) for y in sorted({y for ys in unconfirmed.values() for y in ys}))
+        raise ServiceError(f"{'、'.join(unconfirmed)}落在{years}年，该年度节假日安排尚未载入，日期无法确定。"
+                           f"请先在“日历”页载入并确认{years}年的安排后再签发。")
+    cfg = office.load()
+    build_context(k.name, case_id, extra, on_date, None)  # validate inputs before taking the lock
+    earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
+    folder = paths.case_dir(_db_path(), case.case_no)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError(f"无法创建文书目录{folder}：{exc.strerror or exc}") from None
+    tmp = folder / f".签发中-{os.getpid()}-{k.code or 'x'}.docx.part"
+    final: Path | None = None
+    moved = False
+    try:
+        with atomic():
+            seq = sequences.next_value(f"doc:{k.code}", on_date.year) if k.code else None
+            doc_no = format_doc_no(cfg.doc_no_format, cfg.doc_prefix, k.code, on_date.year, seq) if k.code else None
+            context = build_context(k.name, case_id, extra, on_date, doc_no)
+            templates.render(templates.template_path(k.name), context, tmp)
+            final = _free_name(folder, nd.document_file_name(case.case_no, k.name, doc_no, on_date))
+            digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
+            relative = final.relative_to(paths.documents_dir(_db_path())).as_posix()
+            doc_id = store.insert(case_id, k.name, doc_no, on_date.year, seq, relative, on_date, digest,
+                                  audit.operator())
+            _clock_action(k, case, context, on_date, accept_late)
+            summary = f"签发{k.name}" + (f"，文号{doc_no}" if doc_no else "") + ("（重新签发）" if earlier else "")
+            cases.add_event(case_id, nd.EVENT_KIND, on_date, summary,
+                            {"kind": k.name, "doc_no": doc_no, "document_id": doc_id, "path": relative},
+                            audit.operator())
+            audit.record("document", doc_id, "签发", {"kind": [None, k.name], "doc_no": [None, doc_no]},
+                         case_id=case_id)
+            os.replace(tmp, final)
+            moved = True
+    except BaseException:
+        if moved and final is not None:  # the commit itself failed: the file must not outlive it
+            final.unlink(missing_ok=True)
+        raise
+    finally:
+        tmp.unlink(missing_ok=True)
+    from app.services import deadlines
+
+    deadlines.refresh_case(case_id)
+    message = f"已签发{k.name}" + (f"（{doc_no}）" if doc_no else "") + f"，保存为{final.name}"
+    if earlier:
+        message += f"。此前签发的{len(earlier)}份同类文书仍保留：" + "、".join(p.name for p in earlier)
+    return IssuedDocument(doc_id, case_id, k.name, doc_no, on_date, final, earlier, message)
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """The file name, or name（2）… when a file of that name exists (a form issued twice a day)."""
+    name = paths.safe_filename(name)
+    candidate = folder / name
+    stem, n = candidate.stem, 2
+    while candidate.exists():
+        candidate = folder / f"{stem}（{n}）.docx"
+        n += 1
+    return candidate
+
+
+def _clock_action(k: nd.NoticeKind, case: Case, context: dict, on_date: dt.date, accept_late: bool) -> None:
+    """Record the case action the notice stands for, unless the timeline already has it (a notice
+    re-issued after a typo must not send a second correction or extension)."""
+    if k.action is None or case.status in CONCLUDED_STATUSES:
+        return
+    from app.services import actions
+
+    events = cases.timeline(case.id)
+    kinds_ = {e.kind for e in events}
+    if k.action == nd.ACTION_CORRECTION and "correction_sent" not in kinds_:
+        items = "\n".join(context["补正事项"])  # type: ignore[arg-type]
+        actions.send_correction(case.id, on_date, items, accept_late=accept_late)
+    elif k.action == nd.ACTION_EXTENSION and "extended" not in kinds_:
+        actions.extend(case.id, on_date, str(context["批准人"]), accept_late=accept_late)
+    elif k.action in (nd.ACTION_THIRD_PARTY, nd.ACTION_AGENCY):
+        party = str(context["第三方名称" if k.action == nd.ACTION_THIRD_PARTY else "被征求意见机关"])
+        if not any(c["party"] == party for c in actions.open_consultations(case.id)):
+            actions.start_consultation(case.id, on_date, party, k.action)
+    elif k.action == nd.ACTION_FEE and not _fee_pending(events):
+        actions.send_fee_notice(case.id, on_date, float(str(context["收费金额"])), str(context["收费计算"]))
+
+
+def _fee_pending(events) -> bool:
+    closed = {int(e.data["ref"]) for e in events if e.kind in ("fee_paid", "fee_lapsed") and e.data.get("ref")}
+    return any(e.kind == "fee_sent" and e.id not in closed for e in events)
+
+
+# ------------------------------------------------------------------- the case's documents
+
+
+def _db_path() -> Path:
+    from app.services.workspace import current_db_path
+
+    return current_db_path()
+
+
+def documents_path(relative: str) -> Path:
+    return paths.documents_dir(_db_path()) / relative
+
+
+def documents(case_id: int) -> list[DocumentRow]:
+    """A case's issued documents, oldest first, with where the file is and whether it is still there."""
+    register.get_case(case_id)
+    out = []
+    for d in store.for_case(case_id):
+        path = documents_path(d.path)
+        out.append(DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, path.exists(), d.operator))
+    return out
+
+
+def document(document_id: int) -> DocumentRow:
+    d = store.get(document_id)
+    if d is None:
+        raise NotFound(f"找不到编号为 {document_id} 的文书")
+    path = documents_path(d.path)
+    return DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, path.exists(), d.operator)
+
+
+# ------------------------------------------------------------------- open, print, PDF
+
+
+def _existing(path: Path | str) -> Path:
+    path = Path(path)
+    if not path.exists():
+        raise ServiceError(f"文件不存在：{path}")
+    return path
+
+
+def soffice() -> str | None:
+    """The LibreOffice program if it is on the PATH."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def open_file(path: Path | str) -> None:
+    """Open the file in the system's default program (Word or WPS for .docx)."""
+    path = _existing(path)
+    try:
+        if sys.platform == "win32":
+            os.startfile(str(path))  # type: ignore[attr-defined]
+            return
+        opener = "open" if sys.platform == "darwin" else shutil.which("xdg-open")
+        if not opener:
+            raise ServiceError("找不到可以打开该文件的程序，请安装 Word、WPS 或 LibreOffice")
+        subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        raise ServiceError(f"无法打开{path.name}：{exc.strerror or exc}。请确认已安装 Word 或 WPS。") from None
+
+
+def print_file(path: Path | str) -> None:
+    """Send the file to the default printer (Windows: the shell's print verb; else LibreOffice)."""
+    path = _existing(path)
+    try:
+        if sys.platform == "win32":
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]
+            return
+        program = soffice()
+        if not program:
+            raise ServiceError("未找到 LibreOffice，无法直接打印。请用 Word/WPS 打开文件后打印。")
+        subprocess.run([program, "--headless", "-p", str(path)], check=True, timeout=120,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise ServiceError("打印超时，请检查打印机是否可用") from None
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise ServiceError(f"无法打印{path.name}：{getattr(exc, 'strerror', None) or exc}") from None
+
+
+def to_pdf(path: Path | str, out_dir: Path | None = None) -> Path:
+    """Save a PDF beside the file (or in ``out_dir``) with LibreOffice, or with Word on Windows."""
+    path = _existing(path)
+    out_dir = Path(out_dir) if out_dir else path.parent
+    target = out_dir / (path.stem + ".pdf")
+    program = soffice()
+    if program:
+        _soffice_pdf(program, path, out_dir)
+    elif sys.platform == "win32":
+        _word_pdf(path, target)
+    else:
+        raise ServiceError("未找到 Word 或 LibreOffice，无法另存为PDF")
+    if not target.exists():
+        raise ServiceError(f"转换PDF失败：没有生成{target.name}")
+    return target
+
+
+def _soffice_pdf(program: str, path: Path, out_dir: Path) -> None:
+    # A private profile so a LibreOffice window the clerk has open does not swallow the job.
+    with tempfile.TemporaryDirectory(prefix="zwgk-lo-") as profile:
+        command = [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
+                   "--outdir", str(out_dir), str(path)]
+        try:
+            subprocess.run(command, check=True, timeout=180, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise ServiceError("转换PDF超时") from None
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise ServiceError(f"LibreOffice转换PDF失败：{exc}") from None
+
+
+def _word_pdf(path: Path, target: Path) -> None:
+    """Word's own export (wdExportFormatPDF = 17) through PowerShell's COM bridge."""
+    src, dst = str(path).replace("'", "''"), str(target).replace("'", "''")
+    script = ("$w = New-Object -ComObject Word.Application; $w.Visible = $false; "
+              f"$d = $w.Documents.Open('{src}', $false, $true); $d.ExportAsFixedFormat('{dst}', 17); "
+              "$d.Close($false); $w.Quit()")
+    try:
+        subprocess.run(["powershell", "-NoProfile", "-Command", script], check=True, timeout=180,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        raise ServiceError("未找到 Word 或 LibreOffice，无法另存为PDF") from None
