@@ -107,9 +107,22 @@ def _truncation(path: Path, header: bytes) -> str | None:
     return None
 
 
+def readonly_uri(path: Path) -> str:
+    """A URI that opens `path` for reading without ever writing to it or beside it.
+
+    A WAL file in a read-only folder cannot get its -shm index created; when no journal files
+    are left beside it (the last writer closed cleanly) the file is whole and is read immutable.
+    """
+    path = Path(path).resolve()
+    uri = path.as_uri() + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def _check_contents(path: Path) -> None:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -117,6 +130,8 @@ def _check_contents(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if isinstance(translate(exc), DatabaseReadOnly):
+            raise DatabaseReadOnly(f"无法读取数据文件（没有权限或文件夹只读）：{path}") from None
         raise DatabaseDamaged(damaged_message(path, f"无法读取：{exc}")) from None
     if rows != [("ok",)]:
         raise DatabaseDamaged(damaged_message(path, "未通过完整性检查"))
@@ -261,7 +276,7 @@ def _prepare_for_writing(path: Path) -> InstanceLock:
 
 
 def _connect(path: Path, readonly: bool) -> peewee.SqliteDatabase:
-    target = f"file:{path}?mode=ro" if readonly else str(path)
+    target = readonly_uri(path) if readonly else str(path)
     pragmas = ({"foreign_keys": 1, "busy_timeout": 5000} if readonly else
                {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal"})
     db = peewee.SqliteDatabase(target, uri=readonly, pragmas=pragmas, check_same_thread=False)
@@ -307,6 +322,10 @@ def is_readonly() -> bool:
     return bool(_state["readonly"])
 
 
+def is_open() -> bool:
+    return _state["path"] is not None
+
+
 # ---- writing ------------------------------------------------------------------------------
 
 def translate(exc: Exception, path: Path | None = None) -> Exception:
@@ -339,10 +358,15 @@ def atomic() -> Iterator[None]:
     try:
         with database.atomic("IMMEDIATE"):
             yield
-    except (peewee.OperationalError, peewee.DatabaseError) as exc:
+    except peewee.DatabaseError as exc:
         if isinstance(exc, peewee.IntegrityError):
             raise
-        translated = translate(exc, _state["path"])  # type: ignore[arg-type]
-        if translated is exc:
-            raise
-        raise translated from None
+        # SQLite rolls back by itself on a full disk, so peewee's own ROLLBACK then fails with
+        # "no transaction is active"; the cause worth telling is further down the chain.
+        cause: BaseException | None = exc
+        while cause is not None:
+            translated = translate(cause, _state["path"])  # type: ignore[arg-type]
+            if translated is not cause:
+                raise translated from None
+            cause = cause.__context__
+        raise

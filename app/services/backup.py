@@ -1,0 +1,127 @@
+"""Backups and restores as the clerk asks for them (issue 8: nothing lost).
+
+When: once a day at start-up (`at_startup`), before a year is locked (the archive calls
+`backup_now("锁定年度前")`), before every migration (store.migrations copies the file aside), and on
+demand. A restore saves the current file aside first, so it can itself be undone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import paths
+from app.services.errors import ServiceError
+from app.store import audit, backup as store, db as store_db
+from app.store.backup import BackupInfo, BackupPreview
+
+__all__ = ["BackupInfo", "BackupPreview", "RestoreResult", "DAILY_REASON", "backup_now", "at_startup",
+           "list_backups", "latest_good_backup", "preview", "restore", "undo_restore", "can_undo",
+           "copy_to", "export_to"]
+
+DAILY_REASON = "每日自动备份"
+MANUAL_REASON = "手动备份"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    saved_aside: Path | None  # the copy of the file as it was before (or the damaged file moved aside)
+
+
+def _db_path(db_path: Path | str | None) -> Path:
+    """The given file, else the open one, else the default file in the user data folder."""
+    if db_path:
+        return Path(db_path)
+    return store_db.current_path() if store_db.is_open() else paths.default_db_path()
+
+
+def backup_now(reason: str = MANUAL_REASON, db_path: Path | str | None = None) -> BackupInfo:
+    """Take a backup of the open database (or of `db_path`) into its backups folder now."""
+    return store.backup_file(_db_path(db_path), reason)
+
+
+def at_startup(today: dt.date | None = None, db_path: Path | str | None = None) -> BackupInfo | None:
+    """The daily backup: taken at start-up when none was taken today. Returns it, or None."""
+    today = today or dt.date.today()
+    path = _db_path(db_path)
+    if any(b.taken_at.date() == today for b in store.list_backups(path)):
+        return None
+    return store.backup_file(path, DAILY_REASON, dt.datetime.combine(today, dt.datetime.now().time()))
+
+
+def list_backups(db_path: Path | str | None = None) -> list[BackupInfo]:
+    """Backups newest first, each with its date, reason, size and count of cases."""
+    return store.list_backups(_db_path(db_path))
+
+
+def latest_good_backup(db_path: Path | str | None = None) -> BackupInfo | None:
+    return store.latest_good_backup(_db_path(db_path))
+
+
+def preview(backup: Path | str) -> BackupPreview:
+    return store.preview(Path(backup))
+
+
+def restore(backup: Path | str, db_path: Path | str | None = None) -> RestoreResult:
+    """Restore `backup` over the database (the open one, or `db_path` when none is open).
+
+    The current file is saved aside first (a damaged one is moved aside untouched); afterwards the
+    database is open on the restored file and the restore is in its audit trail.
+    """
+    return _replace(Path(backup), db_path, store.BEFORE_RESTORE, "从备份恢复")
+
+
+def can_undo(db_path: Path | str | None = None) -> bool:
+    return store.undo_target(_db_path(db_path)) is not None
+
+
+def undo_restore(db_path: Path | str | None = None) -> RestoreResult:
+    """Put back the file as it was before the last restore (saving the restored one aside too)."""
+    target = store.undo_target(_db_path(db_path))
+    if target is None:
+        raise ServiceError("没有可以撤销的恢复操作")
+    return _replace(target.path, db_path, "撤销恢复前", "撤销恢复")
+
+
+def _replace(backup: Path, db_path: Path | str | None, aside_reason: str, action: str) -> RestoreResult:
+    was_open = store_db.is_open()
+    path = _db_path(db_path)
+    info = store.describe(backup)
+    store_db.close_database()
+    lock = store_db.InstanceLock(path)
+    lock.acquire()  # another copy of the program using the file refuses the restore
+    try:
+        aside = store.restore(path, backup, aside_reason)
+    finally:
+        lock.release()
+    store_db.open_database(path)
+    audit.record("database", path.name, action,
+                 {"backup": [None, backup.name], "saved_aside": [None, aside.name if aside else None]})
+    if not was_open and db_path is not None:
+        store_db.close_database()
+    return RestoreResult(info, aside)
+
+
+def export_to(target: Path | str, db_path: Path | str | None = None) -> Path:
+    """`backup --out PATH`: a backup written to a file of the clerk's choosing, documents beside it.
+
+    A folder gets a file named after the office's database and the time.
+    """
+    source = _db_path(db_path)
+    target = Path(target)
+    if target.is_dir():
+        target = target / f"{source.stem}-备份-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    elif target.suffix.lower() != ".sqlite":
+        target = target.with_name(target.name + ".sqlite")
+    store.snapshot(source, target)
+    return target
+
+
+def copy_to(folder: Path | str, db_path: Path | str | None = None) -> Path:
+    """A fresh backup copied to a folder the clerk chose (a USB stick)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ServiceError(f"所选位置不是文件夹或不存在：{folder}")
+    target = folder / paths.safe_filename(f"政务公开备份-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    return export_to(target, db_path)
