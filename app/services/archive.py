@@ -1,0 +1,360 @@
+"""Year-end archiving (归档, shared/domain/archive.md): by 31 January the previous year's request
+files go to the 文书 archive. One click builds a dated package folder and a .zip of it, then
+locks the year so its archived cases are read-only until the clerk unlocks it with a reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from app import paths
+from app.domain import archive as rules
+from app.domain.request import Case
+from app.services import settings as office
+from app.services.errors import ServiceError, ValidationError, YearLocked
+from app.store import audit, ledger as store
+from app.store.db import atomic, current_path
+
+Progress = Callable[[int, int], None]
+MANIFEST_NAME = "MANIFEST-SHA256.txt"
+README_NAME = "说明.txt"
+BACKUP_REASON = "锁定年度前"
+
+
+@dataclass(frozen=True)
+class ArchivePackage:
+    year: int
+    folder: Path
+    zip_path: Path
+    cases: int
+    files: int
+    carried_in: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _noop(done: int, total: int) -> None:
+    return None
+
+
+def archive_year(year: int, out_dir: Path | str, progress: Progress | None = None,
+                 today: dt.date | None = None) -> ArchivePackage:
+    """Build the archive package of `year` in `out_dir` and lock the year (archive.md).
+
+    The package holds the year's ledger, the 归档文件目录 (DA/T 22-2015), every document of
+    every case concluded in the year (cases carried in from the year before are marked so) in a
+    folder per case, a 说明 and a SHA-256 manifest of every file; beside it, the same as .zip.
+    If anything fails, the half-built folder is removed and the year stays open.
+    """
+    progress = progress or _noop
+    today = today or dt.date.today()
+    cfg = office.load()
+    errors = rules.check_archive_settings(cfg.fonds_no, cfg.org_code, cfg.retention)
+    if errors:
+        raise ValidationError(errors)
+    lock = store.year_lock(year)
+    if lock is not None:
+        raise YearLocked(f"{year}年度已于{lock.locked_at:%Y-%m-%d %H:%M}归档（{lock.package}）。"
+                         "如需重新归档，请先解除锁定并说明理由。")
+    cases = store.cases_concluded_in(year)
+    documents = store.documents_by_case(year, concluded=True)
+    total = sum(len(documents.get(c.id, [])) for c in cases) + 4
+    folder = _new_package_folder(Path(out_dir), year)
+    work = folder.with_name(folder.name + ".part")
+    try:
+        package = _build(year, cases, documents, cfg, work, folder.name, progress, total, today)
+        work.rename(folder)
+        zip_path = _zip(folder)
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        raise ServiceError(f"无法写入归档文件夹 {out_dir}：{exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    _backup_before_lock()
+    with atomic():
+        store.lock_year(year, str(folder))
+        audit.record("year", year, "归档并锁定", {"package": [None, str(folder)], "cases": [None, len(cases)]})
+    progress(total, total)
+    return ArchivePackage(year, folder, zip_path, len(cases), package["files"], package["carried_in"],
+                          package["warnings"])
+
+
+def _backup_before_lock() -> None:
+    """A backup is taken before a year is locked (issue 6), so the lock itself can be undone."""
+    from app.services import backup
+
+    backup.backup_now(BACKUP_REASON)
+
+
+def _new_package_folder(out_dir: Path, year: int) -> Path:
+    """A dated folder name that is new, so archiving again after an unlock never overwrites."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{year}年度依申请公开归档_{stamp}"
+    candidate, n = out_dir / base, 1
+    while candidate.exists() or candidate.with_suffix(".zip").exists() or \
+            candidate.with_name(candidate.name + ".part").exists():
+        n += 1
+        candidate = out_dir / f"{base}-{n}"
+    return candidate
+
+
+def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name: str, progress: Progress,
+           total: int, today: dt.date) -> dict:
+    from app.services import ledger
+
+    work.mkdir(parents=True)
+    done = 0
+    ledger.export_ledger(year, work / f"{year}年度依申请公开登记台账.xlsx", today=today)
+    progress(done := done + 1, total)
+    files, warnings, carried = [], [], []
+    case_files = []
+    data_dir = paths.data_dir_for(current_path())
+    ordered = rules.file_order([_case_file(c, documents.get(c.id, []), year) for c in cases])
+    by_no = {c.case_no: c for c in cases}
+    for item_no, cf in enumerate(ordered, start=1):
+        case = by_no[cf.case_no]
+        suffix = f"（{rules.CARRIED_IN}）" if cf.carried_in else ""
+        case_dir = work / "文书" / f"{item_no:04d}_{paths.safe_filename(case.case_no)}{suffix}"
+        case_dir.mkdir(parents=True)
+        pages: list[int | None] = []
+        for index, doc in enumerate(documents.get(case.id, []), start=1):
+            copied, problem = _copy_document(doc, data_dir, case_dir, index)
+            if problem:
+                warnings.append(f"{case.case_no}：{problem}")
+                cf.notes.append(problem)
+            if copied:
+                files.append(copied)
+                pages.append(_page_count(copied))
+            progress(done := done + 1, total)
+        if not documents.get(case.id):
+            cf.notes.append("无电子文书")
+        cf.pages = sum(pages) if pages and all(p is not None for p in pages) else None  # type: ignore[arg-type]
+        if cf.carried_in:
+            carried.append(case.case_no)
+        case_files.append(cf)
+    _write_catalogue(work / f"{year}年度归档文件目录.xlsx", year, case_files, cfg)
+    progress(done := done + 1, total)
+    _write_readme(work / README_NAME, year, name, cfg, case_files, carried, warnings)
+    _write_manifest(work)
+    progress(done + 1, total)
+    return {"files": len(files), "warnings": warnings, "carried_in": carried}
+
+
+def _case_file(case: Case, docs: list, year: int) -> rules.CaseFile:
+    answer_no = next((d.doc_no for d in reversed(docs) if d.doc_no and ("答复" in d.kind or d.kind.startswith("告知书"))),
+                     next((d.doc_no for d in reversed(docs) if d.doc_no), ""))
+    return rules.CaseFile(case.case_no, case.received_on, case.answered_on, case.name,
+                          case.info_name or case.info_description, answer_no,
+                          carried_in=case.received_on.year < year)
+
+
+def _copy_document(doc, data_dir: Path, case_dir: Path, index: int) -> tuple[Path | None, str]:
+    """Copy one document file; (copied path, problem text or "")."""
+    label = doc.doc_no or doc.kind
+    if not doc.path:
+        return None, f"文书“{label}”没有文件"
+    source = Path(doc.path)
+    if not source.is_absolute():
+        source = data_dir / source
+    if not source.is_file():
+        return None, f"文书“{label}”的文件缺失：{source.name}"
+    day = doc.issued_on.strftime("%Y%m%d") if doc.issued_on else "00000000"
+    stem = paths.safe_filename("_".join(p for p in (f"{index:02d}", day, doc.kind, doc.doc_no) if p))
+    target = case_dir / (stem + source.suffix.lower())
+    shutil.copyfile(source, target)
+    if doc.sha256 and _sha256(target) != doc.sha256:
+        return target, f"文书“{label}”的文件在生成后被修改过（校验值不一致）"
+    return target, ""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+_DOCX_PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
+
+
+def _page_count(path: Path) -> int | None:
+    """页数 where the file states it (PDF pages; Word's saved page count); None when unknown."""
+    try:
+        if path.suffix == ".pdf":
+            return len(_PDF_PAGE.findall(path.read_bytes())) or None
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as z:
+                if "docProps/app.xml" in z.namelist():
+                    match = _DOCX_PAGES.search(z.read("docProps/app.xml"))
+                    return int(match.group(1)) if match else None
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return None
+
+
+def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) -> None:
+    """归档文件目录 (DA/T 22-2015): A4 landscape, header repeated on every printed page."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    rows = rules.catalogue_rows(files, fonds_no=cfg.fonds_no, year=year, retention=cfg.retention,
+                                org_code=cfg.org_code, author=cfg.office_name)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "归档文件目录"
+    ws.append([f"归档文件目录（{year}年度 依申请公开 保管期限：{rules.RETENTION_CODES[cfg.retention]}）"])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(list(rules.CATALOGUE_COLUMNS))
+    for row in rows:
+        ws.append(row.cells())
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cells in ws.iter_rows(min_row=2, max_row=ws.max_row):
+        for cell in cells:
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=True, vertical="center",
+                                       horizontal="center" if cell.column != 5 else "left")
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDEFGHI", (6, 26, 20, 22, 50, 10, 6, 6, 22)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A3"
+    ws.print_title_rows = "2:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    wb.save(path)
+
+
+def _write_readme(path: Path, year: int, name: str, cfg, files: list[rules.CaseFile], carried: list[str],
+                  warnings: list[str]) -> None:
+    open_cases = store.open_cases_received_in(year)
+    lines = [
+        f"{cfg.office_name}{year}年度依申请公开归档材料",
+        f"归档包：{name}",
+        f"生成时间：{dt.datetime.now():%Y-%m-%d %H:%M:%S}",
+        f"全宗号：{cfg.fonds_no}  机构（问题）代码：{cfg.org_code or '（无）'}  "
+        f"保管期限：{rules.RETENTION_CODES[cfg.retention]}（{cfg.retention}）",
+        f"本年度办结案件：{len(files)} 件（每件一个文件夹，按件号排列）；其中{rules.CARRIED_IN} {len(carried)} 件。",
+        f"收到于本年度、尚未办结（结转下年度继续办理）：{len(open_cases)} 件"
+        + ("：" + "、".join(c.case_no for c in open_cases) if open_cases else "。"),
+        f"文件校验：{MANIFEST_NAME} 列出每个文件的 SHA-256 值（可用 sha256sum -c 核对）。",
+    ]
+    if warnings:
+        lines += ["", "需要注意："] + [f"- {w}" for w in warnings]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_manifest(folder: Path) -> None:
+    lines = []
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = file.relative_to(folder).as_posix()
+        if relative != MANIFEST_NAME:
+            lines.append(rules.manifest_line(_sha256(file), relative))
+    (folder / MANIFEST_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+_STORED = {".docx", ".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png"}
+
+
+def _zip(folder: Path) -> Path:
+    """The folder as a .zip beside it (already-compressed files are stored, not squeezed again)."""
+    target = folder.with_suffix(".zip")
+    partial = folder.with_name(folder.name + ".zip.part")
+    with zipfile.ZipFile(partial, "w") as z:
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            kind = zipfile.ZIP_STORED if file.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+            z.write(file, f"{folder.name}/{file.relative_to(folder).as_posix()}", compress_type=kind)
+    partial.replace(target)
+    return target
+
+
+def verify_manifest(folder: Path | str) -> list[str]:
+    """Files whose SHA-256 no longer matches the manifest, or that are missing (empty = sound)."""
+    folder = Path(folder)
+    problems = []
+    for line in (folder / MANIFEST_NAME).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        digest, relative = line.split("  ", 1)
+        file = folder / relative
+        if not file.is_file():
+            problems.append(f"缺少文件：{relative}")
+        elif _sha256(file) != digest:
+            problems.append(f"校验值不一致：{relative}")
+    return problems
+
+
+# ------------------------------------------------------------------- lock
+
+def unlock_year(year: int, reason: str) -> None:
+    """解除归档锁定: needs a reason, which the audit trail keeps with the package unlocked."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "请填写解除锁定的理由"})
+    with atomic():
+        row = store.unlock_year(year)
+        if row is None:
+            raise ServiceError(f"{year}年度尚未归档锁定")
+        audit.record("year", year, "解除归档锁定", {"reason": [None, reason], "package": [row.package, None]})
+
+
+def is_locked(year: int) -> bool:
+    return store.year_lock(year) is not None
+
+
+def locked_years() -> list[int]:
+    return store.locked_years()
+
+
+# ------------------------------------------------------------------- reminder
+
+@dataclass(frozen=True)
+class OpenCase:
+    case_id: int
+    case_no: str
+    name: str
+    status: str
+    received_on: dt.date
+
+
+@dataclass(frozen=True)
+class ArchiveReminder:
+    year: int
+    deadline: dt.date
+    days_left: int            # negative once 31 January has passed
+    open_cases: list[OpenCase]
+
+    @property
+    def text(self) -> str:
+        due = f"{self.deadline.month}月{self.deadline.day}日"
+        if self.days_left >= 0:
+            head = f"{self.year}年度依申请公开材料应于{self.deadline.year}年{due}前归档，还有{self.days_left}天。"
+        else:
+            head = f"{self.year}年度依申请公开材料应于{self.deadline.year}年{due}前归档，已逾期{-self.days_left}天。"
+        if self.open_cases:
+            return head + f"该年度尚有{len(self.open_cases)}件未办结。"
+        return head + "该年度案件均已办结。"
+
+
+def archive_reminder(today: dt.date | None = None) -> ArchiveReminder | None:
+    """From 1 December until the year is archived: days left to 31 January (seed 001) and what is
+    still open in that year. None outside that window, once archived, or for a year with no cases."""
+    today = today or dt.date.today()
+    year = rules.reminder_year(today)
+    if store.year_lock(year) is not None or not store.has_cases_for(year):
+        return None
+    deadline = rules.archive_deadline(year)
+    open_cases = [OpenCase(c.id, c.case_no, c.name, c.status, c.received_on)
+                  for c in store.open_cases_received_in(year)]
+    return ArchiveReminder(year, deadline, (deadline - today).days, open_cases)
