@@ -112,6 +112,10 @@ def _process_start() -> float:
 
 def run_gui(argv: list[str]) -> int:
     """`python -m app [--db PATH]`: open the database, first-start settings, then the main window."""
+    if "--self-check" in argv:  # the build's smoke test (app/ui/self_check.py), offscreen
+        from app.ui.self_check import run_self_check
+
+        return run_self_check(argv)
     args = _parse(argv)
     app = prepare_app(argv)
     if not open_database(args.db):
