@@ -114,7 +114,7 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
     progress(done := done + 1, total)
     files, warnings, carried = [], [], []
     case_files = []
-    data_dir = paths.data_dir_for(current_path())
+    docs_root = paths.documents_dir(current_path())  # Document.path is relative to it (notices)
     ordered = rules.file_order([_case_file(c, documents.get(c.id, []), year) for c in cases])
     by_no = {c.case_no: c for c in cases}
     for item_no, cf in enumerate(ordered, start=1):
@@ -124,7 +124,7 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
         case_dir.mkdir(parents=True)
         pages: list[int | None] = []
         for index, doc in enumerate(documents.get(case.id, []), start=1):
-            copied, problem = _copy_document(doc, data_dir, case_dir, index)
+            copied, problem = _copy_document(doc, docs_root, case_dir, index)
             if problem:
                 warnings.append(f"{case.case_no}：{problem}")
                 cf.notes.append(problem)
@@ -154,14 +154,14 @@ def _case_file(case: Case, docs: list, year: int) -> rules.CaseFile:
                           carried_in=case.received_on.year < year)
 
 
-def _copy_document(doc, data_dir: Path, case_dir: Path, index: int) -> tuple[Path | None, str]:
+def _copy_document(doc, docs_root: Path, case_dir: Path, index: int) -> tuple[Path | None, str]:
     """Copy one document file; (copied path, problem text or "")."""
     label = doc.doc_no or doc.kind
     if not doc.path:
         return None, f"文书“{label}”没有文件"
     source = Path(doc.path)
     if not source.is_absolute():
-        source = data_dir / source
+        source = docs_root / source
     if not source.is_file():
         return None, f"文书“{label}”的文件缺失：{source.name}"
     day = doc.issued_on.strftime("%Y%m%d") if doc.issued_on else "00000000"

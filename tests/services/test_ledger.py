@@ -1,0 +1,225 @@
+"""Ledger export and import against real SQLite files and real .xlsx files (app/services/ledger.py)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import fields
+
+import openpyxl
+import pytest
+
+from app.domain.request import RequestData
+from app.services import demo, ledger, register, settings
+from app.services.errors import ServiceError
+from app.services.workspace import close_workspace, open_workspace
+from app.store import audit
+
+TODAY = dt.date(2026, 1, 10)
+GOOD_ID = "11010519491231002X"      # the example number of GB 11643
+BAD_ID = "110105194912310021"       # same number, wrong check digit
+
+
+def _person(name: str, arrived: dt.date, **kw) -> RequestData:
+    return RequestData(name=name, id_number=GOOD_ID, phone="13857612345", address="茅畲乡茅畲村1号",
+                       info_description="申请公开村道硬化工程验收报告", channel="当面", arrived_on=arrived,
+                       delivery_method="邮寄", **kw)
+
+
+def _sheet(path, rows, title="茅畲乡依申请公开台账（手工登记）"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2024年台账"
+    ws.append([title])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _cases_by_no() -> dict:
+    out = {}
+    for year in register.years():
+        for case in ledger.store.cases_received_in(year):
+            out[case.case_no] = case
+    return out
+
+
+_COMPARED = [f.name for f in fields(RequestData)] + ["case_no", "year", "seq", "received_on", "status", "outcome",
+                                                     "answered_on", "delivered_on"]
+
+
+def test_round_trip_through_an_empty_database(tmp_path):
+    source = tmp_path / "source.sqlite"
+    open_workspace(source)
+    from app.cli import demo_settings
+
+    settings.save(demo_settings())
+    demo.generate(2025, 120, seed=11, today=TODAY)
+    before = _cases_by_no()
+    out = ledger.export_ledger(2025, tmp_path / "台账.xlsx", full_ids=True, today=TODAY)
+    ledger.export_ledger(2025, tmp_path / "source-again.xlsx", full_ids=True, today=TODAY)
+    close_workspace()
+    received_2025 = {no: c for no, c in before.items() if c.year == 2025}
+    assert out.rows == len(received_2025) > 100
+
+    open_workspace(tmp_path / "empty.sqlite")
+    settings.save(demo_settings())
+    preview = ledger.preview_import(out.path, today=TODAY)
+    assert preview.bad_rows == []
+    result = ledger.import_confirmed(preview, [r.row_number for r in preview.rows])
+    assert result.imported == len(received_2025)
+    after = _cases_by_no()
+    assert set(after) == set(received_2025)
+    for case_no, old in received_2025.items():
+        new = after[case_no]
+        for name in _COMPARED:
+            assert getattr(new, name) == getattr(old, name), (case_no, name)
+    # The ledger-only columns (limits, 超期, 文号 …) come back too: a second export is cell for cell the same.
+    ledger.export_ledger(2025, tmp_path / "again.xlsx", full_ids=True, today=TODAY)
+    close_workspace()
+    first = list(openpyxl.load_workbook(tmp_path / "source-again.xlsx").active.iter_rows(min_row=3, values_only=True))
+    second = list(openpyxl.load_workbook(tmp_path / "again.xlsx").active.iter_rows(min_row=3, values_only=True))
+    assert first == second
+
+
+def test_a_new_registration_continues_after_imported_numbers(workspace, tmp_path):
+    path = _sheet(tmp_path / "h.xlsx", [["登记编号", "收到日期", "申请人", "申请内容"],
+                                        ["〔2025〕第40号", "2025-3-5", "张三", "村务公开"]])
+    preview = ledger.preview_import(path, today=TODAY)
+    ledger.import_confirmed(preview, [3])
+    case = register.register(_person("李四", dt.date(2025, 6, 2)), today=TODAY)
+    assert case.case_no == "〔2025〕第41号"
+
+
+def test_export_layout(workspace, tmp_path):
+    case = register.register(_person("王芳", dt.date(2025, 3, 3)), today=TODAY)
+    register.record_outcome(case.id, "3.1", dt.date(2025, 3, 20))
+    path = tmp_path / "masked.xlsx"
+    ledger.export_ledger(2025, path, today=TODAY)
+    ws = openpyxl.load_workbook(path).active
+    headers = [c.value for c in ws[ledger.HEADER_ROW]]
+    assert headers[:20] == ["登记编号", "收到日期", "申请方式", "申请人类型", "申请人", "证件号码", "联系方式", "申请内容",
+                            "承办科室", "补正告知日期", "补正日期", "延期告知日期", "答复期限", "答复日期", "办理结果",
+                            "答复文号", "是否超期", "收费", "复议/诉讼", "备注"]
+    row = {h: c for h, c in zip(headers, ws[ledger.HEADER_ROW + 1])}
+    assert row["收到日期"].value == dt.datetime(2025, 3, 3) and row["收到日期"].number_format == "yyyy-mm-dd"
+    assert row["答复日期"].value == dt.datetime(2025, 3, 20) and row["答复日期"].is_date
+    assert row["答复期限"].is_date
+    assert row["证件号码"].value == "110105********002X"
+    assert row["联系方式"].value == "138****2345"
+    assert row["办理结果"].value == "（三）不予公开1.属于国家秘密"
+    assert row["是否超期"].value == "否"
+    assert ws.freeze_panes == "C4"
+    assert ws.auto_filter.ref.startswith("A3:")
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert "含完整证件号码" not in str(ws["A2"].value)
+    assert ws.column_dimensions["E"].width >= 8  # 申请人 fits at least the header (CJK counted as 2)
+
+    full = tmp_path / "full.xlsx"
+    ledger.export_ledger(2025, full, full_ids=True, today=TODAY)
+    ws = openpyxl.load_workbook(full).active
+    assert "含完整证件号码，注意保密" in ws["A2"].value
+    assert ws.cell(ledger.HEADER_ROW + 1, 6).value == GOOD_ID
+
+
+def _problem_file(tmp_path):
+    header = ["序号", "登记编号", "受理日期", "申请人姓名或名称", "申请人类型", "身份证号码", "联系方式",
+              "申请公开内容", "办理结果", "答复日期", "经办人"]
+    rows = [
+        header,
+        [1, "2024-001", "2024-3-5", "张三", "自然人", GOOD_ID, "13857600001", "村道硬化验收报告",
+         "属于国家秘密", "2024年3月20日", "王丽"],
+        [2, "2024-002", dt.datetime(2024, 4, 8), "台州九峰环境研究院", "科研机构", "", "0576-84123456",
+         "河道整治资金使用情况", "3.1", dt.datetime(2024, 4, 30), "王丽"],
+        [3, "2024-003", "2024.06.01", "李四", "自然人", None, "黄岩区院桥镇1号", "低保审批结果", None, None, None],
+        [4, "2024-004", "2024-7-1", "赵六", "自然人", None, "13857600004", "宅基地审批", "同意公开", "2024-7-9", None],
+        [5, "2024-005", "2024-02-30", "钱七", "自然人", None, "13857600005", "预算执行", None, None, None],
+        [6, "2024-006", "2024-8-1", "孙八", "自然人", BAD_ID, "13857600006", "危房改造名单", "予以公开", "2024-8-9", None],
+        [7, "〔2024〕第1号", "2024-9-2", "周九", "自然人", None, "13857600007", "招投标文件", "部分公开", "2024-9-9", None],
+        [8, "2024-008", "2024-9-3", None, "自然人", None, "13857600008", "征收补偿方案", None, None, None],
+    ]
+    return _sheet(tmp_path / "手工台账.xlsx", rows)
+
+
+def test_preview_names_each_problem_and_confirm_brings_in_only_good_rows(workspace, tmp_path):
+    existing = register.register(_person("周九", dt.date(2024, 9, 2)), today=TODAY)
+    assert existing.case_no == "〔2024〕第1号"
+    preview = ledger.preview_import(_problem_file(tmp_path), today=TODAY)
+    assert preview.header_row == 2
+    assert preview.ignored_headers == ["序号", "经办人"]
+    problems = {r.row_number: r.problems for r in preview.rows}
+    assert problems[3] == [] and problems[4] == [] and problems[5] == []
+    assert len(problems[6]) == 1 and "无法识别的办理结果“同意公开”" in problems[6][0]
+    assert len(problems[7]) == 1 and "收到日期" in problems[7][0] and "2024-02-30" in problems[7][0]
+    assert len(problems[8]) == 1 and problems[8][0].startswith("证件号码无效") and "校验位" in problems[8][0]
+    assert len(problems[9]) == 1 and "重复" in problems[9][0] and "〔2024〕第1号" in problems[9][0]
+    assert problems[10] == ["缺少必填项“申请人”"]
+    assert preview.counts() == {"total": 8, "good": 3, "bad": 5}
+
+    with pytest.raises(ServiceError):
+        ledger.import_confirmed(preview, [3, 6])  # a row with a problem cannot be confirmed
+    assert set(_cases_by_no()) == {"〔2024〕第1号"}
+
+    result = ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows])
+    assert result.case_nos == ["2024-001", "2024-002", "2024-003"]
+    cases = _cases_by_no()
+    assert set(cases) == {"〔2024〕第1号", "2024-001", "2024-002", "2024-003"}
+    first, second, third = cases["2024-001"], cases["2024-002"], cases["2024-003"]
+    assert (first.received_on, first.outcome, first.answered_on, first.status) == (
+        dt.date(2024, 3, 5), "3.1", dt.date(2024, 3, 20), "已答复")
+    assert first.id_number == GOOD_ID and first.phone == "13857600001" and first.info_description == "村道硬化验收报告"
+    assert (second.applicant_type, second.applicant_kind, second.phone) == ("organisation", "科研机构", "0576-84123456")
+    assert (third.received_on, third.outcome, third.status, third.address) == (
+        dt.date(2024, 6, 1), None, "办理中", "黄岩区院桥镇1号")
+    assert [e.action for e in audit.entries("ledger")] == ["导入台账"]
+
+
+def test_a_cancelled_preview_changes_nothing(workspace, tmp_path):
+    ledger.preview_import(_problem_file(tmp_path), today=TODAY)
+    assert _cases_by_no() == {}
+
+
+def test_a_failed_import_changes_nothing(workspace, tmp_path):
+    path = _sheet(tmp_path / "h.xlsx", [["登记编号", "收到日期", "申请人", "申请内容"],
+                                        ["A-1", "2025-3-5", "甲", "一"], ["A-2", "2025-3-6", "乙", "二"]])
+    preview = ledger.preview_import(path, today=TODAY)
+    # Between preview and confirmation the second number is taken by another import.
+    other = _sheet(tmp_path / "o.xlsx", [["登记编号", "收到日期", "申请人", "申请内容"], ["A-2", "2025-1-2", "丙", "三"]])
+    ledger.import_confirmed(ledger.preview_import(other, today=TODAY), [3])
+    with pytest.raises(ServiceError, match="第4行"):
+        ledger.import_confirmed(preview, [3, 4])
+    assert set(_cases_by_no()) == {"A-2"}
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a workbook", "无法读取"),
+])
+def test_a_file_that_is_not_xlsx_is_refused(workspace, tmp_path, content, message):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(ServiceError, match=message):
+        ledger.preview_import(path)
+
+
+def test_a_sheet_without_a_header_is_refused(workspace, tmp_path):
+    path = _sheet(tmp_path / "h.xlsx", [["名字", "日子"], ["甲", "2025-1-1"]])
+    with pytest.raises(ServiceError, match="找不到表头"):
+        ledger.preview_import(path)
+
+
+def test_masked_ids_are_not_imported(workspace, tmp_path):
+    path = _sheet(tmp_path / "h.xlsx", [["收到日期", "申请人", "证件号码", "申请内容"],
+                                        ["2025-3-5", "甲", "110105********002X", "一"]])
+    row = ledger.preview_import(path, today=TODAY).rows[0]
+    assert row.problems == ["证件号码已脱敏（含*），无法导入；请使用含完整证件号码的台账"]
+
+
+def test_masked_cells_look_masked(workspace, tmp_path):
+    register.register(_person("王芳", dt.date(2025, 3, 3)), today=TODAY)
+    path = tmp_path / "m.xlsx"
+    ledger.export_ledger(2025, path, today=TODAY)
+    text = "\n".join(str(c) for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for c in row)
+    assert GOOD_ID not in text and "13857612345" not in text
+    assert re.search(r"110105\*+002X", text)
