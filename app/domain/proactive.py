@@ -130,11 +130,11 @@ def _not_future(data: ItemData, errors: dict[str, str], today: dt.date) -> None:
 
 def _check_dates(data: ItemData, errors: dict[str, str], today: dt.date) -> None:
     _not_future(data, errors, today)
-    start = data.made_on
-    for name, label in (("issued_on", "印发日期"), ("published_on", "公开日期"), ("loaded_on", "内网加载日期")):
-        value = getattr(data, name)
-        if start and value and value < start and name not in errors:
-            errors[name] = f"{label}不能早于形成或变更日期"
+    # made_on is "made or changed": a document changed after issue has made_on after issued_on.
+    if data.made_on and data.published_on and data.published_on < data.made_on and "published_on" not in errors:
+        errors["published_on"] = "公开日期不能早于形成或变更日期"
+    if data.issued_on and data.loaded_on and data.loaded_on < data.issued_on and "loaded_on" not in errors:
+        errors["loaded_on"] = "内网加载日期不能早于印发日期"
     first = data.issued_on or data.made_on
     if first and data.repealed_on and data.repealed_on < first and "repealed_on" not in errors:
         errors["repealed_on"] = "废止日期不能早于印发日期"
