@@ -14,10 +14,11 @@ _ID_CHECK = "10X98765432"
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$")
-_SERVICE = re.compile(r"^[48]00-?\d{3}-?\d{4}$")
-_POSTCODE = re.compile(r"^\d{6}$")
+# re.ASCII: \d would otherwise accept full-width and other scripts' digits, stored as typed.
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_LANDLINE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$", re.ASCII)
+_SERVICE = re.compile(r"^[48]00-?\d{3}-?\d{4}$", re.ASCII)
+_POSTCODE = re.compile(r"^\d{6}$", re.ASCII)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -32,8 +33,8 @@ def check_id_card(value: str, today: dt.date | None = None) -> str | None:
     v = (value or "").strip().upper()
     if len(v) != 18:
         return f"居民身份证号码应为18位，现为{len(v)}位"
-    if not v[:17].isdigit() or not (v[17].isdigit() or v[17] == "X"):
-        return "居民身份证号码前17位应为数字，末位为数字或X"
+    if not (v.isascii() and v[:17].isdigit() and (v[17].isdigit() or v[17] == "X")):
+        return "居民身份证号码前17位应为数字，末位为数字或X（请使用半角字符）"
     try:
         birth = dt.date(int(v[6:10]), int(v[10:12]), int(v[12:14]))
     except ValueError:
@@ -60,7 +61,7 @@ def check_uscc(value: str) -> str | None:
     bad = sorted({c for c in v if c not in _USCC_CHARS})
     if bad:
         return f"统一社会信用代码含有不允许的字符：{''.join(bad)}（不使用I、O、Z、S、V）"
-    if not v[2:8].isdigit():
+    if not (v[2:8].isascii() and v[2:8].isdigit()):
         return "统一社会信用代码第3至8位应为行政区划码（数字）"
     expected = uscc_check_char(v[:17])
     if v[17] != expected:
