@@ -38,7 +38,8 @@ BODY_PT = 16          # 3号
 TITLE_PT = 22         # 2号
 TABLE_PT = 14         # 4号: forms in tables need the room
 LINE_PT = 28.95       # 225 mm / 22 lines
-CHAR_PT = 16          # two characters of first-line indent = 32 pt
+TITLE_LINE_PT = 32    # a 2号 title needs a little more than a body line; two title lines = 2.2 lines
+CONDENSE_TWIPS = -5   # -0.25 pt: 156 mm / 28 characters = 15.79 pt ≥ 16 − 0.25
 
 
 # ------------------------------------------------------------------- document set-up
@@ -87,6 +88,11 @@ def _defaults(doc) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.widow_control = False
+    # No automatic gap between Chinese and digits: dates print as 2026年3月9日, not 2026 年 3 月 9 日.
+    ppr = normal.element.get_or_add_pPr()
+    _flag(ppr, "w:autoSpaceDE", "0", ("w:autoSpaceDN",) + _PPR_AFTER_AUTOSPACE)
+    _flag(ppr, "w:autoSpaceDN", "0", _PPR_AFTER_AUTOSPACE)
+    _flag(normal.element.get_or_add_rPr(), "w:spacing", str(CONDENSE_TWIPS), _RPR_AFTER_SPACING)
 
 
 def _page(doc) -> None:
@@ -98,11 +104,13 @@ def _page(doc) -> None:
     section.header_distance = Mm(15)
     # The page number sits 7 mm below the text block: its 6 mm line ends about 22 mm from the edge.
     section.footer_distance = Mm(22)
+    # 22 lines: a line grid of 28.95 pt (579 twentieths). 28 characters: not a character grid
+    # (linesAndChars with charSpace -849) but Normal's characters condensed by 0.25 pt, because
+    # LibreOffice snaps a 16 pt character into two 15.79 pt grid cells and prints 14 a line; the
+    # condensed spacing gives 15.75 pt a character and 28 a line in Word, WPS and LibreOffice alike.
     grid = section._sectPr.find(qn("w:docGrid"))
-    grid.set(qn("w:type"), "linesAndChars")
-    grid.set(qn("w:linePitch"), "579")        # 28.95 pt in twentieths of a point
-    # Character pitch = 16 pt + charSpace/4096 pt = 156 mm / 28 = 15.79 pt.
-    grid.set(qn("w:charSpace"), "-849")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), "579")
 
 
 def _page_number(paragraph) -> None:
@@ -140,6 +148,7 @@ def _footers(doc) -> None:
         fmt = p.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(18)
+        _off_grid(p)
         if align == WD_ALIGN_PARAGRAPH.RIGHT:
             fmt.right_indent = Pt(14)
         else:
@@ -184,6 +193,28 @@ def new_document():
 # ------------------------------------------------------------------- paragraphs
 
 
+# Word refuses a file whose property elements are out of schema order, so insert, never append.
+_PPR_AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                        "w:pPrChange")
+_PPR_AFTER_SNAP = _PPR_AFTER_AUTOSPACE[3:]
+_RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+                      "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                      "w:specVanish", "w:oMath")
+
+
+def _flag(parent, tag: str, value: str, successors: tuple[str, ...]) -> None:
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    parent.insert_element_before(element, *successors)
+
+
+def _off_grid(paragraph) -> None:
+    """A line of its own height: on the 28.95 pt line grid a taller line would take two grid lines."""
+    _flag(paragraph._p.get_or_add_pPr(), "w:snapToGrid", "0", _PPR_AFTER_SNAP)
+
+
 def _para(doc_or_cell, text: str, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True,
           font: str = BODY_FONT, size: float = BODY_PT, bold: bool = False, right_chars: float = 0,
           line: float | None = None, space_before: float = 0):
@@ -198,6 +229,7 @@ def _para(doc_or_cell, text: str, *, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: b
     if line is not None:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(line)
+        _off_grid(p)
     if space_before:
         fmt.space_before = Pt(space_before)
     if text:
@@ -225,13 +257,12 @@ def tag(doc, text: str):
 def title(doc, text: str, with_office: bool = True) -> None:
     if with_office:
         _para(doc, "{{ 机关名称 }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, font=TITLE_FONT,
-              size=TITLE_PT, line=36)
-    _para(doc, text, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, font=TITLE_FONT, size=TITLE_PT, line=36)
+              size=TITLE_PT, line=TITLE_LINE_PT)
+    _para(doc, text, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, font=TITLE_FONT, size=TITLE_PT, line=TITLE_LINE_PT)
 
 
 def doc_no(doc) -> None:
     _para(doc, "{{ 文号 }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, right_chars=1)
-    blank(doc)
 
 
 def addressee(doc, name: str = "{{ 申请人 }}") -> None:
@@ -239,8 +270,8 @@ def addressee(doc, name: str = "{{ 申请人 }}") -> None:
 
 
 def signature(doc, contact: bool = True) -> None:
-    """Office and date at the lower right; the seal covers them (GB/T 9704 7.3.5.1)."""
-    blank(doc)
+    """Office and date at the lower right, one blank line below the text: the seal's top must be
+    within one line of the text and it covers office and date (GB/T 9704 7.3.5.1)."""
     blank(doc)
     _para(doc, "{{ 机关名称 }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, right_chars=2)
     _para(doc, "{{ 成文日期 }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, right_chars=4)
@@ -268,7 +299,7 @@ LAW = "《中华人民共和国政府信息公开条例》"
 
 
 def letter(kind: notices.NoticeKind, paragraphs: list, *, to: str = "{{ 申请人 }}",
-           remedy_what: str | None = None) -> object:
+           remedy_what: str | None = None, contact: bool = True) -> object:
     doc = new_document()
     title(doc, kind.title)
     doc_no(doc)
@@ -280,7 +311,7 @@ def letter(kind: notices.NoticeKind, paragraphs: list, *, to: str = "{{ 申请�
             body(doc, item)
     if remedy_what:
         remedy(doc, remedy_what)
-    signature(doc)
+    signature(doc, contact)
     return doc
 
 
@@ -337,12 +368,13 @@ LETTERS: dict[str, object] = {
         "特此告知。",
     ]),
     "收费通知书": lambda k: letter(k, [
-        RECEIVED + f"经审查，{{{{ 称谓 }}}}申请公开政府信息的数量、频次明显超过合理范围。根据{LAW}第四十二条和"
-        "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。",
+        "本机关于{{ 收到申请日期 }}收到{{ 称谓 }}提出的政府信息公开申请（登记编号：{{ 登记编号 }}）。经审查，"
+        f"申请公开的数量、频次明显超过合理范围。根据{LAW}第四十二条和《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号）的规定，现收取信息处理费。",
         "收费标准：{{ 收费标准 }}计算方法：{{ 收费计算 }}。应缴金额：人民币{{ 收费金额 }}元。",
-        "请自收到本通知书之次日起20个工作日内，即于{{ 缴费期限 }}之前（含当日），通过以下方式缴纳：{{ 缴费方式 }}。"
-        "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。发出本通知书至缴纳费用的期间不计算在答复期限内。",
-    ]),
+        "请自收到本通知书之次日起20个工作日内，即于{{ 缴费期限 }}之前（含当日）缴纳，缴纳方式：{{ 缴费方式 }}。"
+        "逾期未缴纳的，视为放弃申请，本机关不再处理该申请。",
+    ], contact=False),  # with the fee computation a contact line would spill onto page 2
 }
 
 ANSWERS: dict[str, str] = {
@@ -389,6 +421,7 @@ def _cell(cell, text: str, *, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT)
     p.alignment = align
     p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     p.paragraph_format.line_spacing = Pt(22)
+    _off_grid(p)
     if text:
         _font(p.add_run(text), HEI if bold else BODY_FONT, TABLE_PT)
 
@@ -452,6 +485,7 @@ def approval_sheet(kind: notices.NoticeKind):
         p = cell.paragraphs[0] if not cell.paragraphs[0].runs else cell.add_paragraph()
         p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         p.paragraph_format.line_spacing = Pt(22)
+        _off_grid(p)
         _font(p.add_run(text), BODY_FONT, TABLE_PT)
     _para(doc, "经办人：{{ 经办人 }}\u3000\u3000\u3000\u3000填表日期：{{ 成文日期 }}", indent=False, size=TABLE_PT,
           space_before=6)
@@ -482,7 +516,7 @@ def application_form(kind: notices.NoticeKind, filled: bool):
         ("是否申请减免费用", v("申请减免费用") if filled else "□是\u3000\u3000□否"),
         ("申请人签名（盖章）", "\n\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"),
     ]
-    _table(doc, rows, (38, 40, 30, 48), heights_mm={8: 30, 12: 20})
+    _table(doc, rows, (30, 44, 26, 56), heights_mm={8: 20, 12: 14})
     _para(doc, "说明：根据《中华人民共和国政府信息公开条例》第二十九条，申请应当包括申请人的姓名或者名称、身份证明、"
                "联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径。"
                "地址：{{ 机关地址 }}；电话：{{ 机关电话 }}。", indent=False, size=12, line=18, space_before=6)
