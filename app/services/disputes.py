@@ -88,7 +88,8 @@ def add(case_id: int, kind: str, body: str, copy_received_on: dt.date, forwarded
                         f"收到{KIND_LABELS[kind]}{'申请书' if kind == '行政复议' else '起诉状'}副本（{body.strip()}）",
                         {"dispute_id": dispute_id}, audit.operator())
         audit.record("dispute", dispute_id, "登记复议/诉讼", {"kind": [None, kind], "body": [None, body.strip()],
-                                                         "copy_received_on": [None, copy_received_on]})
+                                                         "copy_received_on": [None, copy_received_on]},
+                     case_id=case_id)
     return get(dispute_id)
 
 
@@ -111,7 +112,7 @@ def _change(dispute_id: int, action: str, summary: str, on: dt.date, **values) -
     with atomic():
         store.update(dispute_id, **values)
         cases.add_event(old["case_id"], "dispute", on, summary, {"dispute_id": dispute_id}, audit.operator())
-        audit.record("dispute", dispute_id, action, changes)
+        audit.record("dispute", dispute_id, action, changes, case_id=old["case_id"])
     return get(dispute_id)
 
 
@@ -130,7 +131,8 @@ def add_hearing(dispute_id: int, held_on: dt.date, place: str = "", note: str = 
         store.add_hearing(dispute_id, held_on, place.strip(), note.strip())
         cases.add_event(d["case_id"], "dispute", held_on, f"{KIND_LABELS[d['kind']]}开庭/听证：{place.strip()}",
                         {"dispute_id": dispute_id}, audit.operator())
-        audit.record("dispute", dispute_id, "开庭/听证", {"hearing": [None, f"{held_on} {place.strip()}"]})
+        audit.record("dispute", dispute_id, "开庭/听证", {"hearing": [None, f"{held_on} {place.strip()}"]},
+                     case_id=d["case_id"])
     return get(dispute_id)
 
 

@@ -1,0 +1,76 @@
+"""Reading the audit trail (who changed what, when, old and new values). Nothing here writes:
+entries are appended by the services that make the changes, and SQLite refuses to alter them."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain.request import FIELD_LABELS, mask_id, mask_phone
+from app.store import audit
+
+ENTITY_LABELS = {"request": "申请", "document": "文书", "secrecy_review": "保密审查", "dispute": "复议诉讼",
+                 "settings": "设置", "calendar": "工作日历", "database": "数据文件", "year": "年度归档",
+                 "proactive_item": "主动公开", "proactive_comment": "征求意见", "ledger": "台账",
+                 "annual_report": "年度报告"}
+_MASKERS = {"id_number": mask_id, "phone": mask_phone}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: dt.datetime
+    operator: str
+    entity: str
+    action: str
+    changes: tuple[Change, ...]
+
+    @property
+    def summary(self) -> str:
+        """One line for the timeline, e.g. 修改：联系电话 138****5678 → 139****0000."""
+        parts = "；".join(f"{c.label}：{c.old} → {c.new}" for c in self.changes)
+        return f"{self.action}：{parts}" if parts else self.action
+
+
+def _text(field: str, value: object) -> str:
+    if value in (None, ""):
+        return "（空）"
+    masker = _MASKERS.get(field)
+    return masker(str(value)) if masker else str(value)
+
+
+def _entry(row: audit.AuditRow) -> HistoryEntry:
+    changes = []
+    for name, pair in row.changes.items():
+        old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        changes.append(Change(name, FIELD_LABELS.get(name, name), _text(name, old), _text(name, new)))
+    return HistoryEntry(row.at, row.operator, ENTITY_LABELS.get(row.entity, row.entity), row.action,
+                        tuple(changes))
+
+
+def case_history(case_id: int) -> list[HistoryEntry]:
+    """Every recorded change of a case and of its notices, reviews and disputes, oldest first.
+
+    Identity and phone numbers are masked: the timeline is a list, not the case form.
+    """
+    return [_entry(r) for r in audit.entries(case_id=case_id)]
+
+
+def history(entity: str | None = None, entity_id: object | None = None) -> list[HistoryEntry]:
+    """Changes of settings, the calendar or the database file (restores), oldest first."""
+    return [_entry(r) for r in audit.entries(entity, entity_id)]
+
+
+def set_operator(name: str) -> None:
+    """The operator name chosen at start-up (empty: the OS user)."""
+    audit.set_operator(name.strip())
+
+
+def operator() -> str:
+    return audit.operator()
