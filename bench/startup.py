@@ -1,0 +1,172 @@
+"""Benchmark: process start to the main window shown (first paint), from source and frozen.
+
+Not part of the test run. Usage::
+
+    python bench/startup.py [--runs 5] [--cases 10000] [--memory-cases 100000] [--no-frozen]
+
+The program is started with a database of 10,000 cases and ZWGK_BENCH_EXIT_AFTER_SHOW=1 (the hook in
+app/ui/application.py prints ``ZWGK_SHOWN <seconds>`` after the first paint and quits). The baseline,
+measured the same way in the same run, is bench/bare_window.py: a bare PySide6 QMainWindow, from
+source and frozen. Budgets: the program ≤ 2× the bare window from source, ≤ 3× frozen (against the
+frozen bare window); peak memory (ru_maxrss of the child) ≤ 250 MB with 100,000 cases.
+Databases and the frozen baseline are made once and kept in --work (default /tmp/zwgk-bench).
+Exits 1 if over budget.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NAME = "政务公开工作台"
+SOURCE_BUDGET = 2.0
+FROZEN_BUDGET = 3.0
+MEMORY_BUDGET_MB = 250
+TIMEOUT_S = 300
+
+
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["ZWGK_BENCH_EXIT_AFTER_SHOW"] = "1"
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(extra or {})
+    return env
+
+
+def shown_after(cmd: list[str]) -> float:
+    """Seconds from just before the process is started to its first paint (as the child reports it)."""
+    t0 = time.time()
+    out = subprocess.run(cmd, env=_env({"ZWGK_BENCH_T0": repr(t0)}), capture_output=True, text=True,
+                         timeout=TIMEOUT_S, cwd="/")
+    for line in out.stdout.splitlines():
+        if line.startswith("ZWGK_SHOWN "):
+            return float(line.split()[1])
+    raise RuntimeError(f"{cmd[0]} did not report its first paint (exit {out.returncode}):\n{out.stderr[-2000:]}")
+
+
+def median_shown(cmd: list[str], runs: int) -> float:
+    shown_after(cmd)  # warm the file cache; not counted
+    return statistics.median(shown_after(cmd) for _ in range(runs))
+
+
+def peak_mb(cmd: list[str]) -> float:
+    """Peak resident memory of `cmd` run to its first paint: RUSAGE_CHILDREN of a fresh helper process
+    (ru_maxrss is a maximum over all children ever waited for, so each measurement gets its own)."""
+    helper = [sys.executable, str(Path(__file__).resolve()), "--peak-of", "--", *cmd]
+    out = subprocess.run(helper, env=_env(), capture_output=True, text=True, timeout=TIMEOUT_S, check=True)
+    return int(out.stdout.split()[-1]) / 1024  # Linux: kilobytes
+
+
+def _peak_of(cmd: list[str]) -> int:
+    subprocess.run(cmd, env=_env(), stdout=subprocess.DEVNULL, timeout=TIMEOUT_S, check=True, cwd="/")
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return 0
+
+
+# ------------------------------------------------------------------- inputs, made once
+
+
+def database(work: Path, count: int) -> Path:
+    """A database of `count` demo cases (`python -m app --db X demo-data --count N`), generated once."""
+    path = work / f"cases-{count}.sqlite"
+    if not path.exists():
+        print(f"generating {count} demo cases into {path} (once) …", flush=True)
+        partial = path.with_suffix(".partial.sqlite")
+        for stale in work.glob(partial.name + "*"):
+            stale.unlink()
+        subprocess.run([sys.executable, "-m", "app", "--db", str(partial), "demo-data", "--count", str(count)],
+                       cwd=ROOT, check=True, env=_env())
+        for suffix in ("-wal", "-shm", ".lock"):
+            Path(str(partial) + suffix).unlink(missing_ok=True)
+        partial.rename(path)
+    return path
+
+
+def frozen_program(rebuild: bool) -> Path:
+    exe = ROOT / "dist" / NAME / NAME
+    if rebuild or not exe.exists():
+        print("building the bundle (pyinstaller build.spec) …", flush=True)
+        subprocess.run(["pyinstaller", "--noconfirm", "--log-level", "WARN", "build.spec"], cwd=ROOT, check=True)
+    return exe
+
+
+def frozen_bare(work: Path) -> Path:
+    """bench/bare_window.py frozen one-folder, windowed, with PyInstaller's defaults (made once)."""
+    exe = work / "dist" / "bare_window" / "bare_window"
+    if not exe.exists():
+        print("freezing bench/bare_window.py (once) …", flush=True)
+        subprocess.run(["pyinstaller", "--noconfirm", "--log-level", "WARN", "--onedir", "--windowed",
+                        "--exclude-module", "tkinter", "--distpath", str(work / "dist"),
+                        "--workpath", str(work / "build"), "--specpath", str(work),
+                        str(ROOT / "bench" / "bare_window.py")], check=True)
+    return exe
+
+
+# ------------------------------------------------------------------- the report
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER BUDGET"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--memory-cases", type=int, default=100_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/zwgk-bench"))
+    parser.add_argument("--no-frozen", action="store_true", help="source only")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild dist/ from build.spec first")
+    parser.add_argument("--peak-of", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("cmd", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.peak_of:
+        return _peak_of(args.cmd)
+    args.work.mkdir(parents=True, exist_ok=True)
+    db = database(args.work, args.cases)
+    big = database(args.work, args.memory_cases)
+    source = [sys.executable, "-m", "app", "--db", str(db)]
+    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    ok = True
+
+    print(f"start to first paint, median of {args.runs} (after one warm-up), {args.cases} cases, "
+          f"QT_QPA_PLATFORM={_env()['QT_QPA_PLATFORM']}")
+    t_bare, t_app = median_shown(bare, args.runs), median_shown(source, args.runs)
+    ratio = t_app / t_bare
+    ok &= ratio <= SOURCE_BUDGET
+    print(f"  source  bare window {t_bare:6.3f} s   program {t_app:6.3f} s   ratio {ratio:4.2f}  "
+          f"(budget ≤ {SOURCE_BUDGET:.0f}×) {_verdict(ratio <= SOURCE_BUDGET)}")
+    frozen = None
+    if not args.no_frozen:
+        frozen = frozen_program(args.rebuild)
+        t_fbare = median_shown([str(frozen_bare(args.work))], args.runs)
+        t_frozen = median_shown([str(frozen), "--db", str(db)], args.runs)
+        ratio = t_frozen / t_fbare
+        ok &= ratio <= FROZEN_BUDGET
+        print(f"  frozen  bare window {t_fbare:6.3f} s   program {t_frozen:6.3f} s   ratio {ratio:4.2f}  "
+              f"(budget ≤ {FROZEN_BUDGET:.0f}×) {_verdict(ratio <= FROZEN_BUDGET)}"
+              f"   [vs bare from source: {t_frozen / t_bare:4.2f}×]")
+
+    print(f"peak memory (ru_maxrss, RUSAGE_CHILDREN) to first paint, {args.memory_cases} cases")
+    targets = [("bare window", bare, None), ("source", [*source[:-1], str(big)], MEMORY_BUDGET_MB)]
+    if frozen is not None:
+        targets.append(("frozen", [str(frozen), "--db", str(big)], MEMORY_BUDGET_MB))
+    for label, cmd, budget in targets:
+        mb = peak_mb(cmd)
+        within = budget is None or mb <= budget
+        ok &= within
+        note = f"(budget ≤ {budget} MB) {_verdict(within)}" if budget else "(baseline)"
+        print(f"  {label:12s} {mb:7.1f} MB  {note}")
+    print("within budget" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

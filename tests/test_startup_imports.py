@@ -1,0 +1,95 @@
+"""Start-up stays fast: the Word, Excel, holiday and report code load when first used, not before the
+main window shows (issue 9). Each check runs in a fresh interpreter, as the clerk's start does."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Top-level packages and app modules that must not be loaded at start-up.
+SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2",
+        "app.services.report_export", "app.services.annual_report")
+
+# Runs the real start-up (run_gui) and, at the main window's first paint, prints what is loaded;
+# the bench hook (ZWGK_BENCH_EXIT_AFTER_SHOW) then quits the program.
+_AT_FIRST_PAINT = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from app.ui import application
+
+SLOW = json.loads(sys.argv[2])
+
+class Probe(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not Probe.done:
+            Probe.done = True
+            loaded = [m for m in SLOW if m in sys.modules]
+            print("LOADED_AT_FIRST_PAINT " + json.dumps(loaded), flush=True)
+        return False
+
+probe = Probe()
+_build = application.build_main_window
+def build_main_window():
+    window = _build()
+    window.installEventFilter(probe)
+    return window
+application.build_main_window = build_main_window
+sys.exit(application.run_gui(["--db", sys.argv[1]]))
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _loaded(output: str, marker: str) -> list[str]:
+    for line in output.splitlines():
+        if line.startswith(marker + " "):
+            return json.loads(line[len(marker) + 1:])
+    raise AssertionError(f"no {marker} line in the output:\n{output}")
+
+
+def _database_with_a_case(path: Path) -> None:
+    """A configured office with one registered request, made through the services and closed again."""
+    import datetime as dt
+    import random
+
+    from app.cli import demo_settings
+    from app.services import demo, register, settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    open_workspace(path)
+    try:
+        settings.save(demo_settings())
+        today = dt.date.today()
+        register.register(demo.make_request(random.Random(3), today - dt.timedelta(days=10), 5, today.year), today)
+    finally:
+        close_workspace()
+
+
+def test_nothing_slow_is_loaded_before_the_main_window_is_painted(tmp_path):
+    db = tmp_path / "t.sqlite"
+    _database_with_a_case(db)
+    env = _env()
+    env["ZWGK_BENCH_EXIT_AFTER_SHOW"] = "1"
+    out = subprocess.run([sys.executable, "-c", _AT_FIRST_PAINT, str(db), json.dumps(SLOW)], env=env,
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "ZWGK_SHOWN" in out.stdout  # the window really was shown and painted
+    assert _loaded(out.stdout, "LOADED_AT_FIRST_PAINT") == []
+
+
+def test_importing_the_gui_modules_loads_nothing_slow():
+    script = ("import json, sys, app.ui.application, app.ui.main_window; "
+              f"print('LOADED_AT_IMPORT ' + json.dumps([m for m in {list(SLOW)!r} if m in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", script], env=_env(), capture_output=True, text=True,
+                         timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert _loaded(out.stdout, "LOADED_AT_IMPORT") == []
