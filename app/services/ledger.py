@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -217,6 +218,27 @@ def _row_height(values: dict[str, object], widths: dict[str, float]) -> float | 
     return _LINE_HEIGHT * lines + 2 if lines > 1 else None
 
 
+def _cell_styles(ws, border) -> dict:
+    """The style of each column's data cells, built once: dates as real Excel dates, text wrapping,
+    borders on the printed columns."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    printed = set(_PRINTED)
+    out = {}
+    for key in _ALL_KEYS:
+        proto = WriteOnlyCell(ws, None)
+        if key in rules.DATE_KEYS:
+            proto.number_format = "yyyy-mm-dd"
+        proto.alignment = top if key in rules.DATE_KEYS else wrap
+        if key in printed:
+            proto.border = border
+        out[key] = proto._style
+    return out
+
+
 def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_ids: bool, today: dt.date) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -268,9 +290,7 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
         header.append(cell)
     ws.append(header)
 
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    printed = set(_PRINTED)
+    styles = _cell_styles(ws, border)
     ws.row_dimensions[HEADER_ROW].height = _LINE_HEIGHT * 2 + 2
     for number, values in enumerate(rows, start=HEADER_ROW + 1):
         height = _row_height(values, widths)
@@ -283,11 +303,7 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
                 line.append(None)
                 continue
             cell = WriteOnlyCell(ws, value)
-            if key in rules.DATE_KEYS:
-                cell.number_format = "yyyy-mm-dd"
-            cell.alignment = top if key in rules.DATE_KEYS else wrap
-            if key in printed:
-                cell.border = border
+            cell._style = copy(styles[key])  # a prepared style: assigning styles one by one is slow
             line.append(cell)
         ws.append(line)
     path.parent.mkdir(parents=True, exist_ok=True)
