@@ -1,10 +1,10 @@
 """Errors the services raise for the user to read: every message is Chinese and says what to do."""
 from __future__ import annotations
 
-from app.store.db import DatabaseDamaged, DatabaseReadOnly, DatabaseTooNew, StoreError
+from app.store.db import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError
 
 __all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "StoreError", "DatabaseDamaged",
-           "DatabaseReadOnly", "DatabaseTooNew"]
+           "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull"]
 
 
 class ServiceError(Exception):

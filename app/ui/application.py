@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app import APP_NAME, paths
 
@@ -49,16 +49,12 @@ def prepare_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_database(db_path: Path | str | None, parent: QWidget | None = None) -> bool:
-    """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback."""
-    from app.services.errors import StoreError
-    from app.services.workspace import open_workspace
+    """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback.
 
-    try:
-        open_workspace(db_path)
-    except StoreError as exc:
-        QMessageBox.critical(parent, f"{APP_NAME}：无法打开数据库", str(exc))
-        return False
-    return True
+    A damaged file is offered the latest good backup, a file in use a read-only opening (issue 8)."""
+    from app.ui.backup_dialogs import open_or_recover
+
+    return open_or_recover(db_path, parent)
 
 
 def ensure_configured(parent: QWidget | None = None) -> bool:
@@ -120,9 +116,14 @@ def run_gui(argv: list[str]) -> int:
     app = prepare_app(argv)
     if not open_database(args.db):
         return 2
+    from app.ui import lock
+
+    if not lock.ask_at_start():
+        return 0
     if not ensure_configured():
         return 0
     window = build_main_window()
+    window.idle_lock = lock.watch_idle(window)
     if os.environ.get(BENCH_ENV):
         hook = _FirstPaint(_process_start())
         window.installEventFilter(hook)
