@@ -19,12 +19,13 @@ from app.ui.case_view import CaseView
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.register_dialog import RegisterDialog
 from app.ui.register_page import RegisterPage
-from app.ui import review_page
+from app.ui import ledger_page, review_page
 from app.ui.settings_dialog import SettingsDialog
 
 # Each factory builds one page for the window; rooms append theirs (like cli._EXTRA_COMMANDS).
 EXTRA_PAGES: list[Callable[["MainWindow"], QWidget]] = []
 EXTRA_PAGES += [review_page.review_page, review_page.proactive_page]  # 保密审查, 主动公开 (issue 5)
+EXTRA_PAGES.append(ledger_page.ledger_page)  # 台账与归档 (issue 6)
 
 
 class MainWindow(QMainWindow):
