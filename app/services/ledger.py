@@ -219,8 +219,8 @@ def _row_height(values: dict[str, object], widths: dict[str, float]) -> float | 
 
 
 def _cell_styles(ws, border) -> dict:
-    """The style of each column's data cells, built once: dates as real Excel dates, text wrapping,
-    borders on the printed columns."""
+    """The style of each column's data cells, built once: dates as real Excel dates, text wrapping
+    and borders on the printed columns. Unprinted text columns get none (they only feed an import)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment
 
@@ -229,6 +229,8 @@ def _cell_styles(ws, border) -> dict:
     printed = set(_PRINTED)
     out = {}
     for key in _ALL_KEYS:
+        if key not in printed and key not in rules.DATE_KEYS:
+            continue
         proto = WriteOnlyCell(ws, None)
         if key in rules.DATE_KEYS:
             proto.number_format = "yyyy-mm-dd"
@@ -302,8 +304,12 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
             if value in (None, ""):
                 line.append(None)
                 continue
+            style = styles.get(key)
+            if style is None:  # unprinted text: a plain value is much cheaper than a styled cell
+                line.append(value)
+                continue
             cell = WriteOnlyCell(ws, value)
-            cell._style = copy(styles[key])  # a prepared style: assigning styles one by one is slow
+            cell._style = copy(style)  # a prepared style: assigning styles one by one is slow
             line.append(cell)
         ws.append(line)
     path.parent.mkdir(parents=True, exist_ok=True)
