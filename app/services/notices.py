@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -378,6 +379,30 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     if earlier:
         message += f"。此前签发的{len(earlier)}份同类文书仍保留：" + "、".join(p.name for p in earlier)
     return IssuedDocument(doc_id, case_id, k.name, doc_no, on_date, final, earlier, message)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    issued: tuple[IssuedDocument, ...]
+    failed: dict[int, str]  # case id → the Chinese reason it was not issued
+
+
+def issue_batch(kind_name: str, case_ids: list[int], extra: dict | None = None, on_date: dt.date | None = None,
+                progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Issue one kind for many cases (e.g. receipts for the day's new cases). Each case is its own
+    transaction, so one refusal does not stop the rest; ``progress(done, total)`` after each case
+    (the GUI's worker forwards it to its progress bar)."""
+    issued, failed = [], {}
+    for done, case_id in enumerate(case_ids, 1):
+        try:
+            issued.append(issue(kind_name, case_id, extra, on_date))
+        except ValidationError as exc:
+            failed[case_id] = "；".join(exc.errors.values())
+        except ServiceError as exc:
+            failed[case_id] = str(exc)
+        if progress is not None:
+            progress(done, len(case_ids))
+    return BatchResult(tuple(issued), failed)
 
 
 def _free_name(folder: Path, name: str) -> Path:

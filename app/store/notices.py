@@ -44,10 +44,3 @@ def get(document_id: int) -> DocumentRecord | None:
     row = Document.get_or_none(Document.id == document_id)
     return _record(row) if row else None
 
-
-def numbers(kind_code_prefix: str, year: int) -> list[tuple[int, str]]:
-    """(seq, 文号) of every document of a year whose 文号 starts with a prefix, in seq order."""
-    q = (Document.select(Document.seq, Document.doc_no)
-         .where((Document.year == year) & Document.doc_no.startswith(kind_code_prefix))
-         .order_by(Document.seq))
-    return [(seq, no) for seq, no in q.tuples()]

@@ -252,6 +252,17 @@ def test_refused_clock_action_burns_no_number(workspace):
     assert notices.issue("延期答复告知书", case.id, EXTRA, D(2026, 3, 31), accept_late=True).doc_no == "茅政信延〔2026〕1号"
 
 
+def test_batch_issue_reports_progress_and_keeps_going(workspace):
+    good = [make_case(name=f"申请人{i}") for i in range(3)]
+    late = make_case(D(2026, 3, 5), name="晚到的申请")  # received after the issue day: refused
+    seen = []
+    result = notices.issue_batch("申请接收回执", [good[0].id, late.id, good[1].id, good[2].id], {}, D(2026, 3, 3),
+                                 progress=lambda done, total: seen.append((done, total)))
+    assert [i.doc_no for i in result.issued] == [f"茅政信收〔2026〕{n}号" for n in (1, 2, 3)]
+    assert list(result.failed) == [late.id] and "早于收到申请日期" in result.failed[late.id]
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
 def test_missing_inputs_are_reported_by_field(workspace):
     case = make_case()
     with pytest.raises(ValidationError) as info:
