@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -30,8 +31,20 @@ class _FirstPaint(QObject):
         QApplication.quit()
 
 
+def _process_start() -> float:
+    """As app/ui/application.py: ZWGK_BENCH_T0 from the launcher, else the start time in /proc."""
+    if os.environ.get("ZWGK_BENCH_T0"):
+        return float(os.environ["ZWGK_BENCH_T0"])
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.time()
+
+
 def main() -> int:
-    t0 = float(os.environ.get("ZWGK_BENCH_T0") or time.time())
+    t0 = _process_start()
     app = QApplication(sys.argv)
     window = QMainWindow()
     window.setWindowTitle("bare")

@@ -1,7 +1,7 @@
 """`政务公开工作台 --self-check [--db PATH]`: prove, without a screen, that the program (frozen or not)
 finds its forms, templates and resources and does its main jobs.
 
-Steps, each named in the result: find the program's files, open or create a database, register a demo case, render one notice
+Steps, each named in the result: find the program's files, load the libraries used later, open or create a database, register a demo case, render one notice
 from the shipped templates, export one ledger, show the main window and close it. Exit 0 with a
 one-line summary, or 1 naming the step that failed. The user's real data is never written: without
 --db the check works in a temporary folder; an existing --db file is copied there first.
@@ -55,6 +55,18 @@ def _resources() -> str:
     if missing:
         raise CheckFailed(f"程序目录{paths.root()}中缺少：{'、'.join(missing)}")
     return f"程序目录 {paths.root()}"
+
+
+# Loaded only when first used (start-up speed), so a bundle missing one would start fine and fail later.
+LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "holidays", "argon2", "jinja2", "platformdirs")
+
+
+def _libraries() -> str:
+    import importlib
+
+    for name in LAZY_LIBRARIES:
+        importlib.import_module(name)
+    return f"组件 {len(LAZY_LIBRARIES)} 个"
 
 
 def _database(folder: Path, given: str | None) -> str:
@@ -159,6 +171,7 @@ def _main_window() -> str:
 def _steps(state: dict, folder: Path, db: str | None) -> list[tuple[str, Callable[[], str]]]:
     return [
         ("查找程序文件", _resources),
+        ("加载组件", _libraries),
         ("打开数据库", lambda: _database(folder, db)),
         ("登记演示案件", lambda: _register(state)),
         ("生成告知书", lambda: _notice(state)),
