@@ -213,7 +213,7 @@ def warnings(data: ItemData, calendar: WorkCalendar, today: dt.date, review_stat
         out.extend(interpretation_warnings(data))
         out.extend(comment_warnings(data, calendar, comments))
     if data.attribute == PROACTIVE and data.published_on is None and review_status and review_status != "已通过":
-        out.append(f"保密审查{review_status}，审批通过后方可公开（先审查、后公开）")
+        out.append(f"保密审查尚未通过（{review_status}），通过后方可公开（先审查、后公开）")
     return out
 
 

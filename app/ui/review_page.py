@@ -87,6 +87,7 @@ class ReviewDialog(QDialog):
         ui.f_proposal.addItems(["", *rv.PROPOSALS])
         for key, _label in rv.CHECKS:
             getattr(ui, f"f_check_{key}").addItems(["", rv.YES, rv.NO])
+            getattr(ui, f"f_check_{key}").setMinimumWidth(72)
         for label in [ui.statusLabel] + [w for n, w in vars(ui).items() if n.startswith("err_")]:
             if label is not ui.statusLabel:
                 label.setStyleSheet(_RED)
@@ -121,7 +122,8 @@ class ReviewDialog(QDialog):
             self.case_id, self.item_id = r.case_id, r.item_id
             self.set_data(r.data)
             kind = "依申请公开答复" if r.target == rv.CASE else "主动公开信息"
-            self.ui.targetLabel.setText(f"{kind}：{r.target_label}　　信息名称：{r.data.info_name}")
+            name = "" if r.target_label == r.data.info_name else f"　　信息名称：{r.data.info_name}"
+            self.ui.targetLabel.setText(f"{kind}：{r.target_label}{name}")
         self._show_state(r)
 
     def _show_state(self, r: rv.Review | None) -> None:
@@ -141,7 +143,8 @@ class ReviewDialog(QDialog):
             ui.nextStepLabel.setText("")
         elif state.status == rv.PENDING:
             label = rv.step_label(state.next_step or "", r.four_steps)
-            ui.statusLabel.setText(f"状态：审查中（第{r.round}轮）")
+            frozen = "；内容已有人签署，不能再改，如需修改请由当前步骤退回" if state.current else ""
+            ui.statusLabel.setText(f"状态：审查中（第{r.round}轮）{frozen}")
             ui.nextStepLabel.setText(f"当前步骤：{label}")
             ui.approveButton.setText(f"同意（签署“{label}”）")
             if not ui.f_signed_on.text():
@@ -355,7 +358,8 @@ class ReviewPage(QWidget):
         counts: dict[str, int] = {}
         for i, r in enumerate(rows):
             counts[r.step_label] = counts.get(r.step_label, 0) + 1
-            target = ("申请" if r.target == rv.CASE else "主动公开") + f" {r.target_label}"
+            target = f"申请 {r.target_label}" if r.target == rv.CASE else (
+                "主动公开" if r.target_label == r.info_name else f"主动公开 {r.target_label}")
             colour = "#f8d7da" if r.status == rv.RETURNED else None
             _set_row(self.table, i, [r.step_label, cn_date(r.waiting_since), r.info_name, r.section, target,
                                      r.proposal, r.note], r.review_id, colour)
@@ -525,7 +529,13 @@ class ProactivePage(QWidget):
         layout.addLayout(top)
         self.table = _table(self.HEADERS)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        layout.addWidget(self.table)
+        self.table.itemSelectionChanged.connect(self._show_details)
+        layout.addWidget(self.table, 1)
+        # The selected entry's limits and warnings in full: the table cell is too narrow for them.
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("登记主动公开信息…")
         self.edit_button = QPushButton("修改…")
@@ -560,10 +570,24 @@ class ProactivePage(QWidget):
             _set_row(self.table, i, [d.title, d.doc_no, d.kind, d.attribute, cn_date(d.made_on), cn_date(d.published_on),
                                      limit, review_text, "；".join(row.warnings)], row.item.id,
                      _URGENCY_COLOURS.get(row.state) if row.urgent is not None else None)
+        self._rows = {row.item.id: row for row in rows}
         self.table.resizeColumnsToContents()
-        for col, width in ((0, 280), (8, 420)):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), width))
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 280))
+        self.table.setColumnWidth(8, 240)  # the full warnings are in the panel below
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.summary.setText(f"共 {len(rows)} 条，超期 {late} 条")
+        self._show_details()
+
+    def _show_details(self) -> None:
+        row = self._rows.get(self.selected_id()) if hasattr(self, "_rows") else None
+        if row is None:
+            self.details.setText("选中一条信息，可在此查看其各项期限的计算依据和提示。")
+            return
+        lines = [f"【{row.item.data.title}】"]
+        lines += [f"· {lim.label}：{lim.explanation}" + (f"；已于{cn_date(lim.done_on)}完成" if lim.done_on else "")
+                  for lim in row.limits]
+        lines += [f"⚠ {w}" for w in row.warnings]
+        self.details.setText("\n".join(lines))
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()

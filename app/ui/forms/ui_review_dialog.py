@@ -661,7 +661,7 @@ class Ui_ReviewDialog(object):
         self.err_opinion.setText("")
         self.err_step.setText("")
         self.approveButton.setText(QCoreApplication.translate("ReviewDialog", u"\u540c\u610f\uff08\u7b7e\u7f72\u672c\u6b65\u9aa4\uff09", None))
-        self.rejectButton.setText(QCoreApplication.translate("ReviewDialog", u"\u9000\u56de", None))
+        self.rejectButton.setText(QCoreApplication.translate("ReviewDialog", u"\u9000\u56de\uff08\u987b\u5199\u660e\u7406\u7531\uff09", None))
         self.resubmitButton.setText(QCoreApplication.translate("ReviewDialog", u"\u4fee\u6539\u540e\u91cd\u65b0\u63d0\u4ea4", None))
         self.printButton.setText(QCoreApplication.translate("ReviewDialog", u"\u6253\u5370\u5ba1\u67e5\u8868\u2026", None))
         self.closeButton.setText(QCoreApplication.translate("ReviewDialog", u"\u5173\u95ed", None))
