@@ -154,27 +154,46 @@ def _waiting_on(result: ClockResult) -> Limit | None:
     return None
 
 
+_URGENT = (clock.OVERDUE, clock.DUE_TODAY, clock.DUE_SOON, clock.PAUSED)
+
+
+def _pick(result: ClockResult, today: dt.date, cal) -> tuple[Limit, str] | None:
+    """The limit a case is listed under: the most urgent one; at equal urgency a legal limit before
+    the township's internal step limits (a missed legal limit is the official failing)."""
+    ranked = []
+    for limit in result.limits:
+        if not limit.shown:
+            continue
+        level = clock.urgency(limit, today, cal)
+        left = clock.days_left(limit, today, cal)
+        ranked.append(((clock.URGENCY_ORDER.index(level), not limit.legal,
+                        left if left is not None else 10**6), limit, level))
+    if not ranked:
+        return None
+    _, limit, level = min(ranked, key=lambda r: r[0])
+    return limit, level
+
+
 def due_overview(today: dt.date | None = None) -> DueOverview:
-    """Open cases that are overdue, due today, due within 3 working days, or paused — most urgent
-    first, each with the limit concerned and the working days left."""
+    """Open cases that are overdue, due today, due within 3 working days, or paused — legal limits
+    before internal ones, then fewest working days left first — each with the limit concerned."""
     today = today or dt.date.today()
     cal = _calendar()
     cfg = office.load()
     out = DueOverview([], [], [], [])
+    buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
+               clock.PAUSED: out.paused}
     for case_id in store.open_case_ids():
         case = store.get(case_id)
         result = clock.compute_limits(clock_input(case, store.timeline(case_id), cfg), cal, today)
-        picked = clock.most_urgent([l for l in result.limits if l.shown], today, cal)
-        if picked is None:
+        picked = _pick(result, today, cal)
+        if picked is None or picked[1] not in buckets:
             continue
         limit, level = picked
         if level == clock.PAUSED:
             limit = _waiting_on(result) or limit
-        item = DueItem(case_id, case.case_no, case.name, limit, level, clock.days_left(limit, today, cal))
-        bucket = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
-                  clock.PAUSED: out.paused}.get(level)
-        if bucket is not None:
-            bucket.append(item)
-    for bucket in (out.overdue, out.today, out.soon, out.paused):
-        bucket.sort(key=lambda i: (i.days_left if i.days_left is not None else 10**6, i.case_no))
+        buckets[level].append(DueItem(case_id, case.case_no, case.name, limit, level,
+                                      clock.days_left(limit, today, cal)))
+    for bucket in buckets.values():
+        bucket.sort(key=lambda i: (not i.limit.legal, i.days_left if i.days_left is not None else 10**6, i.case_no))
     return out

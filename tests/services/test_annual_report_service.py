@@ -26,12 +26,27 @@ def company(name, kind, received):
                        arrived_on=received, channel="当面")
 
 
+def approved_review(case_id, on):
+    """先审查、后公开: a releasing answer needs its secrecy review signed through every step."""
+    from app.domain.review import CHECKS, CheckAnswer
+    from app.services import review
+
+    data = review.draft_for_case(case_id, today=on)
+    data.section, data.carrier, data.proposal = "党政办公室", "公文类", "全文公开"
+    data.checks = {key: CheckAnswer("否") for key, _label in CHECKS}
+    rev = review.create_for_case(case_id, data, today=on)
+    for step, _label in rev.steps:
+        review.approve(rev.id, step, "审查人", on, today=on)
+
+
 @pytest.fixture
 def year_2025(workspace):
     r = register.register
     carried = r(person("甲", D(2024, 12, 20)), today=TODAY)           # carried in from 2024
+    approved_review(carried.id, D(2025, 1, 6))
     register.record_outcome(carried.id, "1", D(2025, 1, 8))
     a = r(person("乙", D(2025, 3, 2)), today=TODAY)
+    approved_review(a.id, D(2025, 3, 18))
     register.record_outcome(a.id, "1a", D(2025, 3, 20))                  # counted in row 1
     b = r(company("某建材有限公司", "商业企业", D(2025, 4, 1)), today=TODAY)
     register.record_outcome(b.id, "3.4", D(2025, 4, 20))
