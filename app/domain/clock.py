@@ -114,6 +114,7 @@ class ClockInput:
     internal: InternalLimits = field(default=DEFAULT_INTERNAL)
     answered_on: dt.date | None = None
     registered_on: dt.date | None = None
+    reviewed_on: dt.date | None = None
     draft_done_on: dt.date | None = None
     signed_on: dt.date | None = None
 
@@ -471,7 +472,7 @@ def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: 
                     inp.registered_on or answered)]
     due, unsure = flagged(received, cfg.review)
     limits.append(_limit("internal_review", "审查", due, texts[1], False, received, unsure, False,
-                        inp.correction_sent_on or answered))
+                        inp.reviewed_on or inp.correction_sent_on or answered))
     draft_done = inp.draft_done_on or answered
     sign_done = inp.signed_on or answered
     if awaiting:

@@ -23,7 +23,7 @@ class LateAction(ServiceError):
 
 def _open_case(case_id: int):
     case = register.get_case(case_id)
-    register.ensure_year_open(case.year)
+    register.ensure_case_open(case)
     if case.status in CONCLUDED_STATUSES:
         raise ServiceError(f"申请{case.case_no}已{case.status}，不能再进行此操作")
     return case
@@ -207,3 +207,25 @@ def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
     if limit.due is not None and on > limit.due and not accept_late:
         raise LateAction(f"答复日期已晚于{limit.label}（{cn_date(limit.due)}）。{limit.explanation}。确定仍要记录吗？")
     return register.record_outcome(case_id, code, on)
+
+
+# The township's own steps (seed 001 依申请公开办理工作流程): done steps stop their internal limits.
+INTERNAL_STEPS: dict[str, tuple[str, str, str | None]] = {
+    "reviewed": (dl.REVIEWED, "审查完成：申请内容明确，无需补正", "办理中"),
+    "draft_done": (dl.DRAFT_DONE, "拟答复意见已完成", None),
+    "signed": (dl.SIGNED, "答复已送分管领导签发", None),
+}
+
+
+def complete_step(case_id: int, step: str, on: dt.date, note: str = "") -> int:
+    """Record that an internal step (审查, 拟答复, 送签) was done, so its limit stops running."""
+    case = _open_case(case_id)
+    _check_day(case, on)
+    if step not in INTERNAL_STEPS:
+        raise ValidationError({"step": f"未知的办理环节：{step}"})
+    kind, summary, status = INTERNAL_STEPS[step]
+    if any(e.kind == kind for e in store.timeline(case_id)):
+        raise ServiceError(f"本申请已登记过“{summary.split('：')[0]}”")
+    if status and case.status not in ("登记", "审查中"):
+        status = None
+    return _record(case_id, kind, on, summary + (f"（{note.strip()}）" if note.strip() else ""), {}, status)

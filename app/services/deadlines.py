@@ -26,6 +26,7 @@ FEE_PAID = "fee_paid"
 FEE_LAPSED = "fee_lapsed"
 EXTENDED = "extended"
 CUSTOM_DUE = "custom_due"
+REVIEWED = "reviewed"
 DRAFT_DONE = "draft_done"
 SIGNED = "signed"
 
@@ -81,6 +82,7 @@ def clock_input(case: Case, events: list[TimelineEntry], cfg: OfficeSettings) ->
         internal=internal_limits(cfg),
         answered_on=case.answered_on,
         registered_on=(registered[0].created_at.date() if registered and registered[0].created_at else None),
+        reviewed_on=_last_on(events, REVIEWED),
         draft_done_on=_last_on(events, DRAFT_DONE),
         signed_on=_last_on(events, SIGNED),
     )

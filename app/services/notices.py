@@ -328,7 +328,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
         raise ServiceError(f"“{k.name}”不需要签发，请直接打印")
     on_date = on_date or dt.date.today()
     case = register.get_case(case_id)
-    register.ensure_year_open(case.year)
+    register.ensure_case_open(case)
     _check_issue_date(case, on_date)
     unconfirmed = unconfirmed_dates(k.name, case_id, on_date)
     if unconfirmed:

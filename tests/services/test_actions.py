@@ -119,3 +119,15 @@ def test_due_overview_puts_overdue_first(workspace):
     listed = {i.case_no: i for i in overview.overdue}
     assert listed[new.case_no].limit.key == "internal_review"
     assert [i.case_no for i in overview.overdue].index(new.case_no) > 0
+
+
+def test_internal_steps_stop_their_limits(workspace):
+    case = make_case(D(2026, 11, 16))
+    review = deadlines.case_limits(case.id, D(2026, 11, 23)).get("internal_review")
+    assert review.due == D(2026, 11, 18) and review.done_on is None
+    actions.complete_step(case.id, "reviewed", D(2026, 11, 17))
+    review = deadlines.case_limits(case.id, D(2026, 11, 23)).get("internal_review")
+    assert review.done_on == D(2026, 11, 17)
+    assert register.get_case(case.id).status == "办理中"
+    with pytest.raises(ServiceError, match="已登记过"):
+        actions.complete_step(case.id, "reviewed", D(2026, 11, 17))
