@@ -74,3 +74,32 @@ def modal(qtbot):
     for timer in timers:
         timer.stop()
     check()
+
+
+@pytest.fixture(autouse=True)
+def no_hanging_modals(qapp):
+    """An unexpected modal dialog would block the test run for ever: close any modal that stays open
+    longer than 15 s and fail the test with its text."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: dict[str, object] = {"widget": None, "ticks": 0}
+    stuck: list[str] = []
+
+    def tick() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget is not seen["widget"]:
+            seen.update(widget=widget, ticks=0)
+            return
+        seen["ticks"] = int(seen["ticks"]) + 1
+        if int(seen["ticks"]) >= 30:
+            text = getattr(widget, "text", lambda: "")()
+            stuck.append(f"{type(widget).__name__} {widget.windowTitle()!r} {text!r}")
+            widget.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(500)
+    yield
+    timer.stop()
+    assert not stuck, "a modal dialog was left open: " + "; ".join(stuck)

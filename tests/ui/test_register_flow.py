@@ -273,8 +273,23 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
     assert any("联系电话：13812345678 → 13900001111" in t for t in view.timeline_texts())
     assert not view.ui.actionSave.isEnabled()
 
-    # An answer date before the date received is refused at the field.
+    # 先审查、后公开: releasing the information is refused while no secrecy review is approved.
+    refusal = {}
+
+    def read_refusal(box: QMessageBox) -> None:
+        refusal["text"] = box.text()
+        box.accept()
+
     choose(view.ui.f_outcome, "1 予以公开")
+    view.ui.f_answered_on.setDate(QDate(TODAY))
+    modal(QMessageBox, read_refusal)
+    qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "保密审查" in refusal["text"]
+    assert db_row(db_path, "张三")["outcome"] is None
+
+    # An answer date before the date received is refused at the field.
+    choose(view.ui.f_outcome, "4.1 本机关不掌握相关政府信息")
     view.ui.f_answered_on.setDate(QDate(TODAY - dt.timedelta(days=1)))
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
     assert view.ui.err_answered_on.text() == "答复日期不能早于收到申请日期"
@@ -283,9 +298,9 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
     view.ui.f_answered_on.setDate(QDate(TODAY))
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
     stored = db_row(db_path, "张三")
-    assert (stored["outcome"], stored["answered_on"], stored["status"]) == ("1", TODAY.isoformat(), "已答复")
+    assert (stored["outcome"], stored["answered_on"], stored["status"]) == ("4.1", TODAY.isoformat(), "已答复")
     assert view.ui.statusLabel.text() == "已答复"
-    assert any("予以公开" in t for t in view.timeline_texts())
+    assert any("本机关不掌握相关政府信息" in t for t in view.timeline_texts())
     # The list follows the case.
     assert model.index(0, column(model, "状态")).data() == "已答复"
     assert model.index(0, column(model, "答复日期")).data() == TODAY.isoformat()

@@ -1,0 +1,58 @@
+"""The background-task shape: fn off the GUI thread, callbacks on it; inline mode for tests."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from app.services.errors import ServiceError
+from app.ui import tasks
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+@pytest.fixture
+def threaded():
+    tasks.set_inline(False)
+    yield
+    tasks.wait_for_all()
+    tasks.set_inline(True)
+
+
+def test_success_runs_off_the_gui_thread_and_reports_on_it(qtbot, threaded):
+    gui = threading.get_ident()
+    seen = {}
+    tasks.run_in_background(None, lambda: threading.get_ident(),
+                            lambda worker: seen.update(worker=worker, callback=threading.get_ident()),
+                            busy_text="正在计算…")
+    qtbot.waitUntil(lambda: "callback" in seen, timeout=3000)
+    assert seen["worker"] != gui
+    assert seen["callback"] == gui
+
+
+def test_failure_reaches_the_failure_callback_on_the_gui_thread(qtbot, threaded):
+    gui = threading.get_ident()
+    seen = {}
+
+    def fail():
+        raise ServiceError("数据库正忙")
+
+    tasks.run_in_background(None, fail, lambda _r: seen.update(success=True),
+                            lambda exc: seen.update(error=str(exc), thread=threading.get_ident()))
+    qtbot.waitUntil(lambda: "error" in seen, timeout=3000)
+    assert seen == {"error": "数据库正忙", "thread": gui}
+
+
+def test_tasks_run_one_at_a_time_in_order(qtbot, threaded):
+    order: list[int] = []
+    done: list[int] = []
+    for i in range(5):
+        tasks.run_in_background(None, lambda i=i: order.append(i) or i, done.append)
+    qtbot.waitUntil(lambda: len(done) == 5, timeout=3000)
+    assert order == [0, 1, 2, 3, 4] and done == [0, 1, 2, 3, 4]
+
+
+def test_inline_mode_runs_at_once():
+    seen = []
+    tasks.run_in_background(None, lambda: 41 + 1, seen.append)
+    assert seen == [42]
