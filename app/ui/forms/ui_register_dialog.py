@@ -16,7 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QFrame, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_RegisterDialog(object):
     def setupUi(self, RegisterDialog):
@@ -25,13 +26,18 @@ class Ui_RegisterDialog(object):
         RegisterDialog.resize(980, 640)
         self.outer = QVBoxLayout(RegisterDialog)
         self.outer.setObjectName(u"outer")
-        self.formHost = QWidget(RegisterDialog)
+        self.formScroll = QScrollArea(RegisterDialog)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setWidgetResizable(True)
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formHost = QWidget()
         self.formHost.setObjectName(u"formHost")
         self.formHostLayout = QVBoxLayout(self.formHost)
         self.formHostLayout.setObjectName(u"formHostLayout")
         self.formHostLayout.setContentsMargins(0, 0, 0, 0)
+        self.formScroll.setWidget(self.formHost)
 
-        self.outer.addWidget(self.formHost)
+        self.outer.addWidget(self.formScroll)
 
         self.buttonBox = QDialogButtonBox(RegisterDialog)
         self.buttonBox.setObjectName(u"buttonBox")

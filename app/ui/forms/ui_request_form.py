@@ -291,6 +291,85 @@ class Ui_RequestForm(object):
 
         self.leftColumn.addWidget(self.groupApplicant)
 
+        self.groupHandling = QGroupBox(RequestForm)
+        self.groupHandling.setObjectName(u"groupHandling")
+        self.formHandling = QFormLayout(self.groupHandling)
+        self.formHandling.setObjectName(u"formHandling")
+        self.formHandling.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
+        self.formHandling.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.lbl_department = QLabel(self.groupHandling)
+        self.lbl_department.setObjectName(u"lbl_department")
+
+        self.formHandling.setWidget(0, QFormLayout.ItemRole.LabelRole, self.lbl_department)
+
+        self.cell_department = QVBoxLayout()
+        self.cell_department.setSpacing(2)
+        self.cell_department.setObjectName(u"cell_department")
+        self.f_department = QComboBox(self.groupHandling)
+        self.f_department.setObjectName(u"f_department")
+        self.f_department.setEditable(True)
+
+        self.cell_department.addWidget(self.f_department)
+
+        self.err_department = QLabel(self.groupHandling)
+        self.err_department.setObjectName(u"err_department")
+        self.err_department.setWordWrap(True)
+
+        self.cell_department.addWidget(self.err_department)
+
+
+        self.formHandling.setLayout(0, QFormLayout.ItemRole.FieldRole, self.cell_department)
+
+        self.lbl_fee_reduction = QLabel(self.groupHandling)
+        self.lbl_fee_reduction.setObjectName(u"lbl_fee_reduction")
+
+        self.formHandling.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lbl_fee_reduction)
+
+        self.cell_fee_reduction = QVBoxLayout()
+        self.cell_fee_reduction.setSpacing(2)
+        self.cell_fee_reduction.setObjectName(u"cell_fee_reduction")
+        self.f_fee_reduction = QCheckBox(self.groupHandling)
+        self.f_fee_reduction.setObjectName(u"f_fee_reduction")
+
+        self.cell_fee_reduction.addWidget(self.f_fee_reduction)
+
+        self.err_fee_reduction = QLabel(self.groupHandling)
+        self.err_fee_reduction.setObjectName(u"err_fee_reduction")
+        self.err_fee_reduction.setWordWrap(True)
+
+        self.cell_fee_reduction.addWidget(self.err_fee_reduction)
+
+
+        self.formHandling.setLayout(1, QFormLayout.ItemRole.FieldRole, self.cell_fee_reduction)
+
+        self.lbl_notes = QLabel(self.groupHandling)
+        self.lbl_notes.setObjectName(u"lbl_notes")
+
+        self.formHandling.setWidget(2, QFormLayout.ItemRole.LabelRole, self.lbl_notes)
+
+        self.cell_notes = QVBoxLayout()
+        self.cell_notes.setSpacing(2)
+        self.cell_notes.setObjectName(u"cell_notes")
+        self.f_notes = QPlainTextEdit(self.groupHandling)
+        self.f_notes.setObjectName(u"f_notes")
+        self.f_notes.setTabChangesFocus(True)
+        self.f_notes.setMinimumSize(QSize(0, 50))
+        self.f_notes.setMaximumSize(QSize(16777215, 70))
+
+        self.cell_notes.addWidget(self.f_notes)
+
+        self.err_notes = QLabel(self.groupHandling)
+        self.err_notes.setObjectName(u"err_notes")
+        self.err_notes.setWordWrap(True)
+
+        self.cell_notes.addWidget(self.err_notes)
+
+
+        self.formHandling.setLayout(2, QFormLayout.ItemRole.FieldRole, self.cell_notes)
+
+
+        self.leftColumn.addWidget(self.groupHandling)
+
         self.leftSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.leftColumn.addItem(self.leftSpacer)
@@ -361,6 +440,7 @@ class Ui_RequestForm(object):
         self.f_info_description = QPlainTextEdit(self.groupInfo)
         self.f_info_description.setObjectName(u"f_info_description")
         self.f_info_description.setTabChangesFocus(True)
+        self.f_info_description.setMinimumSize(QSize(0, 60))
         self.f_info_description.setMaximumSize(QSize(16777215, 90))
 
         self.cell_info_description.addWidget(self.f_info_description)
@@ -531,84 +611,6 @@ class Ui_RequestForm(object):
 
         self.rightColumn.addWidget(self.groupChannel)
 
-        self.groupHandling = QGroupBox(RequestForm)
-        self.groupHandling.setObjectName(u"groupHandling")
-        self.formHandling = QFormLayout(self.groupHandling)
-        self.formHandling.setObjectName(u"formHandling")
-        self.formHandling.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignTrailing|Qt.AlignmentFlag.AlignVCenter)
-        self.formHandling.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.lbl_department = QLabel(self.groupHandling)
-        self.lbl_department.setObjectName(u"lbl_department")
-
-        self.formHandling.setWidget(0, QFormLayout.ItemRole.LabelRole, self.lbl_department)
-
-        self.cell_department = QVBoxLayout()
-        self.cell_department.setSpacing(2)
-        self.cell_department.setObjectName(u"cell_department")
-        self.f_department = QComboBox(self.groupHandling)
-        self.f_department.setObjectName(u"f_department")
-        self.f_department.setEditable(True)
-
-        self.cell_department.addWidget(self.f_department)
-
-        self.err_department = QLabel(self.groupHandling)
-        self.err_department.setObjectName(u"err_department")
-        self.err_department.setWordWrap(True)
-
-        self.cell_department.addWidget(self.err_department)
-
-
-        self.formHandling.setLayout(0, QFormLayout.ItemRole.FieldRole, self.cell_department)
-
-        self.lbl_fee_reduction = QLabel(self.groupHandling)
-        self.lbl_fee_reduction.setObjectName(u"lbl_fee_reduction")
-
-        self.formHandling.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lbl_fee_reduction)
-
-        self.cell_fee_reduction = QVBoxLayout()
-        self.cell_fee_reduction.setSpacing(2)
-        self.cell_fee_reduction.setObjectName(u"cell_fee_reduction")
-        self.f_fee_reduction = QCheckBox(self.groupHandling)
-        self.f_fee_reduction.setObjectName(u"f_fee_reduction")
-
-        self.cell_fee_reduction.addWidget(self.f_fee_reduction)
-
-        self.err_fee_reduction = QLabel(self.groupHandling)
-        self.err_fee_reduction.setObjectName(u"err_fee_reduction")
-        self.err_fee_reduction.setWordWrap(True)
-
-        self.cell_fee_reduction.addWidget(self.err_fee_reduction)
-
-
-        self.formHandling.setLayout(1, QFormLayout.ItemRole.FieldRole, self.cell_fee_reduction)
-
-        self.lbl_notes = QLabel(self.groupHandling)
-        self.lbl_notes.setObjectName(u"lbl_notes")
-
-        self.formHandling.setWidget(2, QFormLayout.ItemRole.LabelRole, self.lbl_notes)
-
-        self.cell_notes = QVBoxLayout()
-        self.cell_notes.setSpacing(2)
-        self.cell_notes.setObjectName(u"cell_notes")
-        self.f_notes = QPlainTextEdit(self.groupHandling)
-        self.f_notes.setObjectName(u"f_notes")
-        self.f_notes.setTabChangesFocus(True)
-        self.f_notes.setMaximumSize(QSize(16777215, 70))
-
-        self.cell_notes.addWidget(self.f_notes)
-
-        self.err_notes = QLabel(self.groupHandling)
-        self.err_notes.setObjectName(u"err_notes")
-        self.err_notes.setWordWrap(True)
-
-        self.cell_notes.addWidget(self.err_notes)
-
-
-        self.formHandling.setLayout(2, QFormLayout.ItemRole.FieldRole, self.cell_notes)
-
-
-        self.rightColumn.addWidget(self.groupHandling)
-
         self.rightSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.rightColumn.addItem(self.rightSpacer)
@@ -616,6 +618,8 @@ class Ui_RequestForm(object):
 
         self.columns.addLayout(self.rightColumn)
 
+        self.columns.setStretch(0, 1)
+        self.columns.setStretch(1, 1)
 
         self.outer.addLayout(self.columns)
 
@@ -664,6 +668,17 @@ class Ui_RequestForm(object):
         self.lbl_email.setText(QCoreApplication.translate("RequestForm", u"\u7535\u5b50\u90ae\u7bb1", None))
         self.err_email.setText("")
         self.err_email.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
+        self.groupHandling.setTitle(QCoreApplication.translate("RequestForm", u"\u529e\u7406", None))
+        self.lbl_department.setText(QCoreApplication.translate("RequestForm", u"\u627f\u529e\u79d1\u5ba4", None))
+        self.err_department.setText("")
+        self.err_department.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
+        self.lbl_fee_reduction.setText(QCoreApplication.translate("RequestForm", u"\u8d39\u7528", None))
+        self.f_fee_reduction.setText(QCoreApplication.translate("RequestForm", u"\u7533\u8bf7\u4eba\u7533\u8bf7\u51cf\u514d\u4fe1\u606f\u5904\u7406\u8d39", None))
+        self.err_fee_reduction.setText("")
+        self.err_fee_reduction.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
+        self.lbl_notes.setText(QCoreApplication.translate("RequestForm", u"\u5907\u6ce8", None))
+        self.err_notes.setText("")
+        self.err_notes.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
         self.groupInfo.setTitle(QCoreApplication.translate("RequestForm", u"\u6240\u9700\u653f\u5e9c\u4fe1\u606f", None))
         self.lbl_info_name.setText(QCoreApplication.translate("RequestForm", u"\u4fe1\u606f\u540d\u79f0", None))
         self.err_info_name.setText("")
@@ -699,17 +714,6 @@ class Ui_RequestForm(object):
         self.receivedLabel.setProperty(u"role", QCoreApplication.translate("RequestForm", u"received", None))
         self.receivedRuleLabel.setText("")
         self.receivedRuleLabel.setProperty(u"role", QCoreApplication.translate("RequestForm", u"hint", None))
-        self.groupHandling.setTitle(QCoreApplication.translate("RequestForm", u"\u529e\u7406", None))
-        self.lbl_department.setText(QCoreApplication.translate("RequestForm", u"\u627f\u529e\u79d1\u5ba4", None))
-        self.err_department.setText("")
-        self.err_department.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
-        self.lbl_fee_reduction.setText(QCoreApplication.translate("RequestForm", u"\u8d39\u7528", None))
-        self.f_fee_reduction.setText(QCoreApplication.translate("RequestForm", u"\u7533\u8bf7\u4eba\u7533\u8bf7\u51cf\u514d\u4fe1\u606f\u5904\u7406\u8d39", None))
-        self.err_fee_reduction.setText("")
-        self.err_fee_reduction.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
-        self.lbl_notes.setText(QCoreApplication.translate("RequestForm", u"\u5907\u6ce8", None))
-        self.err_notes.setText("")
-        self.err_notes.setProperty(u"role", QCoreApplication.translate("RequestForm", u"error", None))
         pass
     # retranslateUi
 
