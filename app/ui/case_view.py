@@ -26,6 +26,8 @@ from app.ui.request_form import RequestForm, to_date
 
 # Each function is called with every new CaseView; rooms append theirs (like cli._EXTRA_COMMANDS).
 CASE_VIEW_EXTENSIONS: list[Callable[["CaseView"], None]] = []
+from app.ui.case_clock import extend_case_view as _clock  # noqa: E402  (issue 3: limits + clock actions)
+CASE_VIEW_EXTENSIONS.append(_clock)
 
 DEADLINE_PLACEHOLDER = ("法定答复期限：收到申请之日起20个工作日内（条例第三十三条）。"
                         "期限计算上线后，这里显示到期日、剩余工作日和暂停的时间。")

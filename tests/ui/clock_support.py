@@ -1,0 +1,23 @@
+"""Shared by the issue-3 GUI tests: a configured office and cases received on chosen days."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from app.cli import demo_settings
+from app.services import demo, register, settings
+from app.services.workspace import open_workspace
+
+
+def office_with_cases(db_path, *received: dt.date) -> list[int]:
+    """Open a fresh database, configure the office, register one 当面 request per day given."""
+    open_workspace(db_path)
+    settings.save(demo_settings())
+    ids = []
+    for n, day in enumerate(received):
+        data = demo.make_request(random.Random(n), day, 1, day.year)
+        data = dataclasses.replace(data, channel="当面", arrived_on=day, confirmed_on=None,
+                                   name=f"申请人{n + 1}")
+        ids.append(register.register(data, dt.date.today()).id)
+    return ids
