@@ -7,6 +7,7 @@
    measured the same way in the same run. Budget: ≤ 2× the bare window.
 2. Search as you type over 100,000 cases: from setting the search text to the model holding its
    first page, per keystroke (the debounce itself excluded). Budget: median and max ≤ 100 ms.
+   Also printed: first page plus the status bar's count, which the page runs one event-loop turn later.
 
 Databases are generated once with services.demo.generate and cached under /tmp, keyed by count.
 """
@@ -91,20 +92,24 @@ def search_latency() -> None:
     app.processEvents()
     # What a clerk types: a name, a village, a case number, a topic; each keystroke is one query.
     words = ["王丽", "上垟村", "〔2026〕第123", "土地征收补偿", "xyz不存在"]
-    timings: list[float] = []
+    first: list[float] = []
+    complete: list[float] = []
     for word in words:
         for n in range(1, len(word) + 1):
             page.ui.searchEdit.setText(word[:n])
             start = time.perf_counter()
             page.apply_filters()  # what the 150 ms debounce timer calls
-            timings.append(time.perf_counter() - start)
+            first.append(time.perf_counter() - start)
+            page.counts()  # the deferred count for the status bar, run now to time it too
+            complete.append(time.perf_counter() - start)
             app.processEvents()
         page.ui.searchEdit.clear()
         page.apply_filters()
-    median, worst = statistics.median(timings) * 1000, max(timings) * 1000
-    verdict = "OK" if worst <= 100 else "OVER BUDGET"
-    print(f"search as you type, 100,000 cases, {len(timings)} keystrokes: median {median:5.1f} ms, "
-          f"max {worst:5.1f} ms (budget ≤ 100 ms)  {verdict}")
+    for label, timings in (("first page", first), ("first page + count", complete)):
+        median, worst = statistics.median(timings) * 1000, max(timings) * 1000
+        verdict = "OK" if worst <= 100 else "OVER BUDGET"
+        print(f"search as you type, 100,000 cases, {len(timings)} keystrokes, {label + ':':19} "
+              f"median {median:5.1f} ms, max {worst:5.1f} ms (budget ≤ 100 ms)  {verdict}")
 
 
 def main() -> int:

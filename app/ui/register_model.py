@@ -40,13 +40,20 @@ def _date(value: dt.date | None) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
-    """Rows of CaseRow for one CaseQuery; `total` is the number of matching cases."""
+    """Rows of CaseRow for one CaseQuery.
+
+    Paging does not depend on the count: a page shorter than asked for means the end. The number of
+    matches (`total`) is known at once when the first page is short, else None until `ensure_total()`
+    is called — the register page does that one event-loop turn later, so the first rows show
+    before the count query's scan of the table.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._query = CaseQuery()
         self._rows: list[CaseRow] = []
-        self.total = 0
+        self._exhausted = True
+        self.total: int | None = 0
 
     # ---- the query ---------------------------------------------------------------------------
 
@@ -54,19 +61,28 @@ class CaseTableModel(QAbstractTableModel):
         return replace(self._query)
 
     def set_query(self, query: CaseQuery) -> None:
-        """Count the matches and load the first page."""
+        """Load the first page of `query`."""
         self.beginResetModel()
         self._query = replace(query)
-        self.total = register.count(self._query)
-        self._rows = register.list_rows(self._query, 0, PAGE) if self.total else []
+        self._load(PAGE)
         self.endResetModel()
+
+    def _load(self, limit: int) -> None:
+        self._rows = register.list_rows(self._query, 0, limit)
+        self._exhausted = len(self._rows) < limit
+        self.total = len(self._rows) if self._exhausted else None
+
+    def ensure_total(self) -> int:
+        """The number of matching cases (one count query if not yet known)."""
+        if self.total is None:
+            self.total = register.count(self._query)
+        return self.total
 
     def refresh(self) -> None:
         """Reload after a change, keeping as many rows loaded as before (the scroll position survives)."""
         loaded = max(len(self._rows), PAGE)
         self.beginResetModel()
-        self.total = register.count(self._query)
-        self._rows = register.list_rows(self._query, 0, loaded) if self.total else []
+        self._load(loaded)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -78,18 +94,19 @@ class CaseTableModel(QAbstractTableModel):
     # ---- paging ------------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self.total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return
         page = register.list_rows(self._query, len(self._rows), PAGE)
-        if not page:
-            self.total = len(self._rows)  # the table shrank meanwhile
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        if len(page) < PAGE:
+            self._exhausted = True
+            self.total = len(self._rows) + len(page)
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     # ---- the table ---------------------------------------------------------------------------
 

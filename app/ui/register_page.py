@@ -36,6 +36,8 @@ class RegisterPage(QWidget):
         self._grand_total = 0
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_timer.timeout.connect(self._emit_counts)
         self._setup_table()
         self._fill_filters()
         ui = self.ui
@@ -94,20 +96,34 @@ class RegisterPage(QWidget):
                        status=ui.statusCombo.currentData(), outcome=ui.outcomeCombo.currentData())
 
     def apply_filters(self) -> None:
+        """Show the first page now; count the matches (a scan of the table) one event-loop turn later."""
         self._debounce.stop()
         self.model.set_query(self.current_query())
-        self._grand_total = register.count(CaseQuery())
-        self.counts_changed.emit(self.model.total, self._grand_total)
+        self._after_load()
 
     def refresh(self) -> None:
         """Reload after a case was registered or changed elsewhere."""
         self.refresh_years()
         self.model.refresh()
+        self._after_load()
+
+    def _after_load(self) -> None:
+        if self.model.total is None:
+            self._count_timer.start()  # coalesces: only the last query of a burst is counted
+        else:
+            self._emit_counts()
+
+    def _emit_counts(self) -> None:
+        self._count_timer.stop()
+        shown = self.model.ensure_total()
         self._grand_total = register.count(CaseQuery())
-        self.counts_changed.emit(self.model.total, self._grand_total)
+        self.counts_changed.emit(shown, self._grand_total)
 
     def counts(self) -> tuple[int, int]:
-        return self.model.total, self._grand_total
+        """(matching, all) cases; counts now if the deferred count has not run yet."""
+        if self.model.total is None:
+            self._emit_counts()
+        return self.model.ensure_total(), self._grand_total
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -304,4 +304,3 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
     # The list follows the case.
     assert model.index(0, column(model, "状态")).data() == "已答复"
     assert model.index(0, column(model, "答复日期")).data() == TODAY.isoformat()
-    view.close()
