@@ -42,7 +42,8 @@ class CaseView(QMainWindow):
     def __init__(self, case_id: int, parent: QWidget | None = None, today: dt.date | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        # Closed views are hidden, not deleted: the main window reuses them and frees them with itself,
+        # so no reference to a closed view ever points at a deleted C++ object.
         self.ui = Ui_CaseView()
         self.ui.setupUi(self)
         self.case_id = case_id

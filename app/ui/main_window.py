@@ -7,7 +7,7 @@ append a factory to `EXTRA_PAGES`, or call `window.add_page(widget)` directly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QMainWindow, QMe
 
 from app import APP_NAME, __version__, paths
 from app.services import settings as office
-from app.ui.case_view import CaseView
 from app.ui.forms.ui_main_window import Ui_MainWindow
-from app.ui.register_dialog import RegisterDialog
 from app.ui.register_page import RegisterPage
 from app.ui import ledger_page, review_page
-from app.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from app.ui.case_view import CaseView
 
 # Each factory builds one page for the window; rooms append theirs (like cli._EXTRA_COMMANDS).
 EXTRA_PAGES: list[Callable[["MainWindow"], QWidget]] = []
@@ -34,7 +34,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self._today = today
-        self.case_views: dict[int, CaseView] = {}
+        self.case_views: dict[int, "CaseView"] = {}
         icon = paths.resource("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -106,12 +106,16 @@ class MainWindow(QMainWindow):
         self.register_page.focus_search()
 
     def new_request(self) -> None:
+        from app.ui.register_dialog import RegisterDialog  # imported when first used: start-up speed
+
         dialog = RegisterDialog(self, today=self._today)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.case is not None:
             self._refresh_pages()
             self.statusBar().showMessage(f"已登记：{dialog.case.case_no} {dialog.case.name}", 8000)
 
-    def open_case(self, case_id: int) -> CaseView:
+    def open_case(self, case_id: int) -> "CaseView":
+        from app.ui.case_view import CaseView  # imported when first used: start-up speed
+
         view = self.case_views.get(case_id)
         if view is None:
             view = CaseView(case_id, self, today=self._today)
@@ -119,12 +123,16 @@ class MainWindow(QMainWindow):
             view.destroyed.connect(lambda *_a, cid=case_id: self.case_views.pop(cid, None))
             self.case_views[case_id] = view
             view.resize(min(1280, self.width()), min(760, self.height()))
+        elif not view.isVisible():
+            view.reload()  # closed earlier: show the case as it is now
         view.show()
         view.raise_()
         view.activateWindow()
         return view
 
     def edit_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
             self.update_title()
             self.statusBar().showMessage("机关设置已保存", 5000)
