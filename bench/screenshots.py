@@ -33,6 +33,7 @@ def main() -> int:
     window = build_main_window()
     window.resize(1366, 768)
     window.show()
+    window.show_register()
     app.processEvents()
     window.grab().save(str(out / "main_window.png"))
 
