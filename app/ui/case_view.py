@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QMainWindow, QMessageBox, QTableWidgetItem, QVBoxLayout, QWidget
 
+from app.domain.dates import cn_date
 from app.domain import outcomes
 from app.domain.request import APPLICANT_TYPES, Case, legal_received_on, mask_id
 from app.services import register
@@ -124,7 +125,7 @@ class CaseView(QMainWindow):
         kind = case.applicant_kind if case.applicant_type != "person" else APPLICANT_TYPES["person"]
         ui.applicantLabel.setText(f"申请人：{case.name}（{kind}，{case.id_type} {mask_id(case.id_number)}）")
         rule = legal_received_on(case.channel, case.arrived_on, case.confirmed_on).rule
-        received = f"{case.received_on:%Y年%m月%d日}" if case.received_on else "未确定"
+        received = cn_date(case.received_on) if case.received_on else "未确定"
         ui.receivedLabel.setText(f"收到申请之日：{received}（{case.channel}）")
         ui.receivedLabel.setToolTip(rule)
 

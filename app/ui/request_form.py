@@ -6,6 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
+from app.domain.dates import cn_date
 from app.domain.request import (
     APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON,
     ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData, channel_needs_confirmation, legal_received_on,
@@ -132,7 +133,7 @@ class RequestForm(QWidget):
         if result.date is None:
             ui.receivedLabel.setText("待确认（填写确认日期后确定）")
         else:
-            ui.receivedLabel.setText(f"{result.date:%Y年%m月%d日}")
+            ui.receivedLabel.setText(cn_date(result.date))
         ui.receivedRuleLabel.setText(result.rule)
         ui.receivedLabel.setToolTip(result.rule)
         ui.receivedRuleLabel.setToolTip(result.rule)
