@@ -62,11 +62,15 @@ def export_ledger(year: int, path: Path | str, full_ids: bool = False, progress:
 
 def ledger_rows(year: int, cases: list[Case], full_ids: bool, today: dt.date,
                 progress: Progress = _noop) -> list[dict[str, object]]:
-    """Each case as the values of its ledger row, keyed as app.domain.ledger.ALL_COLUMNS."""
+    """Each case as the values of its ledger row, keyed as app.domain.ledger.ALL_COLUMNS.
+
+    Two queries fetch the timeline and documents of the whole year; the answer limits of all
+    derived rows are computed in one batch (clock.compute_many), not one service call per case.
+    """
     events = store.events_by_case(year)
     documents = store.documents_by_case(year)
-    limits = _AnswerLimits(today)
     out = []
+    derived: list[tuple[dict[str, object], Case, list[TimelineEntry]]] = []  # rows the clock fills in
     for index, case in enumerate(cases):
         case_events = events.get(case.id, [])
         values = _registration_values(case, full_ids)
@@ -74,10 +78,13 @@ def ledger_rows(year: int, cases: list[Case], full_ids: bool, today: dt.date,
         if imported is not None:
             values.update(_imported_values(imported))
         else:
-            values.update(_derived_values(case, case_events, documents.get(case.id, []), limits, today))
+            derived.append((values, case, case_events))
         out.append(values)
         if index % 500 == 0:
             progress(index, len(cases))
+    limits = _answer_limits([(case, case_events) for _, case, case_events in derived], today)
+    for (values, case, case_events), limit in zip(derived, limits):
+        values.update(_derived_values(case, case_events, documents.get(case.id, []), limit, today))
     return out
 
 
@@ -108,25 +115,17 @@ def _imported_values(data: dict) -> dict[str, object]:
     return out
 
 
-class _AnswerLimits:
-    """The binding answer limit of a case (条例第三十三条) from the clock, on the office calendar."""
+def _answer_limits(cases: list[tuple[Case, list[TimelineEntry]]], today: dt.date) -> list:
+    """The binding answer limit of each case (条例第三十三条) from the clock, on the office calendar."""
+    if not cases:
+        return []
+    from app.domain import clock
+    from app.services import deadlines
+    from app.services.calendar import work_calendar
 
-    def __init__(self, today: dt.date):
-        from app.services import deadlines
-
-        self._deadlines = deadlines
-        self._cfg = office.load()
-        self._cal = None
-        self._today = today
-
-    def answer(self, case: Case, events: list[TimelineEntry]):
-        from app.domain import clock
-        from app.services.calendar import work_calendar
-
-        if self._cal is None:
-            self._cal = work_calendar()
-        inp = self._deadlines.clock_input(case, events, self._cfg)
-        return clock.compute_limits(inp, self._cal, self._today).answer
+    cfg = office.load()
+    inputs = [deadlines.clock_input(case, events, cfg) for case, events in cases]
+    return [result.answer for result in clock.compute_many(inputs, work_calendar(), today)]
 
 
 def _last_on(events: list[TimelineEntry], kind: str) -> dt.date | None:
@@ -134,11 +133,10 @@ def _last_on(events: list[TimelineEntry], kind: str) -> dt.date | None:
     return days[-1] if days else None
 
 
-def _derived_values(case: Case, events: list[TimelineEntry], documents: list[store.DocumentRow],
-                    limits: _AnswerLimits, today: dt.date) -> dict[str, object]:
+def _derived_values(case: Case, events: list[TimelineEntry], documents: list[store.DocumentRow], limit,
+                    today: dt.date) -> dict[str, object]:
     from app.services import deadlines as dl
 
-    limit = limits.answer(case, events)
     overdue = rules.is_overdue(limit.due, case.answered_on, today)
     if overdue and limit.unconfirmed:
         overdue += "（期限未确认）"
@@ -208,13 +206,21 @@ def _widths(rows: list[dict[str, object]]) -> dict[str, float]:
     return widths
 
 
-def _row_height(values: dict[str, object], widths: dict[str, float]) -> float | None:
-    """Height for the wrapped printed columns; None (the default) when everything fits one line."""
+def _row_height(values: dict[str, object], widths: dict[str, float],
+                memo: dict[tuple[str, float], int] | None = None) -> float | None:
+    """Height for the wrapped printed columns; None (the default) when everything fits one line.
+    `memo` keeps the line count of values met before (channels, departments, outcomes repeat)."""
+    memo = {} if memo is None else memo
     lines = 1
     for key in _PRINTED:
         value = values.get(key)
         if isinstance(value, str) and value:
-            lines = max(lines, rules.wrapped_lines(value, widths[key]))
+            width = widths[key]
+            count = memo.get((value, width))
+            if count is None:
+                count = memo[(value, width)] = rules.wrapped_lines(value, width)
+            if count > lines:
+                lines = count
     return _LINE_HEIGHT * lines + 2 if lines > 1 else None
 
 
@@ -257,6 +263,9 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
     last_col = get_column_letter(len(_ALL_KEYS))
     last_printed = get_column_letter(len(_PRINTED))
     last_row = HEADER_ROW + len(rows)
+    # The sheet's size up front (<dimension>, as Excel writes it): readers need not scan the sheet for it.
+    dimension = f"A1:{last_col}{max(last_row, HEADER_ROW)}"
+    ws.calculate_dimension = lambda: dimension
     ws.freeze_panes = f"C{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW + 1)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -294,28 +303,126 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
 
     styles = _cell_styles(ws, border)
     ws.row_dimensions[HEADER_ROW].height = _LINE_HEIGHT * 2 + 2
+    lines: dict[tuple[str, float], int] = {}
     for number, values in enumerate(rows, start=HEADER_ROW + 1):
-        height = _row_height(values, widths)
+        height = _row_height(values, widths, lines)
         if height:
             ws.row_dimensions[number].height = height
-        line = []
-        for key in _ALL_KEYS:
-            value = values.get(key)
-            if value in (None, ""):
-                line.append(None)
-                continue
-            style = styles.get(key)
-            if style is None:  # unprinted text: a plain value is much cheaper than a styled cell
-                line.append(value)
-                continue
-            cell = WriteOnlyCell(ws, value)
-            cell._style = copy(style)  # a prepared style: assigning styles one by one is slow
-            line.append(cell)
-        ws.append(line)
+    _append_rows(ws, rows, styles)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)
     tmp.replace(path)
+
+
+def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
+    """Stream the data rows into the write-only sheet, each row built as one lxml element.
+
+    openpyxl's own path creates, type-checks and serialises a Cell object per value (it costs more
+    than the rest of the export together). The ledger only holds text and dates, so a row is built
+    here as exactly the XML openpyxl writes for them: the same <c> attributes (r, s, t), inline
+    strings (with xml:space="preserve" where openpyxl puts it), dates as serial numbers from
+    openpyxl's to_excel, and the style ids openpyxl registers, in the order it would register them.
+    A row holding anything else (text starting with "=", an error code, a control character, very
+    long text, another type) is handed to openpyxl as cells, so it is written exactly as before.
+    """
+    from openpyxl import LXML
+
+    if not rows:
+        return
+    if not LXML or ws.parent.iso_dates:  # not the writer the rows are built for: the slow, sure way
+        for values in rows:
+            ws.append(_row_cells(ws, values, styles))
+        return
+    from lxml.etree import Element, SubElement
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.datetime import to_excel
+
+    writer = ws._writer
+    epoch = ws.parent.epoch
+    illegal = ILLEGAL_CHARACTERS_RE.search
+    preserve = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
+    columns = [(key, get_column_letter(i)) for i, key in enumerate(_ALL_KEYS, start=1)]
+    dims = ws.row_dimensions
+    protos = {}
+    for key, style in styles.items():
+        protos[key] = WriteOnlyCell(ws, None)
+        protos[key]._style = copy(style)
+    style_ids: dict[str, str] = {}
+
+    def style_id(key: str) -> str:  # registered on first use, as openpyxl does when it writes a cell
+        sid = style_ids.get(key)
+        if sid is None:
+            sid = style_ids[key] = f"{protos[key].style_id}"
+        return sid
+
+    def element(values: dict[str, object], number: int):
+        r = str(number)
+        attrs = {"r": r}
+        attrs.update(dims.get(number, {}))
+        row = Element("row", attrs)
+        for key, letter in columns:
+            value = values.get(key)
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                if value[0] == "=" or value in ERROR_CODES or len(value) > 32767 or illegal(value):
+                    return None
+                if key in protos:
+                    cell = SubElement(row, "c", {"r": letter + r, "s": style_id(key), "t": "inlineStr"})
+                else:
+                    cell = SubElement(row, "c", {"r": letter + r, "t": "inlineStr"})
+                text = SubElement(SubElement(cell, "is"), "t", preserve if value != value.strip() else {})
+                text.text = value
+            elif kind is dt.date and key in protos:
+                cell = SubElement(row, "c", {"r": letter + r, "s": style_id(key), "t": "n"})
+                SubElement(cell, "v").text = safe_string(to_excel(value, epoch))
+            else:
+                return None
+        return row
+
+    to_cells = ws._values_to_row
+    write_cells = type(writer).write_row
+
+    def write_row(xf, row, row_idx):
+        built, payload = row
+        if built:
+            xf.write(payload)
+        else:
+            write_cells(writer, xf, to_cells(payload, row_idx), row_idx)
+
+    ws._values_to_row = lambda row, row_idx: row
+    writer.write_row = write_row
+    try:
+        for number, values in enumerate(rows, start=HEADER_ROW + 1):
+            row = element(values, number)
+            ws.append((True, row) if row is not None else (False, _row_cells(ws, values, styles)))
+    finally:
+        del writer.write_row, ws._values_to_row
+
+
+def _row_cells(ws, values: dict[str, object], styles: dict) -> list:
+    """One row as openpyxl cells: plain values for unprinted text, styled cells for the rest."""
+    from openpyxl.cell import WriteOnlyCell
+
+    line = []
+    for key in _ALL_KEYS:
+        value = values.get(key)
+        if value in (None, ""):
+            line.append(None)
+            continue
+        style = styles.get(key)
+        if style is None:  # unprinted text: a plain value is much cheaper than a styled cell
+            line.append(value)
+            continue
+        cell = WriteOnlyCell(ws, value)
+        cell._style = copy(style)  # a prepared style: assigning styles one by one is slow
+        line.append(cell)
+    return line
 
 
 # ------------------------------------------------------------------- import
@@ -412,9 +519,139 @@ def _read_sheet(path: Path) -> tuple[str, list[list[object]]]:
             if "台账" in candidate.title:
                 ws = candidate
                 break
-        return ws.title, [list(r) for r in ws.iter_rows(values_only=True)]
+        return ws.title, _sheet_values(ws)
     finally:
         wb.close()
+
+
+def _sheet_values(ws) -> list[list[object]]:
+    """``[list(r) for r in ws.iter_rows(values_only=True)]`` of a read-only sheet, read with lxml.
+
+    openpyxl parses every cell through its own objects (an inline string alone costs a dozen
+    descriptor calls); this reads the same XML the same way — shared and inline strings, numbers,
+    booleans, errors, dates by the cell's number format, cached formula results, rows padded to the
+    sheet's dimension and gaps filled with empty rows — at a fraction of the cost. Any cell it does
+    not expect sends the whole sheet back to openpyxl.
+    """
+    from openpyxl import LXML
+
+    if not LXML or getattr(ws.parent, "rich_text", False):
+        return [list(r) for r in ws.iter_rows(values_only=True)]
+    try:
+        return _lxml_values(ws)
+    except _Unexpected:
+        return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+class _Unexpected(Exception):
+    pass
+
+
+def _lxml_values(ws) -> list[list[object]]:
+    from warnings import warn
+
+    from lxml.etree import iterparse
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    ns = "{%s}" % SHEET_MAIN_NS
+    row_tag, cell_tag, value_tag, inline_tag = ns + "row", ns + "c", ns + "v", ns + "is"
+    text_tag, run_tag = ns + "t", ns + "r"
+    wb = ws.parent
+    strings, epoch = ws._shared_strings, wb.epoch
+    date_formats, timedelta_formats = wb._date_formats, wb._timedelta_formats
+    max_col, max_row = ws.max_column, ws.max_row
+    empty = [None] * max_col if max_col is not None else []
+    out: list[list[object]] = []
+    counter = index = 1  # as ReadOnlyWorksheet._cells_by_row counts rows
+    row_number = 0
+    with ws._get_source() as src:
+        for _, row in iterparse(src, tag=row_tag, huge_tree=True, resolve_entities=False, no_network=True):
+            r = row.get("r")
+            row_number = index = int(r) if r is not None and r.isdigit() else _row_number(r, row_number)
+            if max_row is not None and index > max_row:
+                break
+            cells: dict[int, object] = {}
+            column = 0
+            for cell in row:
+                if cell.tag != cell_tag:
+                    raise _Unexpected
+                ref = cell.get("r")
+                column = coordinate_to_tuple(ref)[1] if ref else column + 1
+                kind = cell.get("t", "n")
+                if kind == "inlineStr":
+                    child = cell.find(inline_tag)
+                    cells[column] = None if child is None else _inline_text(child, text_tag, run_tag)
+                    continue
+                value = cell.findtext(value_tag, None) or None
+                if value is None:
+                    cells[column] = None
+                elif kind == "s":
+                    cells[column] = strings[int(value)]
+                elif kind == "n":
+                    number = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
+                    style = cell.get("s", 0)
+                    style = int(style) if style else 0
+                    if style in date_formats:
+                        try:
+                            number = from_excel(number, epoch, timedelta=style in timedelta_formats)
+                        except (OverflowError, ValueError):
+                            warn(f"Cell {ref} is marked as a date but the serial value {number} is outside the "
+                                 "limits for dates. The cell will be treated as an error.")
+                            number = "#VALUE!"
+                    cells[column] = number
+                elif kind == "b":
+                    cells[column] = bool(int(value))
+                elif kind in ("str", "e"):
+                    cells[column] = value
+                elif kind == "d":
+                    cells[column] = from_ISO8601(value)
+                else:
+                    raise _Unexpected
+            has_cells = len(row) > 0
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+            for _ in range(counter, index):  # rows missing from the file
+                counter += 1
+                out.append(list(empty))
+            if counter <= index:
+                counter += 1
+                if not has_cells and not max_col:
+                    out.append([])
+                    continue
+                values = [None] * (max_col or column)
+                for col, value in cells.items():
+                    if 1 <= col <= len(values):
+                        values[col - 1] = value
+                out.append(values)
+    if max_row is not None and max_row < index:
+        out.extend(list(empty) for _ in range(counter, max_row + 1))
+    return out
+
+
+def _row_number(r: str | None, previous: int) -> int:
+    if r is None:
+        return previous + 1
+    value = float(r)
+    if not value.is_integer():
+        raise ValueError(f"{r} is not a valid row number")
+    return int(value)
+
+
+def _inline_text(element, text_tag: str, run_tag: str) -> str:
+    """An inline string as openpyxl reads it (Text.content): the plain text, then the runs' text."""
+    plain = None
+    runs = []
+    for child in element:
+        if child.tag == text_tag:
+            plain = child.text
+        elif child.tag == run_tag:
+            text = child.findtext(text_tag)
+            if text is not None:
+                runs.append(text)
+    return (plain or "") + "".join(runs)
 
 
 def _text(value: object) -> str:

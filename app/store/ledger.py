@@ -11,7 +11,7 @@ import peewee as pw
 from app.domain.request import CONCLUDED_STATUSES, Case, RequestData, TimelineEntry
 from app.store.db import StoreError
 from app.store.models import Document, Event, Request, Sequence, YearLock, now
-from app.store.register import add_event, insert, to_case, update
+from app.store.register import _CASE_FIELDS, add_event, insert, update
 
 LEDGER_EVENT = "ledger_import"
 
@@ -48,19 +48,27 @@ def _concluded_in(year: int) -> pw.Expression:
     return (Request.status.in_(list(CONCLUDED_STATUSES)) & Request.answered_on.between(first, last))
 
 
+_CASE_COLUMNS = [getattr(Request, name) for name in _CASE_FIELDS]
+
+
+def _cases(where: pw.Expression, *order: pw.Field) -> list[Case]:
+    """Cases as plain tuples (one query, no model objects: a year has thousands of them)."""
+    q = Request.select(*_CASE_COLUMNS).where(where).order_by(*order).tuples()
+    return [Case(**dict(zip(_CASE_FIELDS, row))) for row in q]
+
+
 def cases_received_in(year: int) -> list[Case]:
     """The register of a year: every case received in it, by case number."""
-    return [to_case(r) for r in Request.select().where(_received_in(year)).order_by(Request.seq, Request.id)]
+    return _cases(_received_in(year), Request.seq, Request.id)
 
 
 def cases_concluded_in(year: int) -> list[Case]:
     """Cases whose answer or closing record is dated in `year` (they go into its archive)."""
-    return [to_case(r) for r in Request.select().where(_concluded_in(year)).order_by(Request.answered_on, Request.id)]
+    return _cases(_concluded_in(year), Request.answered_on, Request.id)
 
 
 def open_cases_received_in(year: int) -> list[Case]:
-    q = Request.select().where(_received_in(year) & Request.status.not_in(list(CONCLUDED_STATUSES)))
-    return [to_case(r) for r in q.order_by(Request.seq, Request.id)]
+    return _cases(_received_in(year) & Request.status.not_in(list(CONCLUDED_STATUSES)), Request.seq, Request.id)
 
 
 def has_cases_for(year: int) -> bool:
@@ -73,22 +81,25 @@ def _case_filter(year: int, concluded: bool) -> pw.SelectQuery:
 
 def documents_by_case(year: int, concluded: bool = False) -> dict[int, list[DocumentRow]]:
     """Documents of the cases received in (or, with concluded=True, concluded in) `year`, in date order."""
-    q = (Document.select().where(Document.request.in_(_case_filter(year, concluded)))
-         .order_by(Document.issued_on, Document.created_at, Document.id))
+    q = (Document.select(Document.id, Document.request, Document.kind, Document.doc_no, Document.issued_on,
+                         Document.path, Document.sha256, Document.created_at)
+         .where(Document.request.in_(_case_filter(year, concluded)))
+         .order_by(Document.issued_on, Document.created_at, Document.id).tuples())
     out: dict[int, list[DocumentRow]] = defaultdict(list)
-    for d in q:
-        out[d.request_id].append(DocumentRow(d.id, d.request_id, d.kind, d.doc_no or "", d.issued_on, d.path,
-                                             d.sha256, d.created_at))
+    for id_, request_id, kind, doc_no, issued_on, path, sha256, created_at in q:
+        out[request_id].append(DocumentRow(id_, request_id, kind, doc_no or "", issued_on, path, sha256, created_at))
     return out
 
 
 def events_by_case(year: int, concluded: bool = False) -> dict[int, list[TimelineEntry]]:
-    q = (Event.select().where(Event.request.in_(_case_filter(year, concluded)))
-         .order_by(Event.happened_on, Event.id))
+    q = (Event.select(Event.id, Event.request, Event.kind, Event.happened_on, Event.summary, Event.data,
+                      Event.operator, Event.created_at)
+         .where(Event.request.in_(_case_filter(year, concluded)))
+         .order_by(Event.happened_on, Event.id).tuples())
     out: dict[int, list[TimelineEntry]] = defaultdict(list)
-    for e in q:
-        out[e.request_id].append(TimelineEntry(e.id, e.kind, e.happened_on, e.summary, json.loads(e.data),
-                                               e.operator, e.created_at))
+    loads = json.loads
+    for id_, request_id, kind, happened_on, summary, data, operator, created_at in q:
+        out[request_id].append(TimelineEntry(id_, kind, happened_on, summary, loads(data), operator, created_at))
     return out
 
 
