@@ -76,6 +76,11 @@ class IdleLock(QObject):
         QApplication.instance().installEventFilter(self)
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more locking (the window closes, or the password was removed)."""
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in _INPUT_EVENTS:
             self.timer.start()

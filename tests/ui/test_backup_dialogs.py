@@ -171,7 +171,10 @@ def test_the_idle_lock_hides_the_window_until_the_password_is_typed(qtbot, modal
 
     modal(PasswordDialog, unlock)
     guard = IdleLock(window, 50)
-    qtbot.waitUntil(lambda: "hidden" in seen and not guard.locked, timeout=5000)
+    try:
+        qtbot.waitUntil(lambda: "hidden" in seen and not guard.locked, timeout=5000)
+    finally:
+        guard.stop()
     modal.check()
     assert seen["hidden"] is True
     assert window.centralWidget().isVisible()
