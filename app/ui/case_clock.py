@@ -70,7 +70,8 @@ class ClockPanel(QWidget):
     """A table of all limits of a case inside the case view's 期限 box; the binding answer limit is
     summarised in bold above it (the box's own label)."""
 
-    COLUMNS = ("期限", "到期日", "状态", "性质")
+    COLUMNS = ("期限", "到期日", "状态")
+    GROUPS = ((True, "法定期限"), (False, "本机关流程"))
 
     def __init__(self, view):
         super().__init__(view.deadline_panel)
@@ -88,7 +89,13 @@ class ClockPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(20)
+        rows.setDefaultSectionSize(22)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = view.deadline_panel.layout()
         layout.addWidget(self.prompt)
         layout.addWidget(self.table)
@@ -98,11 +105,15 @@ class ClockPanel(QWidget):
 
     def show_limits(self, limits: tuple[Limit, ...], binding: Limit | None, today: dt.date) -> None:
         cal = deadlines._calendar()
-        self.table.setRowCount(len(limits))
-        for row, limit in enumerate(limits):
-            self._fill_row(row, limit, limit is binding, today, cal)
-        self.table.resizeRowsToContents()
-        self.table.setMinimumHeight(min(60 + 24 * len(limits), 300))
+        self.table.clearSpans()
+        self.table.setRowCount(0)
+        for legal, heading in self.GROUPS:
+            group = [l for l in limits if l.legal == legal]
+            if group:
+                self._heading_row(heading)
+            for limit in group:
+                self._fill_row(self._new_row(), limit, limit is binding, today, cal)
+        self._fit_height()
         unsure = [l for l in limits if l.unconfirmed and l.shown and l.done_on is None]
         years = sorted({y for l in unsure for y in l.unconfirmed_years})
         self.prompt.setVisible(bool(years))
@@ -110,12 +121,34 @@ class ClockPanel(QWidget):
                             f"{LOAD_YEAR_PROMPT}。" if years else "")
         self._summary(binding, today, cal)
 
+    def _fit_height(self) -> None:
+        """Show every limit without a scroll bar (a case has about ten), up to a sane height."""
+        t = self.table
+        rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
+        t.setFixedHeight(min(t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth() + 2, 300))
+
+    def _new_row(self) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        return row
+
+    def _heading_row(self, text: str) -> None:
+        """法定期限 / 本机关流程: the two kinds of limit, in separate groups."""
+        row = self._new_row()
+        item = QTableWidgetItem(text)
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setBackground(QBrush(QColor("#eef2f7")))
+        item.setToolTip("法定期限：条例规定的期限；本机关流程：乡政府依申请公开办理工作流程规定的内部环节期限")
+        self.table.setItem(row, 0, item)
+        self.table.setSpan(row, 0, 1, len(self.COLUMNS))
+
     def _fill_row(self, row: int, limit: Limit, binding: bool, today: dt.date, cal) -> None:
         state = limit_state(limit, today, cal)
         if limit.unconfirmed and limit.done_on is None and not limit.superseded:
             state += "（未确认）"
-        texts = (limit.label, cn_date(limit.due) if limit.due else "—", state,
-                 "法定" if limit.legal else "本机关流程")
+        texts = (limit.label, cn_date(limit.due) if limit.due else "—", state)
         tip = limit.explanation + ("\n" + unconfirmed_text(limit) if limit.unconfirmed else "")
         colour = limit_colour(limit, today, cal)
         for column, text in enumerate(texts):
@@ -144,9 +177,14 @@ class ClockPanel(QWidget):
         self.view.set_deadline_text(text, binding.explanation)
 
     def rows(self) -> list[list[str]]:
-        """The table as the clerk reads it (for tests and screenshots)."""
+        """The limit rows as the clerk reads them (group headings left out)."""
         t = self.table
-        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())
+                if t.columnSpan(r, 0) == 1]
+
+    def headings(self) -> list[str]:
+        t = self.table
+        return [t.item(r, 0).text() for r in range(t.rowCount()) if t.columnSpan(r, 0) > 1]
 
     def row_for(self, label: str) -> list[str]:
         return next(r for r in self.rows() if r[0] == label)

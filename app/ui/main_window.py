@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 EXTRA_PAGES: list[Callable[["MainWindow"], QWidget]] = []
 EXTRA_PAGES += [review_page.review_page, review_page.proactive_page]  # 保密审查, 主动公开 (issue 5)
 EXTRA_PAGES.append(ledger_page.ledger_page)  # 台账与归档 (issue 6)
+from app.ui import calendar_page, home_page  # noqa: E402  (issue 3: 首页 first, 工作日历)
+EXTRA_PAGES.append(calendar_page.calendar_page)
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +40,8 @@ class MainWindow(QMainWindow):
         icon = paths.resource("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
+        self.home_page = home_page.home_page(self)  # 首页: what is due, shown at start (issue 3)
+        self.add_page(self.home_page)
         self.register_page = RegisterPage(self)
         self.add_page(self.register_page)
         for make_page in EXTRA_PAGES:

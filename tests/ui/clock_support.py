@@ -13,6 +13,10 @@ from app.services.workspace import open_workspace
 def office_with_cases(db_path, *received: dt.date) -> list[int]:
     """Open a fresh database, configure the office, register one 当面 request per day given."""
     open_workspace(db_path)
+    # services.calendar caches the calendar per process, not per database file: start clean.
+    from app.services.calendar import invalidate
+
+    invalidate()
     settings.save(demo_settings())
     ids = []
     for n, day in enumerate(received):

@@ -1,0 +1,63 @@
+"""The two charts of the home page (QtCharts): requests received per month this year, and answers
+so far by outcome group (table 3 of the annual report). Imported only by home_page, on first use."""
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+def _bar_chart(title: str, categories: list[str], values: list[int], colour: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    bars = QBarSet(title)
+    bars.append([float(v) for v in values])
+    bars.setColor(QColor(colour))
+    bars.setLabelColor(QColor("#2c3e50"))
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(categories)
+    small = QFont(x.labelsFont())
+    small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+    x.setLabelsFont(small)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    y = QValueAxis()
+    top = max(values + [1])
+    y.setRange(0, top + max(1, top // 5))
+    y.setLabelFormat("%d")
+    y.setTickCount(5)
+    y.applyNiceNumbers()
+    y.setLabelsFont(small)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(y)
+    return chart
+
+
+class HomeCharts(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.monthly = QChartView(self)
+        self.outcomes = QChartView(self)
+        for view in (self.monthly, self.outcomes):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(180)
+            layout.addWidget(view)
+        self.values: dict[str, list[int]] = {}
+
+    def show_year(self, year: int, per_month: list[int], groups: list[tuple[str, int]]) -> None:
+        self.values = {"monthly": list(per_month), "outcomes": [n for _g, n in groups]}
+        self.monthly.setChart(_bar_chart(f"{year}年每月收到申请（1–12月，共{sum(per_month)}件）",
+                                         [str(m) for m in range(1, 13)], per_month, "#2e86c1"))
+        self.outcomes.setChart(_bar_chart(f"{year}年已答复的办理结果（共{sum(n for _g, n in groups)}件）",
+                                          [g for g, _n in groups], [n for _g, n in groups], "#27ae60"))
