@@ -336,7 +336,7 @@ def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
         return
     from lxml.etree import Element, SubElement
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.compat import safe_string
     from openpyxl.utils import get_column_letter
     from openpyxl.utils.datetime import to_excel
@@ -370,7 +370,9 @@ def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
                 continue
             kind = type(value)
             if kind is str:
-                if value[0] == "=" or value in ERROR_CODES or len(value) > 32767 or illegal(value):
+                # Text the applicant typed is always written as text: "=..." must never become a
+                # live formula in a file handed to auditors (formula injection).
+                if len(value) > 32767 or illegal(value):
                     return None
                 if key in protos:
                     cell = SubElement(row, "c", {"r": letter + r, "s": style_id(key), "t": "inlineStr"})
@@ -416,11 +418,14 @@ def _row_cells(ws, values: dict[str, object], styles: dict) -> list:
             line.append(None)
             continue
         style = styles.get(key)
-        if style is None:  # unprinted text: a plain value is much cheaper than a styled cell
+        cell = WriteOnlyCell(ws, value)
+        if isinstance(value, str) and cell.data_type in ("f", "e"):
+            cell.data_type = "s"  # text typed by an applicant is never a formula or an error code
+        elif style is None:  # unprinted plain value: much cheaper than a styled cell
             line.append(value)
             continue
-        cell = WriteOnlyCell(ws, value)
-        cell._style = copy(style)  # a prepared style: assigning styles one by one is slow
+        if style is not None:
+            cell._style = copy(style)  # a prepared style: assigning styles one by one is slow
         line.append(cell)
     return line
 

@@ -223,3 +223,25 @@ def test_masked_cells_look_masked(workspace, tmp_path):
     text = "\n".join(str(c) for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for c in row)
     assert GOOD_ID not in text and "13857612345" not in text
     assert re.search(r"110105\*+002X", text)
+
+
+def test_applicant_text_starting_with_equals_is_exported_as_text(workspace, tmp_path):
+    """Formula injection: what an applicant typed must never become a live formula in the ledger."""
+    import datetime as dt
+
+    import openpyxl
+
+    from app.domain.request import RequestData
+    from app.services import ledger, register
+
+    for i, text in enumerate(['=HYPERLINK("http://x","点我")', "#N/A", "+1+1"]):
+        register.register(RequestData(name=f"申请人{i}", id_number="11010519491231002X", phone="13812345678",
+                                      address="茅畲村1号", info_description=text, arrived_on=dt.date(2026, 3, 2 + i),
+                                      channel="当面"), today=dt.date(2026, 11, 1))
+    out = tmp_path / "ledger.xlsx"
+    ledger.export_ledger(2026, out)
+    ws = openpyxl.load_workbook(out).active
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+             and c.value.startswith(('=HYPERLINK', '#N/A'))]
+    assert {c.value for c in cells} >= {'=HYPERLINK("http://x","点我")', "#N/A"}
+    assert all(c.data_type == "s" for c in cells)
