@@ -17,6 +17,7 @@ from app.domain.dates import cn_date
 from app.services import calendar as office_calendar
 from app.services.calendar import DayInfo
 from app.services.errors import ServiceError, ValidationError
+from app.ui.case_clock import chinese_buttons
 from app.ui.forms.ui_calendar_day_dialog import Ui_CalendarDayDialog
 from app.ui.tasks import run_in_background
 
@@ -131,6 +132,7 @@ class CalendarDayDialog(QDialog):
         else:
             self.ui.defaultButton.setChecked(True)
         self.ui.defaultButton.setToolTip("删除本机关对这一天的设定，按节假日数据和周末计算")
+        chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
 

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QDialog, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem, QWidget)
 
 from app.domain import clock, outcomes
@@ -193,6 +193,24 @@ class ClockPanel(QWidget):
 # ---------------------------------------------------------------- the action dialog
 
 
+def chinese_buttons(box: QDialogButtonBox) -> None:
+    """The program ships no Qt translation, so name the standard buttons here."""
+    for which, text in ((QDialogButtonBox.StandardButton.Ok, "确定"), (QDialogButtonBox.StandardButton.Cancel, "取消")):
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def confirm_late(parent: QWidget, message: str) -> bool:
+    """LateAction: the clerk decides whether to record the late step anyway (it is noted as late)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "已超过期限", message,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText("仍然记录")
+    box.button(QMessageBox.StandardButton.No).setText("不记录")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -214,6 +232,7 @@ class ClockActionDialog(QDialog):
         self.ui.ruleLabel.setText(rule)
         self.ui.f_on.setDate(QDate(today))
         self.ui.f_on.setMaximumDate(QDate(today))
+        chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.inputs: dict[str, QWidget] = {}
@@ -412,8 +431,7 @@ class CaseClock:
             try:
                 spec.run(self.view.case_id, on, values, False)
             except actions.LateAction as exc:
-                ask = QMessageBox.question(self.view, "已超过期限", str(exc))
-                if ask != QMessageBox.StandardButton.Yes:
+                if not confirm_late(self.view, str(exc)):
                     return True
                 spec.run(self.view.case_id, on, values, True)
         except ValidationError as exc:

@@ -296,6 +296,7 @@ class HomePage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Warning, "今日提醒",
                           f"已超期 {len(overview.overdue)} 件，今日到期 {len(overview.today)} 件：\n" + "\n".join(lines),
                           QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText("知道了")
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         box.show()

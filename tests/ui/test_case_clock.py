@@ -155,3 +155,46 @@ def test_a_limit_running_into_an_unconfirmed_year_is_marked_with_the_prompt(qtbo
 
 def _enabled(view, text: str) -> bool:
     return next(a for a in view.ui.actionsBar.actions() if a.text() == text).isEnabled()
+
+
+def test_consultation_pauses_and_the_answer_closes_the_case(qtbot, view, modal):
+    def start(dialog):
+        dialog.ui.f_on.setDate(QDate(2026, 11, 5))
+        qtbot.keyClicks(dialog.inputs["party"], "Huangyan Stone Co")
+        combo = dialog.inputs["party_kind"]
+        combo.setCurrentIndex(combo.findText("第三方"))
+        ok(dialog)
+
+    modal(ClockActionDialog, start)
+    click_toolbar(qtbot, view, "发起征求意见")
+    modal.check()
+    assert view.ui.statusLabel.text() == "征求意见中"
+    assert view.case_clock.panel.row_for("答复期限")[2] == "暂停"
+    # 15 working days for the third party from Thu 5 Nov: 6 (1), 9–13 (6), 16–20 (11), 23–26 (15).
+    assert view.case_clock.panel.row_for("征求第三方意见期限")[1] == "2026年11月26日"
+
+    def reply(dialog):
+        combo = dialog.inputs["consultation"]
+        assert combo.count() == 1 and combo.currentText().startswith("Huangyan Stone Co")
+        dialog.ui.f_on.setDate(QDate(2026, 11, 11))
+        ok(dialog)
+
+    modal(ClockActionDialog, reply)
+    click_toolbar(qtbot, view, "收到意见")
+    modal.check()
+    assert view.ui.statusLabel.text() == "办理中"
+    # Paused (5 Nov, 11 Nov] = 6, 9, 10, 11 Nov: 4 working days later than 30 Nov is Fri 4 Dec.
+    assert view.case_clock.panel.row_for("答复期限")[1] == "2026年12月4日"
+
+    def answer(dialog):
+        combo = dialog.inputs["code"]
+        combo.setCurrentIndex(combo.findData("4.1"))
+        dialog.ui.f_on.setDate(QDate(2026, 11, 20))
+        ok(dialog)
+
+    modal(ClockActionDialog, answer)
+    click_toolbar(qtbot, view, "答复")
+    modal.check()
+    assert view.ui.statusLabel.text() == "已答复"
+    assert view.case_clock.panel.row_for("答复期限")[2] == "已完成（2026年11月20日）"
+    assert not any(_enabled(view, t) for t in ("答复", "延期", "发起征求意见"))
