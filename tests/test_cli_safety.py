@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ARGS = {
     "deadline": ["--received", "2026-03-05"],
     "annual-report": ["--year", "2026"],
+    "archive": ["--year", "2025", "--out", "{tmp}/归档"],
+    "export-ledger": ["--year", "2026", "--out", "{tmp}/台账.xlsx"],
+    "import-ledger": ["{tmp}/台账.xlsx"],
+    "notice": ["补正告知书", "--case", "〔2026〕第1号", "--out", "{tmp}/补正.docx"],
 }
 # restore is the cure for a damaged file (tested below); sum-reports reads other offices' exported
 # spreadsheets and never opens a database.
@@ -40,7 +44,8 @@ def damaged(tmp_path) -> Path:
 def test_every_subcommand_gives_the_same_chinese_message_for_a_damaged_file(command, damaged, capsys):
     before = damaged.read_bytes()
     try:
-        code = cli.run([command, *SAMPLE_ARGS.get(command, []), "--db", str(damaged)])
+        sample = [a.format(tmp=damaged.parent) for a in SAMPLE_ARGS.get(command, [])]
+        code = cli.run([command, *sample, "--db", str(damaged)])
     except SystemExit as exc:  # argparse refused the sample arguments
         pytest.fail(f"add sample arguments for `{command}` to SAMPLE_ARGS ({exc})")
     err = capsys.readouterr().err
