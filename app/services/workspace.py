@@ -21,12 +21,21 @@ class Workspace:
 def open_workspace(db_path: Path | str | None = None, readonly: bool = False) -> Workspace:
     """Open (create, migrate) the database; raises services.errors.StoreError subclasses."""
     path = Path(db_path) if db_path else paths.default_db_path()
+    _forget_cached_state()
     store_db.open_database(path, readonly=readonly)
     return Workspace(path, readonly)
 
 
 def close_workspace() -> None:
     store_db.close_database()
+    _forget_cached_state()
+
+
+def _forget_cached_state() -> None:
+    """Caches built from one office's database (its calendar entries) must not leak into another."""
+    from app.services import calendar
+
+    calendar.invalidate()
 
 
 def current_db_path() -> Path:

@@ -45,7 +45,21 @@ def prepare_app(argv: list[str] | None = None) -> QApplication:
     qss = paths.resource("style.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    _install_chinese_translation(app)
     return app  # type: ignore[return-value]
+
+
+def _install_chinese_translation(app: QApplication) -> None:
+    """Qt's own texts (standard buttons 确定/取消, file dialogs, context menus) in Simplified Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if getattr(app, "_zh_translator", None) is not None:
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        app._zh_translator = translator  # keep it alive as long as the application
 
 
 def open_database(db_path: Path | str | None, parent: QWidget | None = None) -> bool:
