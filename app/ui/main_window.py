@@ -28,6 +28,8 @@ EXTRA_PAGES += [review_page.review_page, review_page.proactive_page]  # 保密�
 EXTRA_PAGES.append(ledger_page.ledger_page)  # 台账与归档 (issue 6)
 from app.ui import calendar_page, home_page  # noqa: E402  (issue 3: 首页 first, 工作日历)
 EXTRA_PAGES.append(calendar_page.calendar_page)
+from app.ui.report_page import report_page  # noqa: E402  (issue 7: 年度报告; report code loads on first show)
+EXTRA_PAGES.append(report_page)
 
 
 class MainWindow(QMainWindow):
