@@ -329,6 +329,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     on_date = on_date or dt.date.today()
     case = register.get_case(case_id)
     register.ensure_case_open(case)
+    _ensure_released_after_review(k, case_id)
     _check_issue_date(case, on_date)
     unconfirmed = unconfirmed_dates(k.name, case_id, on_date)
     if unconfirmed:
@@ -385,6 +386,18 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
 class BatchResult:
     issued: tuple[IssuedDocument, ...]
     failed: dict[int, str]  # case id → the Chinese reason it was not issued
+
+
+def _ensure_released_after_review(k, case_id: int) -> None:
+    """先审查、后公开 (seed 001 保密审查制度): an answer that releases information (outcomes 1, 1a, 2)
+    is not issued before the case's secrecy review is approved."""
+    from app.domain.outcomes import RELEASING
+    from app.services.review import ensure_release_approved
+
+    for code in k.outcomes:
+        if code in RELEASING:
+            ensure_release_approved(case_id, code)
+            return
 
 
 def issue_batch(kind_name: str, case_ids: list[int], extra: dict | None = None, on_date: dt.date | None = None,

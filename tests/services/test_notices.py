@@ -346,3 +346,21 @@ def test_open_and_print_refuse_a_missing_file(tmp_path):
         notices.open_file(tmp_path / "nope.docx")
     with pytest.raises(ServiceError, match="不存在"):
         notices.print_file(tmp_path / "nope.docx")
+
+
+def test_a_releasing_answer_is_not_issued_before_its_secrecy_review(workspace):
+    """先审查、后公开: 答复告知书（予以公开）is refused until the review is approved; no 文号 is used."""
+    import datetime as dt
+
+    from app.domain.request import RequestData
+    from app.services import notices, register
+    from app.services.errors import ServiceError
+    from app.store import sequences
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         address="茅畲村1号", info_description="财政预算",
+                                         arrived_on=dt.date(2026, 11, 2), channel="当面"), today=dt.date(2026, 11, 20))
+    with pytest.raises(ServiceError, match="保密审查"):
+        notices.issue("答复告知书（予以公开）", case.id, {}, dt.date(2026, 11, 20))
+    assert sequences.peek("doc:答", 2026) == 0
+    assert notices.documents(case.id) == []
