@@ -1,0 +1,295 @@
+"""行政复议 / 行政诉讼 in the case view (workflow.md §3): a 复议/诉讼 panel listing the case's disputes
+with their limits, hearings and result, the toolbar action 登记复议/诉讼, and per dispute 提交答辩,
+开庭/听证, 审结结果 and the 答辩状 draft.
+
+Records and limits come from services.disputes (domain.clock.dispute_limits); the draft from
+services.dispute_docs. The small dialogs are case_clock's ClockActionDialog (date + fields).
+Registered through case_view.CASE_VIEW_EXTENSIONS.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.domain.dates import cn_date
+from app.services import deadlines, disputes
+from app.services import settings as office
+from app.services.errors import ServiceError, ValidationError
+from app.ui.case_clock import ClockActionDialog, Field, limit_colour, limit_state
+
+DISPUTE_ID = Qt.ItemDataRole.UserRole
+SHOWN_BG = QColor("#fdf2e9")
+REGISTER_RULE = ("收到行政复议申请书副本或起诉状副本后登记。答辩期限：行政复议法第四十八条（10日内提出书面答复）、"
+                 "行政诉讼法第六十七条（15日内提交答辩状和证据），本机关流程另定10个工作日拟定答辩状。")
+REPLY_RULE = "行政复议法第四十八条 / 行政诉讼法第六十七条：提交答辩状（书面答复）及作出答复的证据、依据和其他材料。"
+HEARING_RULE = "记录开庭或听证的日期、地点和情况。"
+RESULT_RULE = "复议决定或判决、裁定的结果，计入年度报告表四：结果维持、结果纠正、其他结果；选“尚未审结”可撤回已记录的结果。"
+
+
+def _default_body(kind: str) -> str:
+    cfg = office.load()
+    return cfg.reconsideration_body if kind == "行政复议" else cfg.court
+
+
+class DisputePanel(QWidget):
+    """The 复议/诉讼 box: one row per dispute, the selected one's limits below, its action buttons."""
+
+    COLUMNS = ("类别", "复议机关/法院", "收到副本", "答辩期限", "开庭/听证", "结果")
+    LIMIT_COLUMNS = ("期限", "到期日", "状态")
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+        self.items: list[disputes.DisputeInfo] = []
+        self.table = self._table(self.COLUMNS, "disputeTable")
+        self.table.itemSelectionChanged.connect(self._selected_changed)
+        self.limits = self._table(self.LIMIT_COLUMNS, "disputeLimits")
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.empty = QLabel("本申请没有行政复议或行政诉讼。收到复议申请书副本或起诉状副本后，点工具栏“登记复议/诉讼”。", self)
+        self.empty.setWordWrap(True)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text in (("reply", "提交答辩"), ("hearing", "开庭/听证"), ("result", "审结结果"),
+                          ("defence", "生成答辩状草稿")):
+            button = QPushButton(text, self)
+            button.setObjectName(f"dispute_{key}")
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.empty, self.table, self.limits, self.detail):
+            layout.addWidget(w)
+        layout.addLayout(row)
+
+    def _table(self, columns: tuple[str, ...], name: str) -> QTableWidget:
+        table = QTableWidget(0, len(columns), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(list(columns))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    # ---- showing ------------------------------------------------------------------------------
+
+    def show_disputes(self, items: list[disputes.DisputeInfo], today: dt.date) -> None:
+        keep = self.selected_id()
+        self.items, self.today = items, today
+        self.empty.setVisible(not items)
+        for w in (self.table, self.limits, self.detail):
+            w.setVisible(bool(items))
+        cal = deadlines._calendar()
+        self.table.setRowCount(len(items))
+        for row, d in enumerate(items):
+            shown = next((l for l in d.limits if l.key.startswith("dispute_reply") and l.shown), None)
+            reply = (f"{cn_date(d.reply_filed_on)}已提交" if d.reply_filed_on else
+                     f"{cn_date(shown.due)}（{limit_state(shown, today, cal)}）" if shown and shown.due else "—")
+            hearings = "；".join(f"{cn_date(on)} {place}".strip() for on, place, _note in d.hearings) or "—"
+            result = f"{d.result}（{cn_date(d.decided_on)}）" if d.result else "尚未审结"
+            for col, text in enumerate((d.label, d.body, cn_date(d.copy_received_on), reply, hearings, result)):
+                item = QTableWidgetItem(text)
+                item.setData(DISPUTE_ID, d.id)
+                item.setToolTip(shown.explanation if col == 3 and shown else text)
+                if col == 3 and shown and not d.reply_filed_on and limit_colour(shown, today, cal) is not None:
+                    item.setForeground(QBrush(limit_colour(shown, today, cal)))
+                self.table.setItem(row, col, item)
+        self.table.setMaximumHeight(34 + 28 * max(len(items), 1))
+        ids = [d.id for d in items]
+        self.table.selectRow(ids.index(keep) if keep in ids else 0)
+        self._selected_changed()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.table.item(rows[0].row(), 0).data(DISPUTE_ID)
+
+    def selected(self) -> disputes.DisputeInfo | None:
+        wanted = self.selected_id()
+        return next((d for d in self.items if d.id == wanted), None)
+
+    def _selected_changed(self) -> None:
+        d = self.selected()
+        for button in self.buttons.values():
+            button.setEnabled(d is not None)
+        if d is None:
+            self.limits.setRowCount(0)
+            self.detail.clear()
+            return
+        self._show_limits(d)
+        lines = [f"证据：{d.evidence}" if d.evidence else "",
+                 *(f"开庭/听证：{cn_date(on)} {place} {note}".strip() for on, place, note in d.hearings),
+                 f"备注：{d.notes}" if d.notes else ""]
+        self.detail.setText("\n".join(l for l in lines if l))
+
+    def _show_limits(self, d: disputes.DisputeInfo) -> None:
+        """Every limit of the dispute; the one that binds (shown) in bold, the rule as tooltip."""
+        cal = deadlines._calendar()
+        self.limits.setRowCount(len(d.limits))
+        for row, limit in enumerate(d.limits):
+            texts = (limit.label, cn_date(limit.due) if limit.due else "—", limit_state(limit, self.today, cal))
+            colour = limit_colour(limit, self.today, cal)
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(limit.explanation)
+                item.setData(DISPUTE_ID, limit.key)
+                if colour is not None:
+                    item.setForeground(QBrush(colour))
+                if limit.shown and limit.key.startswith("dispute_reply"):
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(QBrush(SHOWN_BG))
+                self.limits.setItem(row, col, item)
+        self.limits.setMaximumHeight(34 + 28 * max(len(d.limits), 1))
+
+    def rows(self) -> list[list[str]]:
+        t = self.table
+        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+    def limit_rows(self) -> list[list[str]]:
+        t = self.limits
+        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+class CaseDisputes:
+    """Wires the panel, the toolbar action and the per-dispute buttons into one case view."""
+
+    def __init__(self, view):
+        self.view = view
+        self.panel = DisputePanel(view)
+        self.box = view.add_panel("复议/诉讼", self.panel)
+        self.box.setObjectName("disputeBox")
+        self.register_action = view.add_action("登记复议/诉讼", self.register, REGISTER_RULE)
+        self.register_action.setObjectName("dispute_register")
+        self.last_draft = None
+        buttons = self.panel.buttons
+        buttons["reply"].clicked.connect(self.reply)
+        buttons["hearing"].clicked.connect(self.hearing)
+        buttons["result"].clicked.connect(self.result)
+        buttons["defence"].clicked.connect(self.defence)
+        view.case_loaded.connect(self.refresh)
+        self.refresh(view.case)
+
+    def today(self) -> dt.date:
+        return self.view.form.today()
+
+    def refresh(self, case=None) -> None:
+        case = case or self.view.case
+        if case is None:
+            return
+        self.panel.show_disputes(disputes.for_case(case.id), self.today())
+        # A dispute is about an answer: before one there is nothing to challenge.
+        self.register_action.setEnabled(case.answered_on is not None)
+
+    # ---- dialogs ------------------------------------------------------------------------------
+
+    def _run(self, title: str, rule: str, fields: list[Field], store, date_label: str = "日期",
+             prepare=None) -> bool:
+        """Show the dialog until the input is stored or the clerk cancels; then reload the case."""
+        dialog = ClockActionDialog(self.view, title, rule, fields, self.today())
+        dialog.ui.lbl_on.setText(date_label)
+        if prepare:
+            prepare(dialog)
+        done = False
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                store(dialog.on(), dialog.values())
+            except ValidationError as exc:
+                dialog.show_errors(exc.errors)
+                continue
+            except ServiceError as exc:
+                QMessageBox.warning(self.view, f"无法{title}", str(exc))
+                break
+            done = True
+            break
+        dialog.deleteLater()
+        if done:
+            self.view.reload()
+            self.view.statusBar().showMessage(f"已记录：{title}", 5000)
+            self.view.saved.emit(self.view.case_id)
+        return done
+
+    def register(self) -> None:
+        """登记复议/诉讼: kind, the body or court (office settings by default), the copy's date."""
+        kinds = tuple((disputes.KIND_LABELS[k], k) for k in disputes.KINDS)
+        fields = [Field("kind", "类别", "choice", choices=kinds),
+                  Field("body", "复议机关/受理法院", default=_default_body(disputes.KINDS[0])),
+                  Field("notes", "备注", "multiline")]
+
+        def follow_kind(dialog: ClockActionDialog) -> None:
+            kind: QComboBox = dialog.inputs["kind"]
+            body: QLineEdit = dialog.inputs["body"]
+
+            def changed() -> None:  # keep a typed body; replace only the other kind's default
+                defaults = {_default_body(k) for k in disputes.KINDS}
+                if body.text() in defaults or not body.text():
+                    body.setText(_default_body(kind.currentData()))
+            kind.currentIndexChanged.connect(changed)
+
+        self._run("登记复议/诉讼", REGISTER_RULE, fields,
+                  lambda on, v: disputes.add(self.view.case_id, v["kind"], v["body"], on, notes=v["notes"],
+                                             today=self.today()),
+                  "收到副本日期", follow_kind)
+
+    def _selected(self) -> disputes.DisputeInfo | None:
+        return self.panel.selected()
+
+    def reply(self) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        fields = [Field("evidence", "证据清单（每行一项）", "multiline", default=d.evidence)]
+        self._run("提交答辩", REPLY_RULE, fields, lambda on, v: disputes.record_reply(d.id, on, v["evidence"]),
+                  "提交日期")
+
+    def hearing(self) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        fields = [Field("place", "地点"), Field("note", "情况", "multiline")]
+        self._run("开庭/听证", HEARING_RULE, fields,
+                  lambda on, v: disputes.add_hearing(d.id, on, v["place"], v["note"]), "开庭/听证日期")
+
+    def result(self) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        choices = (*((r, r) for r in disputes.RESULTS), ("尚未审结", None))
+        fields = [Field("result", "结果", "choice", choices=choices)]
+        self._run("审结结果", RESULT_RULE, fields,
+                  lambda on, v: disputes.record_result(d.id, v["result"], on if v["result"] else None), "审结日期")
+
+    def defence(self) -> None:
+        """生成答辩状草稿: rendered into the case folder, then opened in Word/WPS."""
+        from app.services import dispute_docs, notices
+
+        d = self._selected()
+        if d is None:
+            return
+        try:
+            self.last_draft = dispute_docs.render_defence(d.id, self.today())
+        except ServiceError as exc:
+            QMessageBox.warning(self.view, "无法生成答辩状草稿", str(exc))
+            return
+        self.view.statusBar().showMessage(f"已生成答辩状草稿：{self.last_draft}", 8000)
+        try:
+            notices.open_file(self.last_draft)
+        except ServiceError as exc:
+            QMessageBox.information(self.view, "答辩状草稿已生成", f"{exc}\n文件位置：{self.last_draft}")
+
+
+def extend_case_view(view) -> None:
+    """CASE_VIEW_EXTENSIONS entry."""
+    view.case_disputes = CaseDisputes(view)
