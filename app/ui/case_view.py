@@ -29,6 +29,12 @@ from app.ui.request_form import RequestForm, to_date
 CASE_VIEW_EXTENSIONS: list[Callable[["CaseView"], None]] = []
 from app.ui.case_clock import extend_case_view as _clock  # noqa: E402  (issue 3: limits + clock actions)
 CASE_VIEW_EXTENSIONS.append(_clock)
+from app.ui.case_disputes import extend_case_view as _disputes  # noqa: E402  (issue 7: 复议/诉讼 panel)
+CASE_VIEW_EXTENSIONS.append(_disputes)
+from app.ui.case_review import extend_case_view as _review  # noqa: E402  (issue 5: 先审查、后公开)
+CASE_VIEW_EXTENSIONS.append(_review)
+from app.ui.case_lock import extend_case_view as _lock  # noqa: E402  (issue 6: a locked year is read-only)
+CASE_VIEW_EXTENSIONS.append(_lock)
 
 DEADLINE_PLACEHOLDER = ("法定答复期限：收到申请之日起20个工作日内（条例第三十三条）。"
                         "期限计算上线后，这里显示到期日、剩余工作日和暂停的时间。")
