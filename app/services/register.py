@@ -43,6 +43,15 @@ def ensure_case_open(case: Case) -> None:
         ensure_year_open(case.answered_on.year)
 
 
+def locked_reason(case: Case) -> str | None:
+    """Why the case is read-only (its year archived and locked), or None when it may be edited."""
+    try:
+        ensure_case_open(case)
+    except YearLocked as exc:
+        return str(exc)
+    return None
+
+
 def register(data: RequestData, today: dt.date | None = None) -> Case:
     """Validate and save a new request whole, allocating its 登记编号 in the same transaction."""
     errors = validate_request(data, today)
