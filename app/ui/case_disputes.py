@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
@@ -36,36 +38,41 @@ def _default_body(kind: str) -> str:
 
 
 class DisputePanel(QWidget):
-    """The 复议/诉讼 box: one row per dispute, the selected one's limits below, its action buttons."""
+    """The 复议/诉讼 box, compact for the case view's right column: a selector when there are several,
+    the selected dispute in words (kind, body, copy date, reply, hearings, result), its limits in a
+    small table and the action buttons."""
 
-    COLUMNS = ("类别", "复议机关/法院", "收到副本", "答辩期限", "开庭/听证", "结果")
     LIMIT_COLUMNS = ("期限", "到期日", "状态")
 
     def __init__(self, view):
         super().__init__(view)
         self.view = view
         self.items: list[disputes.DisputeInfo] = []
-        self.table = self._table(self.COLUMNS, "disputeTable")
-        self.table.itemSelectionChanged.connect(self._selected_changed)
+        self._rows: list[list[str]] = []
+        self.today = dt.date.today()
+        self.selector = QComboBox(self)
+        self.selector.setObjectName("disputeSelector")
+        self.selector.currentIndexChanged.connect(lambda _i: self._selected_changed())
+        self.summary = QLabel(self)
+        self.summary.setObjectName("disputeSummary")
+        self.summary.setWordWrap(True)
         self.limits = self._table(self.LIMIT_COLUMNS, "disputeLimits")
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
-        self.empty = QLabel("本申请没有行政复议或行政诉讼。收到复议申请书副本或起诉状副本后，点工具栏“登记复议/诉讼”。", self)
+        self.empty = QLabel("本申请没有行政复议或行政诉讼。收到复议申请书副本或起诉状副本后请登记。", self)
         self.empty.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, text in (("reply", "提交答辩"), ("hearing", "开庭/听证"), ("result", "审结结果"),
-                          ("defence", "生成答辩状草稿")):
+        grid = QGridLayout()
+        for n, (key, text) in enumerate((("reply", "提交答辩"), ("hearing", "开庭/听证"), ("result", "审结结果"),
+                                         ("defence", "答辩状草稿"), ("register", "登记复议/诉讼…"))):
             button = QPushButton(text, self)
             button.setObjectName(f"dispute_{key}")
             self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            grid.addWidget(button, n // 3, n % 3)
+        self.buttons["defence"].setToolTip("生成答辩状草稿，保存在本案文件夹并用 Word/WPS 打开")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.empty, self.table, self.limits, self.detail):
+        for w in (self.empty, self.selector, self.summary, self.limits):
             layout.addWidget(w)
-        layout.addLayout(row)
+        layout.addLayout(grid)
 
     def _table(self, columns: tuple[str, ...], name: str) -> QTableWidget:
         table = QTableWidget(0, len(columns), self)
@@ -73,9 +80,9 @@ class DisputePanel(QWidget):
         table.setHorizontalHeaderLabels(list(columns))
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setWordWrap(False)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -86,34 +93,35 @@ class DisputePanel(QWidget):
     def show_disputes(self, items: list[disputes.DisputeInfo], today: dt.date) -> None:
         keep = self.selected_id()
         self.items, self.today = items, today
-        self.empty.setVisible(not items)
-        for w in (self.table, self.limits, self.detail):
-            w.setVisible(bool(items))
         cal = deadlines._calendar()
-        self.table.setRowCount(len(items))
-        for row, d in enumerate(items):
-            shown = next((l for l in d.limits if l.key.startswith("dispute_reply") and l.shown), None)
-            reply = (f"{cn_date(d.reply_filed_on)}已提交" if d.reply_filed_on else
-                     f"{cn_date(shown.due)}（{limit_state(shown, today, cal)}）" if shown and shown.due else "—")
-            hearings = "；".join(f"{cn_date(on)} {place}".strip() for on, place, _note in d.hearings) or "—"
-            result = f"{d.result}（{cn_date(d.decided_on)}）" if d.result else "尚未审结"
-            for col, text in enumerate((d.label, d.body, cn_date(d.copy_received_on), reply, hearings, result)):
-                item = QTableWidgetItem(text)
-                item.setData(DISPUTE_ID, d.id)
-                item.setToolTip(shown.explanation if col == 3 and shown else text)
-                if col == 3 and shown and not d.reply_filed_on and limit_colour(shown, today, cal) is not None:
-                    item.setForeground(QBrush(limit_colour(shown, today, cal)))
-                self.table.setItem(row, col, item)
-        self.table.setMaximumHeight(34 + 28 * max(len(items), 1))
+        self._rows = [self._texts(d, today, cal) for d in items]
+        self.empty.setVisible(not items)
+        for w in (self.summary, self.limits):
+            w.setVisible(bool(items))
+        self.selector.setVisible(len(items) > 1)
+        for key, button in self.buttons.items():
+            button.setVisible(key == "register" or bool(items))
+        self.selector.blockSignals(True)
+        self.selector.clear()
+        for d, texts in zip(items, self._rows):
+            self.selector.addItem(f"{texts[0]}（{texts[2]}收到副本）", d.id)
         ids = [d.id for d in items]
-        self.table.selectRow(ids.index(keep) if keep in ids else 0)
+        self.selector.setCurrentIndex(ids.index(keep) if keep in ids else len(ids) - 1)
+        self.selector.blockSignals(False)
         self._selected_changed()
 
+    @staticmethod
+    def _texts(d: disputes.DisputeInfo, today: dt.date, cal) -> list[str]:
+        """类别, 机关/法院, 收到副本, 答辩 (the binding limit or when filed), 开庭/听证, 结果."""
+        shown = next((l for l in d.limits if l.key.startswith("dispute_reply") and l.shown), None)
+        reply = (f"{cn_date(d.reply_filed_on)}已提交" if d.reply_filed_on else
+                 f"{cn_date(shown.due)}（{limit_state(shown, today, cal)}）" if shown and shown.due else "—")
+        hearings = "；".join(f"{cn_date(on)} {place}".strip() for on, place, _note in d.hearings) or "—"
+        result = f"{d.result}（{cn_date(d.decided_on)}）" if d.result else "尚未审结"
+        return [d.label, d.body, cn_date(d.copy_received_on), reply, hearings, result]
+
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.table.item(rows[0].row(), 0).data(DISPUTE_ID)
+        return self.selector.currentData() if self.selector.count() else None
 
     def selected(self) -> disputes.DisputeInfo | None:
         wanted = self.selected_id()
@@ -121,17 +129,15 @@ class DisputePanel(QWidget):
 
     def _selected_changed(self) -> None:
         d = self.selected()
-        for button in self.buttons.values():
-            button.setEnabled(d is not None)
         if d is None:
             self.limits.setRowCount(0)
-            self.detail.clear()
+            self.summary.clear()
             return
+        kind, body, copy, reply, hearings, result = self._rows[self.items.index(d)]
+        lines = [f"<b>{kind}</b>　{body}，{copy}收到副本", f"答辩：{reply}", f"开庭/听证：{hearings}",
+                 f"结果：{result}", f"证据：{d.evidence}" if d.evidence else "", f"备注：{d.notes}" if d.notes else ""]
+        self.summary.setText("<br>".join(escape(l) if not l.startswith("<b>") else l for l in lines if l))
         self._show_limits(d)
-        lines = [f"证据：{d.evidence}" if d.evidence else "",
-                 *(f"开庭/听证：{cn_date(on)} {place} {note}".strip() for on, place, note in d.hearings),
-                 f"备注：{d.notes}" if d.notes else ""]
-        self.detail.setText("\n".join(l for l in lines if l))
 
     def _show_limits(self, d: disputes.DisputeInfo) -> None:
         """Every limit of the dispute; the one that binds (shown) in bold, the rule as tooltip."""
@@ -152,11 +158,14 @@ class DisputePanel(QWidget):
                     item.setFont(font)
                     item.setBackground(QBrush(SHOWN_BG))
                 self.limits.setItem(row, col, item)
-        self.limits.setMaximumHeight(34 + 28 * max(len(d.limits), 1))
+        row_h = self.limits.fontMetrics().height() + 10
+        self.limits.verticalHeader().setDefaultSectionSize(row_h)
+        height = self.limits.horizontalHeader().sizeHint().height() + row_h * len(d.limits) + 4
+        self.limits.setFixedHeight(height + 2 * self.limits.frameWidth())
 
     def rows(self) -> list[list[str]]:
-        t = self.table
-        return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+        """Each dispute as the panel words it: 类别, 机关/法院, 收到副本, 答辩, 开庭/听证, 结果."""
+        return [list(r) for r in self._rows]
 
     def limit_rows(self) -> list[list[str]]:
         t = self.limits
@@ -175,6 +184,7 @@ class CaseDisputes:
         self.register_action.setObjectName("dispute_register")
         self.last_draft = None
         buttons = self.panel.buttons
+        buttons["register"].clicked.connect(self.register)
         buttons["reply"].clicked.connect(self.reply)
         buttons["hearing"].clicked.connect(self.hearing)
         buttons["result"].clicked.connect(self.result)
@@ -192,6 +202,7 @@ class CaseDisputes:
         self.panel.show_disputes(disputes.for_case(case.id), self.today())
         # A dispute is about an answer: before one there is nothing to challenge.
         self.register_action.setEnabled(case.answered_on is not None)
+        self.panel.buttons["register"].setEnabled(case.answered_on is not None)
 
     # ---- dialogs ------------------------------------------------------------------------------
 

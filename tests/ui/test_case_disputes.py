@@ -100,7 +100,7 @@ def _register_reconsideration(qtbot, modal, view) -> list[str]:
 
 def test_register_a_reconsideration_and_see_it_with_its_limits(qtbot, modal, view, db_path):
     panel = view.case_disputes.panel
-    assert panel.table.rowCount() == 0 and not panel.empty.isHidden()
+    assert panel.rows() == [] and not panel.empty.isHidden()
     assert view.case_disputes.register_action.isEnabled()
 
     errors = _register_reconsideration(qtbot, modal, view)
@@ -126,6 +126,7 @@ def test_register_a_reconsideration_and_see_it_with_its_limits(qtbot, modal, vie
     assert panel.limits.item(row, 0).font().bold()
     assert "行政复议法第四十八条" in panel.limits.item(row, 1).toolTip()
     assert any("收到行政复议申请书副本" in t for t in view.timeline_texts())
+    assert "答辩：2025年4月24日（剩余3个工作日）" in panel.summary.text()
 
 
 def test_reply_hearing_result_and_defence_draft(qtbot, modal, view, db_path, monkeypatch):
@@ -198,5 +199,6 @@ def test_dispute_cannot_be_registered_before_an_answer(qtbot, db_path):
     v = window.open_case(case.id)
     qtbot.addWidget(v)
     assert not v.case_disputes.register_action.isEnabled()
-    assert v.case_disputes.panel.table.rowCount() == 0
+    assert v.case_disputes.panel.rows() == []
+    assert not v.case_disputes.panel.buttons["register"].isEnabled()
     QApplication.processEvents()
