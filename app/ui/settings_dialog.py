@@ -35,11 +35,20 @@ class SettingsDialog(QDialog):
             self.setWindowTitle("首次使用：机关设置")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        if not first_start:
+            password = self.ui.buttonBox.addButton("启动密码与自动锁定…", QDialogButtonBox.ButtonRole.ActionRole)
+            password.clicked.connect(self.edit_password)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._load(self._loaded)
         for name in TEXT_FIELDS:
             self._field(name).editingFinished.connect(self._revalidate)
+
+    def edit_password(self) -> None:
+        from app.ui.password_dialog import PasswordSettingsDialog
+
+        if PasswordSettingsDialog(self).exec():
+            self._loaded = replace(self._loaded, idle_lock_minutes=office.load().idle_lock_minutes)
 
     def _field(self, name: str) -> QLineEdit | QSpinBox:
         return getattr(self.ui, f"f_{name}")
