@@ -25,8 +25,6 @@ class CaseAuditTable(QTableWidget):
         for column in range(len(HEADERS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.setMinimumHeight(120)
-        self.setMaximumHeight(220)
         self.setToolTip("审计记录只能查看，任何界面都不能修改或删除")
         view.case_loaded.connect(lambda _case: self.refresh())
         self.refresh()
@@ -50,4 +48,4 @@ class CaseAuditTable(QTableWidget):
 def extend_case_view(view) -> None:
     """CASE_VIEW_EXTENSIONS entry."""
     view.audit_table = CaseAuditTable(view)
-    view.add_panel("修改记录（审计）", view.audit_table)
+    view.add_history_tab("修改记录（审计）", view.audit_table)

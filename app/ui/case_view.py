@@ -13,7 +13,8 @@ from typing import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QMainWindow, QMessageBox, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QMainWindow, QMessageBox, QScrollArea, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
 from app.domain import outcomes
@@ -64,6 +65,7 @@ class CaseView(QMainWindow):
         self.outcome_errors = FieldErrors(self.ui, ["outcome", "answered_on"])
         self._setup_outcomes()
         self._setup_timeline()
+        self._arrange_columns()
         self.ui.actionSave.triggered.connect(self.save)
         self.ui.actionClose.triggered.connect(self.close)
         self.addAction(self.ui.actionClose)
@@ -81,6 +83,33 @@ class CaseView(QMainWindow):
         action.setToolTip(tooltip or text)
         action.triggered.connect(slot)
         return action
+
+    def add_history_tab(self, title: str, widget: QWidget) -> int:
+        """A tab beside 办理过程 under the form (long lists: the audit trail, documents)."""
+        return self.history_tabs.addTab(widget, title)
+
+    def _arrange_columns(self) -> None:
+        """Fit 1366×768: the right column of boxes scrolls, and the timeline goes under the form,
+        where the form leaves room, as the first of the history tabs."""
+        side = self.ui.sideWidget
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(side.minimumWidth() + 16)
+        scroll.setMaximumWidth(side.maximumWidth() + 16)
+        index = self.ui.bodyRow.indexOf(side)
+        self.ui.bodyRow.removeWidget(side)
+        scroll.setWidget(side)
+        self.ui.bodyRow.insertWidget(index, scroll)
+        self.side_scroll = scroll
+        self.ui.sideColumn.removeWidget(self.ui.timelinePanel)
+        self.ui.timelinePanel.setTitle("")
+        self.history_tabs = QTabWidget(self)
+        self.history_tabs.addTab(self.ui.timelinePanel, "办理过程")
+        self.ui.leftColumn.addWidget(self.history_tabs)
+        self.ui.leftColumn.setStretch(0, 3)
+        self.ui.leftColumn.setStretch(1, 2)
 
     def add_panel(self, title: str, widget: QWidget) -> QGroupBox:
         """A box in the right-hand column (between 答复 and 办理过程)."""
