@@ -38,6 +38,8 @@ from app.ui.case_lock import extend_case_view as _lock  # noqa: E402  (issue 6: 
 CASE_VIEW_EXTENSIONS.append(_lock)
 from app.ui.case_audit import extend_case_view as _audit  # noqa: E402  (issue 8: the audit trail)
 CASE_VIEW_EXTENSIONS.append(_audit)
+from app.ui.case_notices import extend_case_view as _notices  # noqa: E402  (issue 4: 文书 tab, 出具文书)
+CASE_VIEW_EXTENSIONS.append(_notices)
 
 DEADLINE_PLACEHOLDER = ("法定答复期限：收到申请之日起20个工作日内（条例第三十三条）。"
                         "期限计算上线后，这里显示到期日、剩余工作日和暂停的时间。")
