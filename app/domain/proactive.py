@@ -164,7 +164,10 @@ def limits(data: ItemData, calendar: WorkCalendar) -> list[Limit]:
                           "条例第二十六条：自形成或变更之日起20个工作日内公开"))
     if data.attribute == PROACTIVE and data.kind in DOC_KINDS and data.issued_on:
         done = data.loaded_on or data.published_on
-        out.append(_limit(calendar, KEY_LOAD, "公文内网加载期限", data.issued_on, LOAD_DAYS, done,
+        # A 公文 withheld when issued and released later by 动态调整 (made_on moves to the release day)
+        # becomes 主动公开 only then: its loading day runs from that day, not from the old issue date.
+        start = max(data.issued_on, data.made_on) if data.made_on else data.issued_on
+        out.append(_limit(calendar, KEY_LOAD, "公文内网加载期限", start, LOAD_DAYS, done,
                           "公文类信息主动公开工作流程：印发后1个工作日内加载到非涉密内网工作平台"))
     if data.attribute == WITHHELD and data.review_due_on and data.repealed_on is None:
         out.append(Limit(KEY_WITHHELD_REVIEW, "动态调整复核", data.review_due_on,
