@@ -25,6 +25,7 @@ from app.services import proactive, review
 from app.services.errors import ServiceError, ValidationError
 from app.ui.field_errors import FieldErrors
 from app.ui.forms.ui_review_dialog import Ui_ReviewDialog
+from app.ui.proactive_dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
 
 _RED = "color: #b00020;"
 _URGENCY_COLOURS = {"overdue": "#f8d7da", "due_today": "#ffe5b4", "due_soon": "#fff3cd"}
@@ -540,10 +541,20 @@ class ProactivePage(QWidget):
         self.new_button = QPushButton("登记主动公开信息…")
         self.edit_button = QPushButton("修改…")
         self.review_button = QPushButton("保密审查…")
+        self.comments_button = QPushButton("征求意见…")
+        self.comments_button.setToolTip("行政规范性文件草案收到的意见及每条意见的处理情况")
+        self.withheld_button = QPushButton("动态调整复核…")
+        self.withheld_button.setToolTip("不予公开的信息定期复核：继续不予公开，或理由消失后调整为主动公开")
+        self.repeal_button = QPushButton("废止…")
+        self.repeal_button.setToolTip("登记文件废止或失效的日期（年度报告第二项：本年废止、现行有效）")
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.review_button.clicked.connect(self.review_selected)
-        for b in (self.new_button, self.edit_button, self.review_button):
+        self.comments_button.clicked.connect(self.comments_selected)
+        self.withheld_button.clicked.connect(self.review_withheld_selected)
+        self.repeal_button.clicked.connect(self.repeal_selected)
+        for b in (self.new_button, self.edit_button, self.review_button, self.comments_button,
+                  self.withheld_button, self.repeal_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -566,6 +577,8 @@ class ProactivePage(QWidget):
                     late += 1
             elif row.limits:
                 limit = "已按期完成" if not any(x.late for x in row.limits) else "已完成（超期）"
+            if d.repealed_on:
+                limit = f"已于{cn_date(d.repealed_on)}废止"
             review_text = row.item.review_status or ("未审查" if d.attribute == pr.PROACTIVE else "")
             _set_row(self.table, i, [d.title, d.doc_no, d.kind, d.attribute, cn_date(d.made_on), cn_date(d.published_on),
                                      limit, review_text, "；".join(row.warnings)], row.item.id,
@@ -580,18 +593,62 @@ class ProactivePage(QWidget):
 
     def _show_details(self) -> None:
         row = self._rows.get(self.selected_id()) if hasattr(self, "_rows") else None
+        self._enable_actions(row)
         if row is None:
             self.details.setText("选中一条信息，可在此查看其各项期限的计算依据和提示。")
             return
-        lines = [f"【{row.item.data.title}】"]
+        d = row.item.data
+        lines = [f"【{d.title}】"]
         lines += [f"· {lim.label}：{lim.explanation}" + (f"；已于{cn_date(lim.done_on)}完成" if lim.done_on else "")
                   for lim in row.limits]
+        if d.attribute == pr.WITHHELD and d.review_due_on:
+            lines.append(f"· 不予公开，应于{cn_date(d.review_due_on)}复核（点“动态调整复核…”）")
+        if d.repealed_on:
+            lines.append(f"· 已于{cn_date(d.repealed_on)}废止（失效）")
+        if d.kind == pr.NORM_DOC and row.item.comments:
+            open_ = sum(1 for c in row.item.comments if not c.handling)
+            lines.append(f"· 收到征求意见{len(row.item.comments)}条，未处理{open_}条")
         lines += [f"⚠ {w}" for w in row.warnings]
         self.details.setText("\n".join(lines))
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _enable_actions(self, row) -> None:
+        """Offer only the actions that fit the selected entry."""
+        d = row.item.data if row is not None else None
+        for b in (self.edit_button, self.review_button, self.repeal_button):
+            b.setEnabled(d is not None)
+        self.comments_button.setEnabled(d is not None and d.kind == pr.NORM_DOC)
+        self.withheld_button.setEnabled(d is not None and d.attribute == pr.WITHHELD and d.repealed_on is None)
+
+    def comments_selected(self) -> ProactiveCommentsDialog | None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return None
+        dialog = ProactiveCommentsDialog(self, item_id, today=self._today)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def review_withheld_selected(self) -> WithheldReviewDialog | None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return None
+        dialog = WithheldReviewDialog(self, item_id, today=self._today)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def repeal_selected(self) -> RepealDialog | None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return None
+        dialog = RepealDialog(self, item_id, today=self._today)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def new_item(self) -> ItemDialog:
         dialog = ItemDialog(self, today=self._today)
