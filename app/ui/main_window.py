@@ -30,6 +30,8 @@ from app.ui import calendar_page, home_page  # noqa: E402  (issue 3: 首页 firs
 EXTRA_PAGES.append(calendar_page.calendar_page)
 from app.ui.report_page import report_page  # noqa: E402  (issue 7: 年度报告; report code loads on first show)
 EXTRA_PAGES.append(report_page)
+from app.ui.templates_page import templates_page  # noqa: E402  (issue 4: 文书模板, placeholders, batch receipts)
+EXTRA_PAGES.append(templates_page)
 
 
 class MainWindow(QMainWindow):
