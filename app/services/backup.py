@@ -16,7 +16,7 @@ from app.store import audit, backup as store, db as store_db
 from app.store.backup import BackupInfo, BackupPreview
 
 __all__ = ["BackupInfo", "BackupPreview", "RestoreResult", "DAILY_REASON", "backup_now", "at_startup",
-           "list_backups", "latest_good_backup", "preview", "restore", "undo_restore", "can_undo",
+           "list_backups", "latest_good_backup", "unchecked_file", "verify_file", "mark_verified", "preview", "restore", "undo_restore", "can_undo",
            "copy_to", "export_to"]
 
 DAILY_REASON = "每日自动备份"
@@ -45,9 +45,28 @@ def at_startup(today: dt.date | None = None, db_path: Path | str | None = None) 
     """The daily backup: taken at start-up when none was taken today. Returns it, or None."""
     today = today or dt.date.today()
     path = _db_path(db_path)
+    if store_db.unchecked() == path:
+        raise ServiceError("数据文件的完整性检查尚未完成，暂不备份")  # never copy an unchecked file
     if any(b.taken_at.date() == today for b in store.list_backups(path)):
         return None
     return store.backup_file(path, DAILY_REASON, dt.datetime.combine(today, dt.datetime.now().time()))
+
+
+def unchecked_file() -> Path | None:
+    """The open file when its full integrity check is still to run (opened with defer_check)."""
+    return store_db.unchecked()
+
+
+def verify_file(path: Path | str) -> None:
+    """The full integrity check of `path` on a read-only connection of its own (safe on a thread).
+
+    Raises DatabaseDamaged; the file is only read."""
+    store_db.check_contents(Path(path))
+
+
+def mark_verified(path: Path | str) -> None:
+    """`verify_file` passed: the start-up writes (the daily backup) may go ahead."""
+    store_db.mark_checked(Path(path))
 
 
 def list_backups(db_path: Path | str | None = None) -> list[BackupInfo]:

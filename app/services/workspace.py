@@ -18,11 +18,14 @@ class Workspace:
         return paths.data_dir_for(self.db_path)
 
 
-def open_workspace(db_path: Path | str | None = None, readonly: bool = False) -> Workspace:
-    """Open (create, migrate) the database; raises services.errors.StoreError subclasses."""
+def open_workspace(db_path: Path | str | None = None, readonly: bool = False,
+                   defer_check: bool = False) -> Workspace:
+    """Open (create, migrate) the database; raises services.errors.StoreError subclasses.
+
+    `defer_check`: the slow integrity check is left to the caller (services.backup.verify_open_file)."""
     path = Path(db_path) if db_path else paths.default_db_path()
     _forget_cached_state()
-    store_db.open_database(path, readonly=readonly)
+    store_db.open_database(path, readonly=readonly, defer_check=defer_check)
     return Workspace(path, readonly)
 
 

@@ -62,22 +62,25 @@ def _install_chinese_translation(app: QApplication) -> None:
         app._zh_translator = translator  # keep it alive as long as the application
 
 
-def open_database(db_path: Path | str | None, parent: QWidget | None = None) -> bool:
+def open_database(db_path: Path | str | None, parent: QWidget | None = None,
+                  background_check: bool = False) -> bool:
     """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback.
 
-    A damaged file is offered the latest good backup, a file in use a read-only opening (issue 8)."""
+    A damaged file is offered the latest good backup, a file in use a read-only opening (issue 8).
+    `background_check`: the slow integrity check is left to `backup_dialogs.start_check` (issue 9)."""
     from app.ui.backup_dialogs import open_or_recover
 
-    return open_or_recover(db_path, parent)
+    return open_or_recover(db_path, parent, background_check=background_check)
 
 
 def ensure_configured(parent: QWidget | None = None) -> bool:
     """On the very first start, ask for the office settings; False if the user cancels."""
     from app.services import settings as office
-    from app.ui.settings_dialog import SettingsDialog
 
     if office.is_configured():
         return True
+    from app.ui.settings_dialog import SettingsDialog  # only on the first start: start-up speed
+
     return SettingsDialog(parent, first_start=True).exec() == QDialog.DialogCode.Accepted
 
 
@@ -128,24 +131,62 @@ def run_gui(argv: list[str]) -> int:
         return run_self_check(argv)
     args = _parse(argv)
     app = prepare_app(argv)
-    if not open_database(args.db):
+    if not open_database(args.db, background_check=True):
         return 2
+    from app.ui import backup_dialogs, lock
+
+    # The full integrity check runs beside the window's construction; writes wait for it.
+    check = backup_dialogs.start_check()
+    if not lock.ask_at_start():
+        return _finish(check, 0)
+    if not ensure_configured():
+        return _finish(check, 0)
+    window = _show_main_window()
+    if check is not None:
+        check.finished.connect(lambda message: _after_check(app, check, message))
+        if check.result is not None:  # delivered during a start-up dialog
+            _after_check(app, check, check.result)
+    code = app.exec()
+    return _finish(check, code)
+
+
+def _show_main_window():
     from app.ui import lock
 
-    if not lock.ask_at_start():
-        return 0
-    if not ensure_configured():
-        return 0
     window = build_main_window()
     window.idle_lock = lock.watch_idle(window)
     if os.environ.get(BENCH_ENV):
-        hook = _FirstPaint(_process_start())
+        window._first_paint_hook = hook = _FirstPaint(_process_start())
         window.installEventFilter(hook)
     window.show()
-    code = app.exec()
+    return window
+
+
+def _after_check(app: QApplication, check, message: str) -> None:
+    """A failed background check: away with the window, then the damaged-file dialog (issue 8)."""
+    if not message or getattr(check, "handled", False):
+        return
+    check.handled = True
+    from app.ui.backup_dialogs import recover_after_check
+
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            widget.hide()
+    for widget in app.topLevelWidgets():
+        if hasattr(widget, "case_views"):  # the main window: gone with the closed file
+            widget.deleteLater()
+    if recover_after_check(check.path, message):
+        _show_main_window()
+    else:
+        app.exit(2)
+
+
+def _finish(check, code: int) -> int:
     from app.services.workspace import close_workspace
     from app.ui import tasks
 
+    if check is not None:
+        check.wait()  # its read-only connection closes before the file is closed
     tasks.wait_for_all()
     close_workspace()
     return code

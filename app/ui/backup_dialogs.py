@@ -6,9 +6,10 @@ count of cases, previews one, restores it (the current file is saved aside first
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -25,12 +26,18 @@ OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
 
 # ---- opening at start ---------------------------------------------------------------------
 
-def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None) -> bool:
+def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
+                    background_check: bool = False) -> bool:
     """Open the database; on a damaged file offer the latest good backup or another file, on a
-    file in use or a read-only folder offer to open it read-only. True when a database is open."""
+    file in use or a read-only folder offer to open it read-only. True when a database is open.
+
+    With `background_check` (the GUI's start, issue 9) the slow integrity check runs on a thread
+    while the window is built: `start_check()` starts it, the daily backup waits for it, and a
+    failure is met by the same damaged-file dialog through `recover_after_check` (issue 8).
+    """
     path = Path(db_path) if db_path else paths.default_db_path()
     try:
-        open_workspace(path)
+        open_workspace(path, defer_check=background_check)
     except DatabaseDamaged as exc:
         return _recover_damaged(path, str(exc), parent)
     except (DatabaseInUse, DatabaseReadOnly) as exc:
@@ -38,8 +45,68 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None) -
     except StoreError as exc:
         QMessageBox.critical(parent, OPEN_TITLE, str(exc))
         return False
-    _daily_backup(parent)
+    if backup.unchecked_file() is None:
+        _daily_backup(parent)
     return True
+
+
+class StartupCheck(QObject):
+    """The full integrity check of the file just opened, on a thread of its own.
+
+    sqlite3 releases the GIL while PRAGMA integrity_check runs, so the window is built meanwhile;
+    its own read-only connection never writes. `finished` is emitted on the GUI thread with ""
+    when the file is sound, else the Chinese damaged-file message.
+    """
+
+    finished = Signal(str)
+    _done = Signal(str)  # emitted from the checking thread, delivered queued on the GUI thread
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = Path(path)
+        self.result: str | None = None
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+
+    def start(self) -> "StartupCheck":
+        self._thread.start()
+        return self
+
+    def wait(self, timeout_s: float | None = None) -> None:
+        self._thread.join(timeout_s)
+
+    def _run(self) -> None:
+        try:
+            backup.verify_file(self.path)
+        except StoreError as exc:
+            self._done.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - any failure of the check means "not sound"
+            self._done.emit(f"数据库文件无法检查（{exc}）：{self.path}")
+        else:
+            self._done.emit("")
+
+    def _deliver(self, message: str) -> None:
+        self.result = message
+        if not message and backup.unchecked_file() == self.path:
+            backup.mark_verified(self.path)
+            _daily_backup(None)  # held back until now: never back up an unchecked file
+        self.finished.emit(message)
+
+
+def start_check() -> StartupCheck | None:
+    """Start the background check of the open file when it is still due, else None."""
+    path = backup.unchecked_file()
+    return StartupCheck(path).start() if path is not None else None
+
+
+def recover_after_check(path: Path, message: str, parent: QWidget | None = None) -> bool:
+    """The background check failed: close the file (untouched) and offer the way out as at start."""
+    from app.services.workspace import close_workspace
+    from app.ui import tasks
+
+    tasks.wait_for_all()
+    close_workspace()
+    return _recover_damaged(Path(path), message, parent)
 
 
 class DamagedFileBox(QMessageBox):

@@ -1,12 +1,19 @@
-"""The main window: a left navigation list of pages (登记簿 first), menus, shortcuts and a status bar.
+"""The main window: a left navigation list of pages (首页 first), menus, shortcuts and a status bar.
 
 Adding a page (a home page of due cases, a calendar, reviews …): write a QWidget with a `title`
 attribute (and optionally `refresh()`, called whenever the page is shown or a case changes), then
-append a factory to `EXTRA_PAGES`, or call `window.add_page(widget)` directly.
+append a factory to `EXTRA_PAGES` — best `lazy_page("标题", "app.ui.module:factory")`, which imports
+nothing until the page is first shown — or call `window.add_page(widget)` directly.
+
+Start-up speed (issue 9): only 首页 is built before the first paint. Every other page stands in the
+stack as a placeholder with its title and is built when first shown (or when `pages()` is asked
+for them all). A plain factory works too: its title comes from a `title` attribute or from the
+class it is annotated to return; failing both it is built at once.
 """
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
@@ -15,23 +22,61 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QMainWindow, QMe
 
 from app import APP_NAME, __version__, paths
 from app.services import settings as office
+from app.ui import home_page
 from app.ui.forms.ui_main_window import Ui_MainWindow
-from app.ui.register_page import RegisterPage
-from app.ui import ledger_page, review_page
 
 if TYPE_CHECKING:
     from app.ui.case_view import CaseView
+    from app.ui.register_page import RegisterPage
+
+
+class lazy_page:  # noqa: N801 - used like a function in the registration lines
+    """An EXTRA_PAGES factory that knows its title and imports its module only when first called."""
+
+    def __init__(self, title: str, target: str):
+        self.title = title
+        self.target = target  # "package.module:factory"
+
+    def __call__(self, window: "MainWindow") -> QWidget:
+        module, name = self.target.split(":")
+        return getattr(importlib.import_module(module), name)(window)
+
 
 # Each factory builds one page for the window; rooms append theirs (like cli._EXTRA_COMMANDS).
 EXTRA_PAGES: list[Callable[["MainWindow"], QWidget]] = []
-EXTRA_PAGES += [review_page.review_page, review_page.proactive_page]  # 保密审查, 主动公开 (issue 5)
-EXTRA_PAGES.append(ledger_page.ledger_page)  # 台账与归档 (issue 6)
-from app.ui import calendar_page, home_page  # noqa: E402  (issue 3: 首页 first, 工作日历)
-EXTRA_PAGES.append(calendar_page.calendar_page)
-from app.ui.report_page import report_page  # noqa: E402  (issue 7: 年度报告; report code loads on first show)
-EXTRA_PAGES.append(report_page)
-from app.ui.templates_page import templates_page  # noqa: E402  (issue 4: 文书模板, placeholders, batch receipts)
-EXTRA_PAGES.append(templates_page)
+EXTRA_PAGES += [lazy_page("保密审查", "app.ui.review_page:review_page"),
+                lazy_page("主动公开", "app.ui.review_page:proactive_page")]  # issue 5
+EXTRA_PAGES.append(lazy_page("台账与归档", "app.ui.ledger_page:ledger_page"))  # issue 6
+EXTRA_PAGES.append(lazy_page("工作日历", "app.ui.calendar_page:calendar_page"))  # issue 3
+EXTRA_PAGES.append(lazy_page("年度报告", "app.ui.report_page:report_page"))  # issue 7
+EXTRA_PAGES.append(lazy_page("文书模板", "app.ui.templates_page:templates_page"))  # issue 4: placeholders, batch receipts
+
+
+def _register_page(window: "MainWindow") -> QWidget:
+    from app.ui.register_page import RegisterPage
+
+    return RegisterPage(window)
+
+
+def page_title(factory: Callable) -> str | None:
+    """A factory's page title without building the page: its `title`, else its return class's."""
+    title = getattr(factory, "title", None)
+    if isinstance(title, str):
+        return title
+    hint = getattr(factory, "__annotations__", {}).get("return")
+    if isinstance(hint, str):
+        hint = getattr(factory, "__globals__", {}).get(hint)
+    title = getattr(hint, "title", None) if isinstance(hint, type) else None
+    return title if isinstance(title, str) else None
+
+
+class _LazyPage(QWidget):
+    """Holds a page's place (and title) in the stack until the page is first shown."""
+
+    def __init__(self, factory: Callable, title: str):
+        super().__init__()
+        self.factory = factory
+        self.title = title
 
 
 class MainWindow(QMainWindow):
@@ -44,28 +89,37 @@ class MainWindow(QMainWindow):
         icon = paths.resource("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        self.home_page = home_page.home_page(self)  # 首页: what is due, shown at start (issue 3)
-        self.add_page(self.home_page)
-        self.register_page = RegisterPage(self)
-        self.add_page(self.register_page)
-        for make_page in EXTRA_PAGES:
-            self.add_page(make_page(self))
-        self.ui.navList.currentRowChanged.connect(self._show_page)
-        self.ui.navList.setCurrentRow(0)
         self._counts = QLabel(self)
         self.statusBar().addPermanentWidget(self._counts)
+        self.home_page = home_page.home_page(self)  # 首页: what is due, shown at start (issue 3)
+        self.add_page(self.home_page)
+        self._register_index = self.add_lazy_page(_register_page, "登记簿")
+        for make_page in EXTRA_PAGES:
+            title = page_title(make_page)
+            if title is None:
+                self.add_page(make_page(self))
+            else:
+                self.add_lazy_page(make_page, title)
+        self.ui.navList.currentRowChanged.connect(self._show_page)
+        self.ui.navList.setCurrentRow(0)
         self._connect()
         self.update_title()
-        self._show_counts(*self.register_page.counts())
 
     def _connect(self) -> None:
-        ui, page = self.ui, self.register_page
+        ui = self.ui
         ui.actionQuit.triggered.connect(self.close)
         ui.actionNewRequest.triggered.connect(self.new_request)
         ui.actionFind.triggered.connect(self.focus_search)
-        ui.actionOpenCase.triggered.connect(page.open_selected)
+        ui.actionOpenCase.triggered.connect(lambda: self.register_page.open_selected())
         ui.actionOfficeSettings.triggered.connect(self.edit_settings)
         ui.actionAbout.triggered.connect(self.about)
+
+    @property
+    def register_page(self) -> "RegisterPage":
+        """登记簿, built on first use."""
+        return self._page_at(self._register_index)  # type: ignore[return-value]
+
+    def _connect_register(self, page: "RegisterPage") -> None:
         page.open_case.connect(self.open_case)
         page.new_request.connect(self.new_request)
         page.counts_changed.connect(self._show_counts)
@@ -73,6 +127,7 @@ class MainWindow(QMainWindow):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), page.ui.table, page.open_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
+        self._show_counts(*page.counts())
 
     # ---- pages --------------------------------------------------------------------------------
 
@@ -83,20 +138,49 @@ class MainWindow(QMainWindow):
         QListWidgetItem(title, self.ui.navList)
         return index
 
+    def add_lazy_page(self, factory: Callable[["MainWindow"], QWidget], title: str) -> int:
+        """Add a page that is built by `factory(window)` when first shown; returns its index."""
+        return self.add_page(_LazyPage(factory, title), title)
+
     def pages(self) -> list[QWidget]:
-        return [self.ui.pages.widget(i) for i in range(self.ui.pages.count())]
+        """Every page, built (the pages not shown yet are built now)."""
+        current = self.ui.pages.currentIndex()
+        built = [self._page_at(i) for i in range(self.ui.pages.count())]
+        self.ui.pages.setCurrentIndex(current)
+        return built
+
+    def _built_pages(self) -> list[QWidget]:
+        stack = self.ui.pages
+        return [w for w in (stack.widget(i) for i in range(stack.count())) if not isinstance(w, _LazyPage)]
+
+    def _page_at(self, index: int) -> QWidget:
+        """The page at `index`, built now if it is still a placeholder."""
+        stack = self.ui.pages
+        page = stack.widget(index)
+        if not isinstance(page, _LazyPage):
+            return page
+        real = page.factory(self)
+        current = stack.currentIndex()
+        stack.insertWidget(index, real)
+        stack.removeWidget(page)
+        page.deleteLater()
+        stack.setCurrentIndex(current)
+        if index == self._register_index:
+            self._connect_register(real)  # type: ignore[arg-type]
+        return real
 
     def _show_page(self, index: int) -> None:
+        page = self._page_at(index)
         self.ui.pages.setCurrentIndex(index)
-        page = self.ui.pages.widget(index)
-        if page is not self.register_page and hasattr(page, "refresh"):
+        if index != self._register_index and hasattr(page, "refresh"):
             page.refresh()
 
     def show_register(self) -> None:
-        self.ui.navList.setCurrentRow(self.ui.pages.indexOf(self.register_page))
+        self.ui.navList.setCurrentRow(self._register_index)
 
     def _refresh_pages(self) -> None:
-        for page in self.pages():
+        # Pages not built yet show the current state when they are built.
+        for page in self._built_pages():
             if hasattr(page, "refresh"):
                 page.refresh()
 
