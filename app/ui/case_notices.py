@@ -217,12 +217,15 @@ def _show_documents(view) -> None:
 
 
 def _put_first(view, action) -> None:
-    """The 办理 toolbar overflows on a small screen; the action the clerk uses daily goes first."""
+    """The 办理 toolbar overflows on a small screen; the action the clerk uses daily goes right after
+    保存修改, before the clock actions."""
     bar = view.ui.actionsBar
-    actions_ = bar.actions()
-    if actions_ and actions_[0] is not action:
+    actions_ = [a for a in bar.actions() if a is not action]
+    save = getattr(view.ui, "actionSave", None)
+    after = actions_.index(save) + 1 if save in actions_ else 0
+    if after < len(actions_):
         bar.removeAction(action)
-        bar.insertAction(actions_[0], action)
+        bar.insertAction(actions_[after], action)
 
 
 def extend_case_view(view) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
 from app.domain.notices import ExtraField, NoticeKind
@@ -67,12 +67,17 @@ class NoticeDialog(QDialog):
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy年M月d日")
         self.on_date.setMaximumDate(QDate(max(today, dt.date.today())))
+        # One form for the fixed rows and the kind's inputs, so the labels line up in one column.
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        top = QFormLayout()
-        top.addRow("文书种类", self.kind_combo)
-        top.addRow("", self.about)
-        top.addRow("签发日期", self.on_date)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("文书种类", self.kind_combo)
+        self.form.addRow("", self.about)
+        self.form.addRow("签发日期", self.on_date)
+        self._fixed_rows = self.form.rowCount()
+        self.case_label = QLabel(self._case_text(), self)
+        self.case_label.setObjectName("caseLabel")
+        self.case_label.setStyleSheet("font-weight: bold;")
+        self.case_label.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
@@ -99,7 +104,7 @@ class NoticeDialog(QDialog):
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.case_label)
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.error)
@@ -110,6 +115,13 @@ class NoticeDialog(QDialog):
         self.preview_button.clicked.connect(self.preview)
         self.issue_button.clicked.connect(self.issue)
         self.close_button.clicked.connect(self.reject)
+
+    def _case_text(self) -> str:
+        from app.services import register
+
+        case = register.get_case(self.case_id)
+        received = cn_date(case.received_on) if case.received_on else "未确定"
+        return f"{case.case_no}　{case.name}　（收到申请：{received}，{case.status}）"
 
     def _fill_kinds(self, preferred: str | None) -> None:
         fitting, others = kind_choices(self.case_id)
@@ -138,8 +150,8 @@ class NoticeDialog(QDialog):
 
     def _kind_changed(self) -> None:
         k = self.kind()
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.rowCount() > self._fixed_rows:
+            self.form.removeRow(self._fixed_rows)
         self.inputs.clear()
         self.field_errors.clear()
         values = self._defaults(k)
@@ -175,7 +187,7 @@ class NoticeDialog(QDialog):
             text = "\n".join(value) if isinstance(value, (list, tuple)) else str(value or "")
             widget.setPlainText(text)
             widget.setFixedHeight(90)
-            widget.setPlaceholderText("一行一项")
+            widget.setPlaceholderText(e.hint or "一行一项")
         elif e.kind == "choice":
             widget = QComboBox(self)
             if not e.required or not value:
@@ -183,6 +195,7 @@ class NoticeDialog(QDialog):
             for choice in e.choices:
                 widget.addItem(choice, choice)
             widget.setCurrentIndex(max(widget.findData(str(value or "")), 0))
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         else:
             widget = QLineEdit(str(value or ""), self)
             if e.hint:

@@ -226,3 +226,23 @@ def test_offer_notice_after_a_clock_action_opens_the_dialog_filled_in(qtbot, vie
     assert case_notices.offer_notice(view, "延期答复告知书", {}) is None
     modal.check()
     assert len(view.documents_panel.texts()) == 1
+
+
+def test_issuing_runs_off_the_gui_thread_with_the_buttons_off(qtbot, view):
+    from app.ui import tasks
+
+    dialog = NoticeDialog(view, view.case_id, "补正告知书")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_chinese(dialog.inputs["补正事项"], ITEMS)
+    tasks.set_inline(False)
+    try:
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+        assert not dialog.issue_button.isEnabled() and not dialog.close_button.isEnabled()
+        assert dialog.busy_label.text() == "正在出具文书…" and not dialog.busy_bar.isHidden()
+        qtbot.waitUntil(lambda: dialog.issued is not None, timeout=20000)
+    finally:
+        tasks.wait_for_all()
+        tasks.set_inline(True)
+    assert dialog.issued.doc_no == FIRST_NO and dialog.issued.path.exists()
+    assert dialog.busy_bar.isHidden()
