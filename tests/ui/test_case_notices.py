@@ -246,3 +246,56 @@ def test_issuing_runs_off_the_gui_thread_with_the_buttons_off(qtbot, view):
         tasks.set_inline(True)
     assert dialog.issued.doc_no == FIRST_NO and dialog.issued.path.exists()
     assert dialog.busy_bar.isHidden()
+
+
+def test_print_and_pdf_without_an_office_program_say_so(qtbot, view, modal, monkeypatch, tmp_path):
+    notices.issue("补正告知书", view.case_id, {"补正事项": ITEMS})
+    view.reload()
+    panel = view.documents_panel
+    table = panel.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.buttons["print"].isEnabled() and panel.buttons["pdf"].isEnabled()
+    monkeypatch.setattr(shutil, "which", lambda *_a, **_k: None)  # no LibreOffice on this desk
+    seen = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.close()
+
+    modal(QMessageBox, read)
+    qtbot.mouseClick(panel.buttons["print"], Qt.MouseButton.LeftButton)
+    modal.check()
+    modal(QMessageBox, read)
+    panel.save_pdf(panel.selected(), tmp_path)  # what 另存PDF… does after the folder is chosen
+    modal.check()
+    assert "无法直接打印" in seen[0]
+    assert "无法另存为PDF" in seen[1]
+    assert not list(tmp_path.glob("*.pdf"))
+    assert panel.buttons["print"].isEnabled()  # the buttons come back after the refusal
+
+
+def test_a_late_correction_asks_and_is_recorded_when_confirmed(qtbot, db_path, modal):
+    received = TODAY - dt.timedelta(days=21)  # 15 or more working days ago: past 条例第三十条's 7
+    if received.year != TODAY.year:
+        pytest.skip("needs a case received earlier in the same year")
+    (case_id,) = office_with_cases(db_path, received)
+    view = CaseView(case_id)
+    qtbot.addWidget(view)
+    view.show()
+    seen = {}
+
+    def record_anyway(box: QMessageBox) -> None:
+        seen["late"] = box.text()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def issue(dialog: NoticeDialog) -> None:
+        modal(QMessageBox, record_anyway)
+        fill_correction(qtbot)(dialog)
+
+    modal(NoticeDialog, issue)
+    click_toolbar(qtbot, view, "出具文书…")
+    modal.check()
+    assert seen["late"]
+    assert [r[1] for r in view.documents_panel.texts()] == [FIRST_NO]  # the refused try burned no number
+    assert view.ui.statusLabel.text() == "补正中"
