@@ -387,6 +387,27 @@ ACTIONS: tuple[ClockAction, ...] = (
 )
 
 
+def _answer_notice(case_id: int, values: dict) -> tuple[str | None, dict]:
+    from app.domain import notices as kinds
+
+    found = kinds.answer_kinds(values["code"])
+    return (found[0].name if found else None), {}
+
+
+# The notice each action offers after it is recorded: (kind, pre-filled extra inputs).
+NOTICE_FOR_ACTION: dict[str, Callable[[int, dict], tuple[str | None, dict]]] = {
+    "send_correction": lambda cid, v: ("补正告知书", {"补正事项": v["items"]}),
+    "extend": lambda cid, v: ("延期答复告知书", {"批准人": v["approved_by"]}),
+    "start_consultation": lambda cid, v: (("征求意见书（第三方）", {"第三方名称": v["party"]})
+                                          if v["party_kind"] == "third_party"
+                                          else ("征求意见书（共同制作机关）", {"被征求意见机关": v["party"]})),
+    "send_fee_notice": lambda cid, v: ("收费通知书", {"收费金额": f"{v['amount']:g}", "收费方式": v["basis"]
+                                                       if v["basis"] in ("按件计收", "按量计收") else "按件计收"}),
+    "answer": _answer_notice,
+}
+OFFER_NOTICES = {"enabled": True}  # tests of the clock alone switch the question off
+
+
 class CaseClock:
     """Wires the panel and the toolbar actions into one case view."""
 
@@ -444,7 +465,19 @@ class CaseClock:
         self.view.reload()
         self.view.statusBar().showMessage(f"已记录：{spec.text}", 5000)
         self.view.saved.emit(self.view.case_id)
+        self._offer_notice(spec.key, values)
         return True
+
+    def _offer_notice(self, key: str, values: dict) -> None:
+        """Each clock action offers the notice that tells the applicant (notices.md)."""
+        offer = NOTICE_FOR_ACTION.get(key)
+        if offer is None or not OFFER_NOTICES["enabled"]:
+            return
+        kind, extra = offer(self.view.case_id, values)
+        if kind:
+            from app.ui import case_notices
+
+            case_notices.offer_notice(self.view, kind, extra)
 
 
 def extend_case_view(view) -> None:

@@ -35,6 +35,14 @@ def ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
+@pytest.fixture(autouse=True)
+def _no_notice_offer(monkeypatch):
+    """These tests are about the clock; the question that offers the notice is tested on its own."""
+    from app.ui import case_clock
+
+    monkeypatch.setitem(case_clock.OFFER_NOTICES, "enabled", False)
+
+
 @pytest.fixture
 def view(qtbot, db_path):
     (case_id,) = office_with_cases(db_path, RECEIVED)
@@ -198,3 +206,30 @@ def test_consultation_pauses_and_the_answer_closes_the_case(qtbot, view, modal):
     assert view.ui.statusLabel.text() == "已答复"
     assert view.case_clock.panel.row_for("答复期限")[2] == "已完成（2026年11月20日）"
     assert not any(_enabled(view, t) for t in ("答复", "延期", "发起征求意见"))
+
+
+def test_each_action_offers_its_notice(qtbot, view, modal, monkeypatch):
+    from app.ui import case_clock
+
+    monkeypatch.setitem(case_clock.OFFER_NOTICES, "enabled", True)
+    asked = []
+
+    def send(dialog: ClockActionDialog) -> None:
+        dialog.ui.f_on.setDate(QDate(2026, 11, 4))
+        qtbot.keyClicks(dialog.inputs["items"], "ID number missing")
+        ok(dialog)
+
+    def later(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    modal(ClockActionDialog, send)
+    modal(QMessageBox, later)
+    click_toolbar(qtbot, view, "发出补正告知")
+    modal.check()
+    assert asked == ["是否立即出具补正告知书？"]
+    assert view.ui.statusLabel.text() == "补正中"  # the action is stored whatever the answer
+    kind, extra = case_clock.NOTICE_FOR_ACTION["extend"](view.case_id, {"approved_by": "陈建国"})
+    assert (kind, extra) == ("延期答复告知书", {"批准人": "陈建国"})
+    kind, _ = case_clock.NOTICE_FOR_ACTION["answer"](view.case_id, {"code": "3.1"})
+    assert kind == "答复告知书（不予公开）"
