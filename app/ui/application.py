@@ -143,9 +143,13 @@ def run_gui(argv: list[str]) -> int:
         return _finish(check, 0)
     window = _show_main_window()
     if check is not None:
-        check.finished.connect(lambda message: _after_check(app, check, message))
+        def after_check(message: str) -> None:
+            if not handle_check_result(check, message):
+                app.exit(2)
+
+        check.finished.connect(after_check)
         if check.result is not None:  # delivered during a start-up dialog
-            _after_check(app, check, check.result)
+            after_check(check.result)
     code = app.exec()
     return _finish(check, code)
 
@@ -162,23 +166,30 @@ def _show_main_window():
     return window
 
 
-def _after_check(app: QApplication, check, message: str) -> None:
-    """A failed background check: away with the window, then the damaged-file dialog (issue 8)."""
+def handle_check_result(check, message: str) -> bool:
+    """After the background check: on a failure, away with the window, then the damaged-file dialog
+    (issue 8) and a new window over the restored or chosen file. False when the clerk quits."""
     if not message or getattr(check, "handled", False):
-        return
+        return True
     check.handled = True
     from app.ui.backup_dialogs import recover_after_check
 
+    app = QApplication.instance()
     for widget in app.topLevelWidgets():
-        if widget.isVisible():
+        if hasattr(widget, "case_views"):  # the main window and its case windows: gone with the file
+            for view in list(widget.case_views.values()):
+                view.hide()
             widget.hide()
-    for widget in app.topLevelWidgets():
-        if hasattr(widget, "case_views"):  # the main window: gone with the closed file
             widget.deleteLater()
-    if recover_after_check(check.path, message):
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # no window while the dialog asks
+    try:
+        if not recover_after_check(check.path, message):
+            return False
         _show_main_window()
-    else:
-        app.exit(2)
+        return True
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 def _finish(check, code: int) -> int:
