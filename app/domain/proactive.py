@@ -24,7 +24,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.domain.annual_report import ProactiveDoc, Table2, table2
 from app.domain.calendar import WorkCalendar
 from app.domain.clock import Limit
 
@@ -260,6 +259,10 @@ def table2_docs(items: Iterable[ItemData]) -> list[ProactiveDoc]:
     A township makes no 规章, so that row stays 0; a document counts from its issue date
     (else the day it was made) and stops counting from its repeal date.
     """
+    # Imported here, not at the top: the store imports this module while the program starts,
+    # and the report arithmetic is not needed before the window shows.
+    from app.domain.annual_report import ProactiveDoc
+
     docs = []
     for d in items:
         issued = d.issued_on or d.made_on
@@ -270,6 +273,8 @@ def table2_docs(items: Iterable[ItemData]) -> list[ProactiveDoc]:
 
 def table2_counts(items: Iterable[ItemData], year: int) -> Table2:
     """Table 2's 规章 / 行政规范性文件 rows (本年制发, 本年废止, 现行有效) for `year`."""
+    from app.domain.annual_report import table2
+
     return table2(table2_docs(items), year)
 
 

@@ -74,3 +74,25 @@ def set_operator(name: str) -> None:
 
 def operator() -> str:
     return audit.operator()
+
+
+_OPERATOR_KEY = "operator:last"
+
+
+def remember_operator(name: str) -> None:
+    """Set the operator and keep the name for the next start (the audit trail's 操作人)."""
+    from app.store import kv
+    from app.store.db import atomic
+
+    set_operator(name)
+    with atomic():
+        kv.put(_OPERATOR_KEY, name.strip())
+
+
+def restore_operator() -> None:
+    """At start-up: the name chosen last time on this register, else the OS user."""
+    from app.store import kv
+
+    name = kv.get(_OPERATOR_KEY, "")
+    if name:
+        set_operator(name)

@@ -26,6 +26,9 @@ def open_workspace(db_path: Path | str | None = None, readonly: bool = False,
     path = Path(db_path) if db_path else paths.default_db_path()
     _forget_cached_state()
     store_db.open_database(path, readonly=readonly, defer_check=defer_check)
+    from app.services import audit
+
+    audit.restore_operator()
     return Workspace(path, readonly)
 
 
@@ -39,6 +42,11 @@ def _forget_cached_state() -> None:
     from app.services import calendar
 
     calendar.invalidate()
+
+
+def is_readonly() -> bool:
+    """Whether the open database was opened read-only (another copy of the program has it)."""
+    return store_db.is_readonly()
 
 
 def current_db_path() -> Path:

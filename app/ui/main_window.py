@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         ui.actionFind.triggered.connect(self.focus_search)
         ui.actionOpenCase.triggered.connect(lambda: self.register_page.open_selected())
         ui.actionOfficeSettings.triggered.connect(self.edit_settings)
+        ui.actionBackup.triggered.connect(self.backups)
+        ui.actionPassword.triggered.connect(self.edit_password)
+        ui.actionOperator.triggered.connect(self.edit_operator)
         ui.actionAbout.triggered.connect(self.about)
 
     @property
@@ -187,8 +190,11 @@ class MainWindow(QMainWindow):
     # ---- actions ------------------------------------------------------------------------------
 
     def update_title(self) -> None:
+        from app.services.workspace import is_readonly
+
         name = office.load().short_name if office.is_configured() else ""
-        self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+        title = f"{APP_NAME} — {name}" if name else APP_NAME
+        self.setWindowTitle(title + ("（只读）" if is_readonly() else ""))
 
     def _show_counts(self, shown: int, total: int) -> None:
         self._counts.setText(f"显示 {shown} 件 / 共 {total} 件")
@@ -228,6 +234,35 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
             self.update_title()
             self.statusBar().showMessage("机关设置已保存", 5000)
+
+    def backups(self) -> None:
+        """备份与恢复; after a restore every page shows the restored register."""
+        from app.ui.backup_dialogs import BackupDialog
+
+        dialog = BackupDialog(self)
+        dialog.restored.connect(self._after_restore)
+        dialog.exec()
+
+    def _after_restore(self) -> None:
+        self.update_title()
+        self._refresh_pages()
+        self.statusBar().showMessage("已从备份恢复（可在“备份与恢复”中撤销）", 8000)
+
+    def edit_password(self) -> None:
+        from app.ui.password_dialog import PasswordSettingsDialog
+
+        if PasswordSettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("启动密码与自动锁定设置已保存", 5000)
+
+    def edit_operator(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from app.services import audit
+
+        name, ok = QInputDialog.getText(self, "操作人", "审计记录中的操作人姓名：", text=audit.operator())
+        if ok and name.strip():
+            audit.remember_operator(name)
+            self.statusBar().showMessage(f"操作人：{name.strip()}", 5000)
 
     def about(self) -> None:
         QMessageBox.about(self, f"关于{APP_NAME}",
