@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.domain.request import FIELD_LABELS, mask_id, mask_phone
 from app.store import audit
 
 ENTITY_LABELS = {"request": "申请", "document": "文书", "secrecy_review": "保密审查", "dispute": "复议诉讼",
                  "settings": "设置", "calendar": "工作日历", "database": "数据文件", "year": "年度归档",
                  "proactive_item": "主动公开", "proactive_comment": "征求意见", "ledger": "台账",
                  "annual_report": "年度报告"}
-_MASKERS = {"id_number": mask_id, "phone": mask_phone}
+_MASKED = {"id_number": "mask_id", "phone": "mask_phone"}
 
 
 @dataclass(frozen=True)
@@ -41,11 +40,17 @@ class HistoryEntry:
 def _text(field: str, value: object) -> str:
     if value in (None, ""):
         return "（空）"
-    masker = _MASKERS.get(field)
-    return masker(str(value)) if masker else str(value)
+    masker = _MASKED.get(field)
+    if masker is None:
+        return str(value)
+    from app.domain import request  # imported on first read: the operator is restored at start-up
+
+    return getattr(request, masker)(str(value))
 
 
 def _entry(row: audit.AuditRow) -> HistoryEntry:
+    from app.domain.request import FIELD_LABELS
+
     changes = []
     for name, pair in row.changes.items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)

@@ -38,10 +38,13 @@ def close_workspace() -> None:
 
 
 def _forget_cached_state() -> None:
-    """Caches built from one office's database (its calendar entries) must not leak into another."""
-    from app.services import calendar
+    """Caches built from one office's database (its calendar entries) must not leak into another.
+    (Nothing to forget, and nothing to import at start-up, before the calendar was first used.)"""
+    import sys
 
-    calendar.invalidate()
+    calendar = sys.modules.get("app.services.calendar")
+    if calendar is not None:
+        calendar.invalidate()
 
 
 def is_readonly() -> bool:

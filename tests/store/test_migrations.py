@@ -44,3 +44,24 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(db_path):
     with pytest.raises(store_db.DatabaseDamaged, match="已损坏"):
         store_db.open_database(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_the_expected_table_names_match_the_models(db_path):
+    """migrations.EXPECTED_TABLES lets the usual start skip importing every model; it must not drift."""
+    from app.store.models import all_models
+
+    assert migrations.EXPECTED_TABLES == {m._meta.table_name for m in all_models()}
+
+
+def test_a_missing_table_is_created_at_the_next_open(db_path):
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    con.execute("DROP TABLE hearing")
+    con.commit()
+    con.close()
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT name FROM sqlite_master WHERE name='hearing'").fetchone() == ("hearing",)
+    con.close()
