@@ -133,12 +133,16 @@ def run_gui(argv: list[str]) -> int:
     app = prepare_app(argv)
     if not open_database(args.db, background_check=True):
         return 2
-    from app.ui import backup_dialogs, lock
+    from app.services import security
+    from app.ui import backup_dialogs
 
     # The full integrity check runs beside the window's construction; writes wait for it.
     check = backup_dialogs.start_check()
-    if not lock.ask_at_start():
-        return _finish(check, 0)
+    if security.password_required():
+        from app.ui import lock
+
+        if not lock.ask_at_start():
+            return _finish(check, 0)
     if not ensure_configured():
         return _finish(check, 0)
     window = _show_main_window()
@@ -155,15 +159,20 @@ def run_gui(argv: list[str]) -> int:
 
 
 def _show_main_window():
-    from app.ui import lock
-
     window = build_main_window()
-    window.idle_lock = lock.watch_idle(window)
+    window.idle_lock = None
+    QTimer.singleShot(0, window, lambda: _watch_idle(window))  # after the first paint: nothing to lock before
     if os.environ.get(BENCH_ENV):
         window._first_paint_hook = hook = _FirstPaint(_process_start())
         window.installEventFilter(hook)
     window.show()
     return window
+
+
+def _watch_idle(window) -> None:
+    from app.ui import lock
+
+    window.idle_lock = lock.watch_idle(window)
 
 
 def handle_check_result(check, message: str) -> bool:
