@@ -100,7 +100,9 @@ def make_request(rng: random.Random, start: dt.date, span: int, year: int) -> Re
 def _conclude(rng: random.Random, received: dt.date, today: dt.date, index: int) -> tuple[str | None, dt.date | None, str]:
     """Outcome, answer date and status; every outcome code appears when there are enough cases."""
     answered = received + dt.timedelta(days=rng.randrange(3, 40))
-    if answered > today or rng.random() < 0.08:
+    recent = (today - received).days < 35
+    # Open cases are mostly the recent ones; an old one is now and then left open (overdue), as happens.
+    if answered > today or rng.random() < (0.5 if recent else 0.01):
         return None, None, rng.choice(("登记", "审查中", "办理中", "补正中", "征求意见中", "已延期"))
     code = outcomes.CODES[index % len(outcomes.CODES)] if index < 3 * len(outcomes.CODES) else rng.choices(
         outcomes.CODES, weights=[30, 10, 12] + [1] * 8 + [8, 3, 2] + [2] * 5 + [2, 1, 2])[0]
@@ -139,6 +141,8 @@ def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> 
             case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
             store.update(case_id, {"outcome": code, "answered_on": answered})
             store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
+            if code is None:
+                _demo_progress(case_id, status, received, today)
             if code and code[0] in "2345" and rng.random() < 0.12:
                 _demo_dispute(rng, case_id, answered, today)
     from app.services import deadlines
@@ -161,3 +165,25 @@ def _demo_dispute(rng: random.Random, case_id: int, answered: dt.date, today: dt
     dispute.create(request=case_id, kind=kind, body=body, copy_received_on=copy_on, result=result,
                    decided_on=decided if result else None, reply_filed_on=copy_on + dt.timedelta(days=7))
     store.add_event(case_id, "dispute", copy_on, f"收到{kind}副本（{body}，演示数据）", {})
+
+
+def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date) -> None:
+    """The timeline events an open case of this status has had, so its clock reads as it would."""
+    from app.services import deadlines as dl
+
+    def on(days: int) -> dt.date:
+        return min(received + dt.timedelta(days=days), today)
+
+    if status == "登记":
+        return
+    if status == "补正中":
+        store.add_event(case_id, dl.CORRECTION_SENT, on(3), "发出补正告知，补正期限15个工作日（演示数据）",
+                        {"items": "所需政府信息的名称或文号", "period_days": 15})
+        return
+    if status != "审查中":
+        store.add_event(case_id, dl.REVIEWED, on(1), "审查完成：申请内容明确，无需补正（演示数据）", {})
+    if status == "征求意见中":
+        store.add_event(case_id, dl.CONSULTATION_SENT, on(5), "向第三方发出征求意见书（演示数据）",
+                        {"party": "相关第三方", "party_kind": "third_party"})
+    elif status == "已延期":
+        store.add_event(case_id, dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"})

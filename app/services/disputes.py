@@ -44,8 +44,8 @@ def _limits(d: dict) -> tuple[Limit, ...]:
 
     limits = clock.dispute_limits(_CLOCK_KIND[d["kind"]], d["copy_received_on"], work_calendar(), d["forwarded_on"])
     if d["reply_filed_on"]:
-        limits = tuple(l._replace(done_on=d["reply_filed_on"]) if l.key.startswith("dispute_reply") else l
-                       for l in limits)
+        # The 答辩状 is filed with the evidence (行政诉讼法第六十七条): every limit of the copy is met.
+        limits = tuple(l._replace(done_on=d["reply_filed_on"]) for l in limits)
     return limits
 
 

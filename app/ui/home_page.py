@@ -73,7 +73,7 @@ class DueList(QTableWidget):
         self.setRowCount(len(items))
         header = self.horizontalHeader().sizeHint().height() + 6
         self.setMaximumHeight(header + 22 * max(len(items), 1))
-        self.setMinimumHeight(header + 22 * min(max(len(items), 1), 4))
+        self.setMinimumHeight(header + 22 * min(max(len(items), 1), 3))  # four lists fit 1366×768
         for row, item in enumerate(items):
             limit = item.limit
             kind = "" if limit.legal else "（本机关流程）"

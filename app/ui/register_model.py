@@ -21,6 +21,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("content", "申请内容"), ("status", "状态"), ("outcome", "办理结果"), ("answered_on", "答复日期"),
     ("due_on", "期限"),
 )
+DUE_TIPS = {
+    "answer": "答复期限：条例第三十三条，自收到申请之日起20个工作日内答复",
+    "extended": "延期后的答复期限：条例第三十三条第二款，延长不超过20个工作日",
+    "custom_answer": "另定的答复期限：条例第三十五条",
+    "paused": "暂停计时：等待补正（条例第三十条）、第三方或其他机关意见（条例第三十二条、第三十四条）或缴费",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -131,6 +137,8 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "due_on" and row.due_key:
+            return DUE_TIPS.get(row.due_key, "")
         if role == Qt.ItemDataRole.ToolTipRole and key in ("content", "outcome"):
             return outcomes.full_label(row.outcome) if key == "outcome" and row.outcome else row.content
         if role == ID_ROLE:
@@ -139,6 +147,8 @@ class CaseTableModel(QAbstractTableModel):
 
     @staticmethod
     def _display(row: CaseRow, key: str) -> str:
+        if key == "due_on" and row.due_on is None and row.due_key == "paused":
+            return "暂停计时"  # waiting for a correction, an opinion or a fee: the clock is stopped
         if key in ("received_on", "answered_on", "due_on"):
             return _date(getattr(row, key))
         if key == "outcome":
