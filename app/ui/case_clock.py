@@ -12,8 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QMessageBox, QPlainTextEdit, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QWidget)
 
 from app.domain import clock, outcomes
 from app.domain.clock import Limit
@@ -336,6 +336,19 @@ ACTIONS: tuple[ClockAction, ...] = (
                      Field("period_days", "补正期限", "int", office.load().correction_period)],
         lambda cid: deadlines.CORRECTION_SENT not in _events(cid)),
     ClockAction(
+        "reviewed", "审查完成", "本机关流程：收到申请后2个工作日内完成审查；申请内容明确、无需补正的，记录审查完成。",
+        frozenset({"登记", "审查中"}), lambda cid, on, v, late: actions.complete_step(cid, "reviewed", on, v["note"]),
+        lambda cid: [Field("note", "审查意见", default="申请内容明确，无需补正")],
+        lambda cid: deadlines.REVIEWED not in _events(cid)),
+    ClockAction(
+        "draft_done", "拟答复完成", "本机关流程：收到申请后7个工作日内提出拟答复意见（或延期意见）。",
+        _BEFORE_ANSWER, lambda cid, on, v, late: actions.complete_step(cid, "draft_done", on, ""),
+        applies=lambda cid: deadlines.DRAFT_DONE not in _events(cid)),
+    ClockAction(
+        "signed", "已送签", "本机关流程：拟答复意见形成后3个工作日内送分管领导签发。",
+        _BEFORE_ANSWER, lambda cid, on, v, late: actions.complete_step(cid, "signed", on, ""),
+        applies=lambda cid: deadlines.SIGNED not in _events(cid)),
+    ClockAction(
         "receive_correction", "收到补正", "条例第三十条：答复期限自收到补正后的申请之日起重新计算。",
         frozenset({"补正中"}), lambda cid, on, v, late: actions.receive_correction(cid, on)),
     ClockAction(
@@ -408,6 +421,9 @@ NOTICE_FOR_ACTION: dict[str, Callable[[int, dict], tuple[str | None, dict]]] = {
 OFFER_NOTICES = {"enabled": True}  # tests of the clock alone switch the question off
 
 
+INTERNAL_STEP_KEYS = ("reviewed", "draft_done", "signed")
+
+
 class CaseClock:
     """Wires the panel and the toolbar actions into one case view."""
 
@@ -416,10 +432,25 @@ class CaseClock:
         self.panel = ClockPanel(view)
         self.buttons = {}
         view.ui.actionsBar.addSeparator()
+        # The township's own steps share one drop-down button: the toolbar is full on a small screen.
+        steps = QMenu("本机关流程", view)
         for spec in ACTIONS:
-            act = view.add_action(spec.text, lambda _=False, s=spec: self.perform(s.key), spec.rule)
+            if spec.key in INTERNAL_STEP_KEYS:
+                act = steps.addAction(spec.text)
+                act.setToolTip(spec.rule)
+                act.triggered.connect(lambda _=False, s=spec: self.perform(s.key))
+            else:
+                act = view.add_action(spec.text, lambda _=False, s=spec: self.perform(s.key), spec.rule)
             act.setObjectName(f"clock_{spec.key}")
             self.buttons[spec.key] = act
+        steps.setToolTipsVisible(True)
+        button = QToolButton(view)
+        button.setText("本机关流程")
+        button.setToolTip("记录审查完成、拟答复完成、已送签（seed 001 依申请公开办理工作流程）")
+        button.setMenu(steps)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        view.ui.actionsBar.insertWidget(self.buttons["send_correction"], button)  # 审查 comes first
+        self.steps_menu = steps
         view.case_loaded.connect(self.refresh)
         self.refresh(view.case)
 

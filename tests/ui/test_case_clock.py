@@ -233,3 +233,21 @@ def test_each_action_offers_its_notice(qtbot, view, modal, monkeypatch):
     assert (kind, extra) == ("延期答复告知书", {"批准人": "陈建国"})
     kind, _ = case_clock.NOTICE_FOR_ACTION["answer"](view.case_id, {"code": "3.1"})
     assert kind == "答复告知书（不予公开）"
+
+
+def test_internal_review_step_is_recorded_from_the_steps_menu(qtbot, view, modal):
+    panel = view.case_clock.panel
+    assert "已完成" not in panel.row_for("审查")[2]
+    review = view.case_clock.buttons["reviewed"]
+    assert review.isEnabled()
+
+    def done(dialog: ClockActionDialog) -> None:
+        dialog.ui.f_on.setDate(QDate(2026, 11, 3))
+        ok(dialog)
+
+    modal(ClockActionDialog, done)
+    review.trigger()
+    modal.check()
+    assert panel.row_for("审查")[2].startswith("已完成")
+    assert not view.case_clock.buttons["reviewed"].isEnabled()
+    assert any("审查完成" in t for t in view.timeline_texts())
