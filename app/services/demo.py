@@ -99,7 +99,7 @@ def make_request(rng: random.Random, start: dt.date, span: int, year: int) -> Re
 
 def _conclude(rng: random.Random, received: dt.date, today: dt.date, index: int) -> tuple[str | None, dt.date | None, str]:
     """Outcome, answer date and status; every outcome code appears when there are enough cases."""
-    answered = received + dt.timedelta(days=rng.randrange(3, 40))
+    answered = received + dt.timedelta(days=rng.randrange(3, 27))  # most within the 20 working days
     recent = (today - received).days < 35
     # Open cases are mostly the recent ones; an old one is now and then left open (overdue), as happens.
     if answered > today or rng.random() < (0.5 if recent else 0.01):
