@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from typing import Callable
 
@@ -120,7 +121,10 @@ def _pause(text: str):
     from app.domain.clock import Pause
 
     start, _, end = text.partition(":")
-    return Pause(_date(start), _date(end) if end else None)
+    pause = Pause(_date(start), _date(end) if end else None)
+    if pause.end is not None and pause.end < pause.start:
+        raise argparse.ArgumentTypeError(f"暂停期间的结束日期早于开始日期：{text}")
+    return pause
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -136,9 +140,6 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         cal = work_calendar()
     else:
         cal = WorkCalendar()
-    for pause in args.pause:
-        if pause.end is not None and pause.end < pause.start:
-            raise argparse.ArgumentTypeError(f"暂停期间的结束日期早于开始日期：{pause.start}:{pause.end}")
     base = ClockInput(received_on=args.received, corrected_on=args.corrected, pauses=tuple(args.pause))
     result = clock.compute_limits(base, cal)
     answer = result.get("answer")
@@ -302,6 +303,12 @@ def run(argv: list[str]) -> int:
     except OSError as exc:
         print(f"错误：无法读写文件 {exc.filename or ''}：{exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - the user gets a Chinese line, not a traceback
+        if os.environ.get("ZWGK_DEBUG"):
+            raise
+        print(f"错误：程序内部错误（{type(exc).__name__}：{exc}）。本次操作未完成；请把这条信息告知技术人员"
+              "（设置环境变量 ZWGK_DEBUG=1 可看到详细信息）。", file=sys.stderr)
+        return 1
     finally:
         from app.store.db import close_database
 

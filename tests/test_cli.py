@@ -43,3 +43,20 @@ def test_damaged_database_gives_a_chinese_message_and_no_traceback(tmp_path):
 def test_help_lists_subcommands():
     proc = subprocess.run([sys.executable, "-m", "app", "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "demo-data" in proc.stdout and "list" in proc.stdout
+
+
+def test_deadline_with_a_reversed_pause_is_a_usage_error_not_a_traceback():
+    proc = subprocess.run([sys.executable, "-m", "app", "deadline", "--received", "2026-09-28",
+                           "--pause", "2026-10-20:2026-10-09"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "结束日期早于开始日期" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_deadline_json_matches_the_worked_examples(capsys):
+    assert cli.run(["deadline", "--received", "2026-11-02", "--extended", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["correction_notice_due"], out["answer_due"], out["extended_due"]) == (
+        "2026-11-11", "2026-11-30", "2026-12-28")
+    assert out["unconfirmed_years"] == []
+    assert cli.run(["deadline", "--received", "2026-12-15", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unconfirmed_years"] == [2027]

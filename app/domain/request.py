@@ -5,7 +5,7 @@ The fields are those of 条例第二十九条 and shared/domain/workflow.md §4.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -183,3 +183,16 @@ FIELD_LABELS: dict[str, str] = {
     "department": "承办科室", "fee_reduction": "申请减免费用", "notes": "备注", "status": "办理状态",
     "outcome": "办理结果", "answered_on": "答复日期", "delivered_on": "送达日期",
 }
+
+
+_CONTROL = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x0B: "\n", 0x0C: "\n", 0x7F: None}
+
+
+def clean_text_fields(data: RequestData) -> RequestData:
+    """The request with control characters taken out of its text (Word's manual line break becomes
+    a new line): they cannot be printed, exported to Excel or searched."""
+    from dataclasses import replace
+
+    changes = {f.name: getattr(data, f.name).translate(_CONTROL) for f in fields(RequestData)
+               if isinstance(getattr(data, f.name), str)}
+    return replace(data, **changes)

@@ -77,21 +77,32 @@ def receive_correction(case_id: int, on: dt.date) -> int:
     """收到补正: the answer limit counts afresh from this day (条例第三十条)."""
     case = _open_case(case_id)
     _check_day(case, on)
-    if not any(e.kind == dl.CORRECTION_SENT for e in store.timeline(case_id)):
+    sent = [e.happened_on for e in store.timeline(case_id) if e.kind == dl.CORRECTION_SENT]
+    if not sent:
         raise ServiceError("尚未发出补正告知，不能登记收到补正")
+    if on < sent[-1]:
+        raise ValidationError({"on": f"收到补正日期不能早于发出补正告知的日期（{cn_date(sent[-1])}）"})
     return _record(case_id, dl.CORRECTION_RECEIVED, on, "收到补正后的申请，答复期限重新计算", {}, "办理中")
 
 
 def correction_lapsed(case_id: int, on: dt.date) -> int:
     """申请人逾期未补正: treated as abandoned, outcome 6.1 (条例第三十条)."""
     case = _open_case(case_id)
+    _check_day(case, on)
     limit = dl.case_limits(case_id, on).get("correction_period")
     if limit is None or limit.due is None:
         raise ServiceError("尚未发出补正告知，不能按逾期未补正办结")
     if on <= limit.due:
         raise ServiceError(f"补正期限至{cn_date(limit.due)}，期限届满后才能按逾期未补正办结")
-    event_id = _record(case_id, dl.CORRECTION_LAPSED, on, "申请人逾期未补正，视为放弃申请", {}, None)
-    register.record_outcome(case.id, "6.1", on)
+    return _close_as_abandoned(case_id, dl.CORRECTION_LAPSED, on, "申请人逾期未补正，视为放弃申请", {}, "6.1")
+
+
+def _close_as_abandoned(case_id: int, kind: str, on: dt.date, summary: str, data: dict, code: str) -> int:
+    """The lapse event and the outcome (6.1 / 6.2) in one transaction: both or neither."""
+    with atomic():
+        event_id = store.add_event(case_id, kind, on, summary, data, audit.operator())
+        audit.record("request", case_id, summary, {})
+        register.record_outcome(case_id, code, on)
     return event_id
 
 
@@ -165,13 +176,12 @@ def fee_paid(case_id: int, on: dt.date) -> int:
 def fee_lapsed(case_id: int, on: dt.date) -> int:
     """逾期未缴费: treated as abandoned, outcome 6.2 (国办函〔2020〕109号)."""
     case = _open_case(case_id)
+    _check_day(case, on)
     ref = _pending_fee(case_id)
     limit = next((l for l in dl.case_limits(case_id, on).all("fee_payment") if l.done_on is None), None)
     if limit is not None and limit.due is not None and on <= limit.due:
         raise ServiceError(f"缴费期限至{cn_date(limit.due)}，期限届满后才能按逾期未缴费办结")
-    event_id = _record(case_id, dl.FEE_LAPSED, on, "申请人逾期未缴纳费用，不再处理", {"ref": ref}, None)
-    register.record_outcome(case.id, "6.2", on)
-    return event_id
+    return _close_as_abandoned(case_id, dl.FEE_LAPSED, on, "申请人逾期未缴纳费用，不再处理", {"ref": ref}, "6.2")
 
 
 def extend(case_id: int, on: dt.date, approved_by: str, accept_late: bool = False) -> int:

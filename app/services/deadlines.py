@@ -107,16 +107,21 @@ def refresh_case(case_id: int) -> None:
     case = store.get(case_id)
     if case is None:
         return
-    result = case_limits(case_id)
+    # Against today: an open consultation or fee pause whose term has run out no longer stops the clock.
+    result = case_limits(case_id, dt.date.today())
     values = _cache_values(case, result)
     store.set_due(case_id, values["due_on"], values["due_key"])
 
 
 def refresh_open_cases() -> int:
-    """Recompute every open case (after a calendar or settings change); returns how many."""
+    """Recompute every open case (after a calendar or settings change, an import, and daily when the
+    home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""
+    from app.store.db import atomic
+
     ids = store.open_case_ids()
-    for case_id in ids:
-        refresh_case(case_id)
+    with atomic():
+        for case_id in ids:
+            refresh_case(case_id)
     return len(ids)
 
 

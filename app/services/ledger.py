@@ -372,7 +372,9 @@ def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
             if kind is str:
                 # Text the applicant typed is always written as text: "=..." must never become a
                 # live formula in a file handed to auditors (formula injection).
-                if len(value) > 32767 or illegal(value):
+                if illegal(value):
+                    value = _printable(value)
+                if len(value) > 32767:
                     return None
                 if key in protos:
                     cell = SubElement(row, "c", {"r": letter + r, "s": style_id(key), "t": "inlineStr"})
@@ -407,6 +409,14 @@ def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
         del writer.write_row, ws._values_to_row
 
 
+def _printable(text: str) -> str:
+    """Text a worksheet can hold: Word's manual line and page breaks become new lines, other control
+    characters (which Excel refuses) are dropped, so one odd character never blocks the ledger."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
 def _row_cells(ws, values: dict[str, object], styles: dict) -> list:
     """One row as openpyxl cells: plain values for unprinted text, styled cells for the rest."""
     from openpyxl.cell import WriteOnlyCell
@@ -418,6 +428,8 @@ def _row_cells(ws, values: dict[str, object], styles: dict) -> list:
             line.append(None)
             continue
         style = styles.get(key)
+        if isinstance(value, str):
+            value = _printable(value)
         cell = WriteOnlyCell(ws, value)
         if isinstance(value, str) and cell.data_type in ("f", "e"):
             cell.data_type = "s"  # text typed by an applicant is never a formula or an error code
@@ -854,6 +866,9 @@ def import_confirmed(preview: ImportPreview, row_numbers: list[int] | set[int]) 
                                             audit.operator())
             case_nos.append(case_no)
         audit.record("ledger", preview.path.name, "导入台账", {"rows": [None, len(chosen)], "case_nos": [None, case_nos]})
+    from app.services import deadlines
+
+    deadlines.refresh_open_cases()  # imported open cases get their answer limit in the list
     return ImportResult(len(case_nos), case_nos)
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, fields
 
 from app.domain import outcomes
 from app.domain.request import (
-    CONCLUDED_STATUSES, FIELD_LABELS, Case, CaseQuery, CaseRow, RequestData, TimelineEntry,
+    CONCLUDED_STATUSES, FIELD_LABELS, Case, CaseQuery, CaseRow, RequestData, TimelineEntry, clean_text_fields,
     legal_received_on, mask_id, search_text,
 )
 from app.domain.settings import format_case_no
@@ -54,6 +54,7 @@ def locked_reason(case: Case) -> str | None:
 
 def register(data: RequestData, today: dt.date | None = None) -> Case:
     """Validate and save a new request whole, allocating its 登记编号 in the same transaction."""
+    data = clean_text_fields(data)
     errors = validate_request(data, today)
     if errors:
         raise ValidationError(errors)
@@ -84,6 +85,7 @@ def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Cas
     """Save edits to a request's registration fields; the timeline says what changed."""
     case = get_case(case_id)
     ensure_case_open(case)
+    data = clean_text_fields(data)
     errors = validate_request(data, today)
     if errors:
         raise ValidationError(errors)

@@ -107,6 +107,7 @@ class HomePage(QWidget):
         self.window_ref = window
         self._today = today
         self.counts: dict[str, int] = {}
+        self._cached_limits_day: dt.date | None = None
         self.lists: dict[str, DueList] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.reminder: QMessageBox | None = None
@@ -185,6 +186,10 @@ class HomePage(QWidget):
         from app.services import deadlines
 
         today = self.today()
+        if self._cached_limits_day != dt.date.today():
+            # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
+            deadlines.refresh_open_cases()
+            self._cached_limits_day = dt.date.today()
         overview = deadlines.due_overview(today)
         self.counts = overview.counts
         for n, (key, label, _colour) in enumerate(BUCKETS):

@@ -131,3 +131,31 @@ def test_internal_steps_stop_their_limits(workspace):
     assert register.get_case(case.id).status == "办理中"
     with pytest.raises(ServiceError, match="已登记过"):
         actions.complete_step(case.id, "reviewed", D(2026, 11, 17))
+
+
+def test_a_refused_lapse_leaves_nothing_half_saved(workspace):
+    """Review finding: the lapse event and outcome 6.1 are stored together or not at all."""
+    case = make_case(D(2026, 9, 1))
+    actions.send_correction(case.id, D(2026, 9, 3), "请写明文号")
+    future = dt.date.today() + dt.timedelta(days=5)
+    with pytest.raises(Exception):
+        actions.correction_lapsed(case.id, future)
+    kinds = [e.kind for e in register.timeline(case.id)]
+    assert "correction_lapsed" not in kinds and register.get_case(case.id).outcome is None
+
+
+def test_a_correction_cannot_be_received_before_it_was_asked_for(workspace):
+    case = make_case(D(2026, 11, 2))
+    actions.send_correction(case.id, D(2026, 11, 6), "请写明文号")
+    with pytest.raises(Exception) as info:
+        actions.receive_correction(case.id, D(2026, 11, 5))
+    assert "不能早于发出补正告知的日期" in str(info.value)
+
+
+def test_the_cached_limit_resumes_after_an_unanswered_consultation_runs_out(workspace):
+    """Review finding: a pause whose 15 working days ran out no longer shows 暂停 in the list."""
+    received = dt.date.today() - dt.timedelta(days=70)
+    case = make_case(received)
+    actions.start_consultation(case.id, received + dt.timedelta(days=5), "李四")
+    row = register.list_rows(CaseQuery())[0]
+    assert row.due_key == "answer" and row.due_on == deadlines.case_limits(case.id, dt.date.today()).answer.due

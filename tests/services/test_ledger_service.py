@@ -245,3 +245,50 @@ def test_applicant_text_starting_with_equals_is_exported_as_text(workspace, tmp_
              and c.value.startswith(('=HYPERLINK', '#N/A'))]
     assert {c.value for c in cells} >= {'=HYPERLINK("http://x","点我")', "#N/A"}
     assert all(c.data_type == "s" for c in cells)
+
+
+def test_control_characters_never_block_the_ledger(workspace, tmp_path):
+    """Review finding: Word's manual line break (\\x0b) in a text field made the export (and so the
+    year-end archive) fail. Registration cleans it; text already stored is cleaned on export."""
+    import datetime as dt
+
+    import openpyxl
+
+    from app.domain.request import RequestData
+    from app.services import ledger, register
+    from app.store import register as store
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         address="茅畲村1号", info_description="第一行\x0b第二行\x07",
+                                         arrived_on=dt.date(2026, 3, 2), channel="当面"), today=dt.date(2026, 11, 1))
+    assert register.get_case(case.id).info_description == "第一行\n第二行"
+    store.update(case.id, {"notes": "旧数据\x0b带换行\x01"})  # as an older import might have stored it
+    out = tmp_path / "ledger.xlsx"
+    ledger.export_ledger(2026, out)
+    texts = [c.value for row in openpyxl.load_workbook(out).active.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "第一行\n第二行" in texts and "旧数据\n带换行" in texts
+
+
+def test_imported_open_cases_get_their_answer_limit(tmp_path):
+    """Review finding: imported open cases had no 期限 in the register list."""
+    import datetime as dt
+
+    from app.cli import demo_settings
+    from app.domain.request import CaseQuery, RequestData
+    from app.services import deadlines, ledger, register, settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    open_workspace(tmp_path / "old.sqlite")
+    settings.save(demo_settings())
+    register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                  address="茅畲村1号", info_description="财政预算",
+                                  arrived_on=dt.date(2026, 11, 2), channel="当面"), today=dt.date(2026, 11, 20))
+    ledger.export_ledger(2026, tmp_path / "l.xlsx", full_ids=True)
+    close_workspace()
+    open_workspace(tmp_path / "new.sqlite")
+    settings.save(demo_settings())
+    preview = ledger.preview_import(tmp_path / "l.xlsx")
+    ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows])
+    row = register.list_rows(CaseQuery())[0]
+    assert row.due_on == dt.date(2026, 11, 30) and row.due_key == "answer"
+    close_workspace()
