@@ -186,7 +186,10 @@ class HomePage(QWidget):
         from app.services import deadlines
 
         today = self.today()
-        if self._cached_limits_day != dt.date.today():
+        from app.services.backup import unchecked_file
+
+        # (Not while the start-up integrity check is still running: a write would wait for it.)
+        if self._cached_limits_day != dt.date.today() and unchecked_file() is None:
             # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
             deadlines.refresh_open_cases()
             self._cached_limits_day = dt.date.today()
