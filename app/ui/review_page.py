@@ -623,32 +623,24 @@ class ProactivePage(QWidget):
         self.comments_button.setEnabled(d is not None and d.kind == pr.NORM_DOC)
         self.withheld_button.setEnabled(d is not None and d.attribute == pr.WITHHELD and d.repealed_on is None)
 
-    def comments_selected(self) -> ProactiveCommentsDialog | None:
+    def _open_for_selected(self, dialog_class, refresh_on: str = "accepted"):
+        """Open `dialog_class` for the selected item; the register refreshes when it reports back."""
         item_id = self.selected_id()
         if item_id is None:
             return None
-        dialog = ProactiveCommentsDialog(self, item_id, today=self._today)
-        dialog.changed.connect(self.refresh)
+        dialog = dialog_class(self, item_id, today=self._today)
+        getattr(dialog, refresh_on).connect(self.refresh)
         dialog.open()
         return dialog
+
+    def comments_selected(self) -> ProactiveCommentsDialog | None:
+        return self._open_for_selected(ProactiveCommentsDialog, "changed")
 
     def review_withheld_selected(self) -> WithheldReviewDialog | None:
-        item_id = self.selected_id()
-        if item_id is None:
-            return None
-        dialog = WithheldReviewDialog(self, item_id, today=self._today)
-        dialog.accepted.connect(self.refresh)
-        dialog.open()
-        return dialog
+        return self._open_for_selected(WithheldReviewDialog)
 
     def repeal_selected(self) -> RepealDialog | None:
-        item_id = self.selected_id()
-        if item_id is None:
-            return None
-        dialog = RepealDialog(self, item_id, today=self._today)
-        dialog.accepted.connect(self.refresh)
-        dialog.open()
-        return dialog
+        return self._open_for_selected(RepealDialog)
 
     def new_item(self) -> ItemDialog:
         dialog = ItemDialog(self, today=self._today)
