@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 
 from app.cli import demo_settings
 from app.domain.request import CaseQuery, RequestData

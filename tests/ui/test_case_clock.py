@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui.case_clock import ClockActionDialog
 from app.ui.case_view import CaseView
 from tests.ui.clock_support import office_with_cases
+from tests.ui.ui_support import click_toolbar
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("This plugin does not support")]
 
@@ -23,12 +24,6 @@ ANSWER_DUE = "2026年11月30日"
 # Corrected request on Tue 10 Nov: 11–13 (3), 16–20 (8), 23–27 (13), 30 Nov–4 Dec (18), 7, 8 Dec (20).
 ANSWER_AFTER_CORRECTION = "2026年12月8日"
 
-
-def click_toolbar(qtbot, view, text: str) -> None:
-    action = next(a for a in view.ui.actionsBar.actions() if a.text() == text)
-    assert action.isEnabled(), f"{text} is disabled"
-    button = view.ui.actionsBar.widgetForAction(action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def ok(dialog) -> None:

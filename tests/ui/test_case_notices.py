@@ -20,6 +20,7 @@ from app.services import notices, templates
 from app.ui.case_view import CaseView
 from app.ui.notice_dialog import NoticeDialog
 from tests.ui.clock_support import office_with_cases
+from tests.ui.ui_support import click_toolbar
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("This plugin does not support")]
 
@@ -37,11 +38,6 @@ def view(qtbot, db_path):
     v.show()
     return v
 
-
-def click_toolbar(qtbot, view, text: str) -> None:
-    action = next(a for a in view.ui.actionsBar.actions() if a.text() == text)
-    assert action.isEnabled(), f"{text} is disabled"
-    qtbot.mouseClick(view.ui.actionsBar.widgetForAction(action), Qt.MouseButton.LeftButton)
 
 
 def type_chinese(widget, text: str) -> None:

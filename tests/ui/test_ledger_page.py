@@ -3,20 +3,17 @@ an edit, and a ledger import through its preview dialog."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from app.cli import demo_settings
 from app.domain.request import RequestData
-from app.services import register, settings
-from app.ui.application import open_database, prepare_app
+from app.services import register
 from app.ui.ledger_page import ImportPreviewDialog, LedgerPage
+from tests.ui.ui_support import open_main_window, page_of, type_into
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -28,36 +25,10 @@ TODAY = dt.date(2026, 1, 20)
 
 @pytest.fixture
 def window(qtbot, db_path):
-    prepare_app([])
-    assert open_database(db_path)
-    settings.save(demo_settings())
-    from app.ui.main_window import MainWindow
-
-    w = MainWindow(today=TODAY)
-    qtbot.addWidget(w)
+    w = open_main_window(qtbot, db_path, TODAY)
     w.show()
     return w
 
-
-def _page(window) -> LedgerPage:
-    for i, page in enumerate(window.pages()):
-        if isinstance(page, LedgerPage):
-            window.ui.navList.setCurrentRow(i)
-            return page
-    raise AssertionError("no 台账与归档 page in the main window")
-
-
-def _type_into(qtbot, edit, text: str) -> None:
-    """Type like a clerk: Latin characters as key presses, Chinese as the input method commits them."""
-    edit.setFocus()
-    edit.clear()
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if run.isascii():
-            qtbot.keyClicks(edit, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(edit, event)
 
 
 def _case(name: str, arrived: dt.date, code: str | None, answered: dt.date | None):
@@ -80,12 +51,12 @@ def _rows(db_path, sql: str) -> list[tuple]:
 def test_archive_from_the_page_and_the_locked_case_refuses_an_edit(qtbot, modal, window, db_path, tmp_path):
     answered = _case("李四", dt.date(2025, 3, 3), "3.1", dt.date(2025, 3, 20))
     _case("赵六", dt.date(2025, 12, 22), None, None)
-    page = _page(window)
+    page = page_of(window, LedgerPage)
     assert page.isVisible() and page.year.value() == 2025
     assert "还有11天" in page.reminder.text() and "尚有1件未办结" in page.reminder.text()
 
     out = tmp_path / "刻盘"
-    _type_into(qtbot, page.out_dir, str(out))
+    type_into(qtbot, page.out_dir, str(out))
     modal(QMessageBox, lambda box: qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton))
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
     modal.check()
@@ -103,7 +74,7 @@ def test_archive_from_the_page_and_the_locked_case_refuses_an_edit(qtbot, modal,
 
     view = window.open_case(answered.id)
     qtbot.addWidget(view)
-    _type_into(qtbot, view.form.ui.f_name, "李四四")
+    type_into(qtbot, view.form.ui.f_name, "李四四")
     shown = []
 
     def read_and_close(box: QMessageBox) -> None:
@@ -115,7 +86,7 @@ def test_archive_from_the_page_and_the_locked_case_refuses_an_edit(qtbot, modal,
     modal.check()
     assert shown and "已归档锁定" in shown[0]
     assert _rows(db_path, f"SELECT name FROM request WHERE id = {answered.id}") == [("李四",)]
-    _type_into(qtbot, view.form.ui.f_name, "李四")
+    type_into(qtbot, view.form.ui.f_name, "李四")
     view.close()
 
 
@@ -127,7 +98,7 @@ def test_import_through_the_preview_dialog(qtbot, modal, window, db_path, tmp_pa
     ws.append(["2025-3-5", "张三", "低保审批结果", "属于国家秘密", "2025年3月20日"])
     ws.append(["2025-3-6", "王五", "宅基地审批", "同意", "2025-3-9"])
     wb.save(path)
-    page = _page(window)
+    page = page_of(window, LedgerPage)
     seen = {}
 
     def confirm(dialog: ImportPreviewDialog) -> None:

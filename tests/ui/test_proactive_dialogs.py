@@ -4,21 +4,16 @@ with a reason; a document repealed and table 2 counting it."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
-from app.cli import demo_settings
 from app.domain.proactive import ItemData
-from app.services import audit, proactive, settings
-from app.ui.application import open_database, prepare_app
+from app.services import audit, proactive
 from app.ui.home_page import HomePage
 from app.ui.proactive_dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
 from app.ui.review_page import ProactivePage
+from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -32,47 +27,10 @@ LIMIT_COL, ATTR_COL, HINT_COL = 6, 3, 8
 
 @pytest.fixture
 def window(qtbot, db_path):
-    prepare_app([])
-    assert open_database(db_path)
-    settings.save(demo_settings())
-    from app.ui.main_window import MainWindow
-
-    w = MainWindow(today=TODAY)
-    qtbot.addWidget(w)
+    w = open_main_window(qtbot, db_path, TODAY)
     w.show()
     return w
 
-
-def page_of(window, cls):
-    for i, page in enumerate(window.pages()):
-        if isinstance(page, cls):
-            window.ui.navList.setCurrentRow(i)
-            return page
-    raise AssertionError(f"no {cls.__name__} in the main window")
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    """Type like a clerk: Latin characters as key presses, Chinese as the input method commits them."""
-    edit.setFocus()
-    edit.clear()
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if run.isascii():
-            qtbot.keyClicks(edit, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(edit, event)
-
-
-def click(qtbot, button) -> None:
-    assert button.isEnabled(), f"{button.text()} is disabled"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def choose(combo: QComboBox, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not offered"
-    combo.setCurrentIndex(index)
 
 
 def select_title(page: ProactivePage, title: str) -> int:

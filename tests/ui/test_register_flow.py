@@ -3,17 +3,16 @@ the case view (edit → timeline, outcome with its date)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui.application import build_main_window, ensure_configured, open_database, prepare_app
 from app.ui.register_dialog import RegisterDialog
 from app.ui.settings_dialog import SettingsDialog
+from tests.ui.ui_support import choose, type_into, type_text
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -52,29 +51,6 @@ def db_row(path, name: str) -> dict:
     finally:
         con.close()
 
-
-def choose(combo: QComboBox, text: str) -> None:
-    """Pick an entry of a combo box by its visible text, as a person would."""
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not offered in {combo.objectName()}"
-    combo.setCurrentIndex(index)
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a clerk: Latin characters as key presses, Chinese as the input method commits them."""
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
-
-
-def type_into(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    widget.clear()
-    type_text(qtbot, widget, text)
 
 
 def table_cells(model) -> list[list[str]]:

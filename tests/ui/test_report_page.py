@@ -9,13 +9,12 @@ import sqlite3
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from app.cli import demo_settings
 from app.domain import annual_report as ar
-from app.services import annual_report, demo, settings
-from app.ui.application import open_database, prepare_app
+from app.services import annual_report, demo
 from app.ui.report_page import ReportPage, SumReportsDialog, UnbalancedExportDialog
+from tests.ui.ui_support import open_main_window, page_of
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -28,25 +27,11 @@ YEAR = 2025
 
 @pytest.fixture
 def window(qtbot, db_path):
-    prepare_app([])
-    assert open_database(db_path)
-    settings.save(demo_settings())
-    demo.generate(YEAR, 300, seed=7, today=TODAY)
-    from app.ui.main_window import MainWindow
-
-    w = MainWindow(today=TODAY)
-    qtbot.addWidget(w)
+    w = open_main_window(qtbot, db_path, TODAY, lambda: demo.generate(YEAR, 300, seed=7, today=TODAY))
     w.resize(1366, 768)
     w.show()
     return w
 
-
-def _page(window) -> ReportPage:
-    for i, page in enumerate(window.pages()):
-        if isinstance(page, ReportPage):
-            window.ui.navList.setCurrentRow(i)
-            return page
-    raise AssertionError("no 年度报告 page in the main window")
 
 
 def _sql(db_path, sql: str, *args) -> list[tuple]:
@@ -63,7 +48,7 @@ def _click(qtbot, table, row: int, col: int) -> None:
 
 
 def test_table3_is_laid_out_as_the_national_form(window):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     labels = page.t3.label_texts()
     for text in ("申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织",
                  "法律服务机构", "其他", "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
@@ -81,7 +66,7 @@ def test_table3_is_laid_out_as_the_national_form(window):
 
 
 def test_clicking_a_cell_lists_the_cases_counted_in_it(qtbot, window, db_path):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     assert page.year.value() == YEAR and page.report is not None
     assert "平衡 ✓" in page.balance_label.text()
     row, col = page.t3.cells[("t3", "1", 0)]  # （一）予以公开 × 自然人
@@ -113,7 +98,7 @@ def test_clicking_a_cell_lists_the_cases_counted_in_it(qtbot, window, db_path):
 
 
 def test_table4_counts_the_disputes_of_the_year(window, db_path):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     for kind in ("行政复议", "未经复议直接起诉", "复议后起诉"):
         received = _sql(db_path, "SELECT count(*) FROM dispute WHERE kind = ? AND copy_received_on "
                                  "BETWEEN '2025-01-01' AND '2025-12-31'", kind)[0][0]
@@ -131,7 +116,7 @@ def _unbalanced(report):
 
 
 def test_unbalanced_report_shows_broken_cells_and_needs_a_note_to_export(qtbot, modal, window, tmp_path, monkeypatch):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     page.show_report(_unbalanced(page.report))
     assert "不平衡" in page.balance_label.text() and page.balance_list.count() >= 2
     assert any("第一项加第二项之和" in page.balance_list.item(i).text() for i in range(page.balance_list.count()))
@@ -168,7 +153,7 @@ def test_unbalanced_report_shows_broken_cells_and_needs_a_note_to_export(qtbot, 
 
 
 def test_balanced_export_writes_the_tables_read_back_from_the_xlsx(qtbot, window, tmp_path, monkeypatch):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     out = tmp_path / "报告"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -183,7 +168,7 @@ def test_balanced_export_writes_the_tables_read_back_from_the_xlsx(qtbot, window
 
 
 def test_table2_hand_entered_rows_are_saved_per_year(qtbot, window):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     page.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: page.save_t2_button.isVisible() and page.save_t2_button.height() > 0)
     r, c = page.t2.cells[("t2", "licensing", 0)]
@@ -203,7 +188,7 @@ def test_table2_hand_entered_rows_are_saved_per_year(qtbot, window):
 
 
 def test_county_sum_dialog_adds_units_and_refuses_a_foreign_file(qtbot, modal, window, tmp_path):
-    page = _page(window)
+    page = page_of(window, ReportPage)
     units = tmp_path / "各单位"
     for name in ("甲", "乙"):
         annual_report.export(page.report, units / name)

@@ -4,20 +4,16 @@ record a 予以公开 answer without an approved review and be stopped with the 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.cli import demo_settings
 from app.domain.request import RequestData
-from app.services import register, settings
-from app.ui.application import open_database, prepare_app
+from app.services import register
 from app.ui.review_page import ItemDialog, ProactivePage, ReviewDialog, ReviewPage
+from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into, type_text
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -29,50 +25,10 @@ TODAY = dt.date(2026, 10, 20)
 
 @pytest.fixture
 def window(qtbot, db_path):
-    prepare_app([])
-    assert open_database(db_path)
-    settings.save(demo_settings())
-    from app.ui.main_window import MainWindow
-
-    w = MainWindow(today=TODAY)
-    qtbot.addWidget(w)
+    w = open_main_window(qtbot, db_path, TODAY)
     w.show()
     return w
 
-
-def page_of(window, cls):
-    for i, page in enumerate(window.pages()):
-        if isinstance(page, cls):
-            window.ui.navList.setCurrentRow(i)
-            return page
-    raise AssertionError(f"no {cls.__name__} in the main window")
-
-
-def choose(combo: QComboBox, text: str) -> None:
-    index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not offered in {combo.objectName()}"
-    combo.setCurrentIndex(index)
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a clerk: Latin characters as key presses, Chinese as the input method commits them."""
-    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.setFocus()
-    edit.clear()
-    type_text(qtbot, edit, text)
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def sign(qtbot, dialog: ReviewDialog, person: str, day: str, opinion: str, button) -> None:

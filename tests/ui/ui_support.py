@@ -1,0 +1,76 @@
+"""How the GUI tests act like a person: type (Chinese through the input method), choose, click,
+go to a page, and open the main window over a configured office."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from app.cli import demo_settings
+from app.services import settings
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a clerk: Latin characters as key presses, Chinese as the input method commits them
+    (QTest's keyClicks knows only ASCII keys)."""
+    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    """Clear the field, then type."""
+    widget.setFocus()
+    widget.clear()
+    type_text(qtbot, widget, text)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an entry of a combo box by its visible text, as a person would."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} is not offered in {combo.objectName()}"
+    combo.setCurrentIndex(index)
+
+
+def click(qtbot, button) -> None:
+    """Click a button a person can click (a disabled one is a test failure, not a silent no-op)."""
+    assert button.isEnabled(), f"{button.text()} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def click_toolbar(qtbot, view, text: str) -> None:
+    """Click a case view's toolbar button by its text (it must be enabled)."""
+    action = next(a for a in view.ui.actionsBar.actions() if a.text() == text)
+    assert action.isEnabled(), f"{text} is disabled"
+    qtbot.mouseClick(view.ui.actionsBar.widgetForAction(action), Qt.MouseButton.LeftButton)
+
+
+def page_of(window, cls):
+    """Go to the main window's page of class `cls` through the navigation list."""
+    for i, page in enumerate(window.pages()):
+        if isinstance(page, cls):
+            window.ui.navList.setCurrentRow(i)
+            return page
+    raise AssertionError(f"no {cls.__name__} in the main window")
+
+
+def open_main_window(qtbot, db_path, today, prepare=None):
+    """The program as started on `db_path` for seed 001's township; `prepare()` runs before the
+    window is built (e.g. to generate demo data)."""
+    from app.ui.application import open_database, prepare_app
+    from app.ui.main_window import MainWindow
+
+    prepare_app([])
+    assert open_database(db_path)
+    settings.save(demo_settings())
+    if prepare is not None:
+        prepare()
+    window = MainWindow(today=today)
+    qtbot.addWidget(window)
+    return window
