@@ -1,7 +1,11 @@
 """Showing validation messages beside their fields: a red label under the field, a red border on it."""
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QLabel, QWidget
+
+from app.domain.dates import parse_date
 
 
 def _repolish(widget: QWidget) -> None:
@@ -60,3 +64,17 @@ class FieldErrors:
 
     def clear(self) -> None:
         self.show({})
+
+
+def date_field(text: str, field: str, errors: dict[str, str], required: bool = False) -> dt.date | None:
+    """A date typed in a text field, or None; a message for the field when it is not a date (or is
+    empty and `required`)."""
+    text = text.strip()
+    if not text:
+        if required:
+            errors[field] = "请填写日期"
+        return None
+    value = parse_date(text)
+    if value is None:
+        errors[field] = "日期格式不正确，请按 2026-10-12 或 2026年10月12日 填写"
+    return value

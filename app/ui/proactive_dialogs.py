@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import proactive as pr
-from app.domain.dates import cn_date, parse_date
+from app.domain.dates import cn_date
 from app.services import audit, proactive, settings
 from app.services.errors import ServiceError, ValidationError
-from app.ui.field_errors import FieldErrors
+from app.ui.field_errors import FieldErrors, date_field
 from app.ui.forms.ui_proactive_comments_dialog import Ui_ProactiveCommentsDialog
 from app.ui.forms.ui_repeal_dialog import Ui_RepealDialog
 from app.ui.forms.ui_withheld_review_dialog import Ui_WithheldReviewDialog
@@ -28,16 +28,6 @@ _UNHANDLED = "未处理"
 _UNHANDLED_BG = "#fff3cd"
 
 
-def _parse(text: str, field: str, errors: dict[str, str]) -> dt.date | None:
-    """A typed date (required here), or a message under the field."""
-    text = text.strip()
-    if not text:
-        errors[field] = "请填写日期"
-        return None
-    value = parse_date(text)
-    if value is None:
-        errors[field] = "日期格式不正确，请按 2026-10-12 或 2026年10月12日 填写"
-    return value
 
 
 def _ok_button(box: QDialogButtonBox, text: str):
@@ -157,7 +147,7 @@ class ProactiveCommentsDialog(QDialog):
         """添加意见: date, who, content; its handling is recorded later (or now, if already known)."""
         ui = self.ui
         errors: dict[str, str] = {}
-        received = _parse(ui.f_received_on.text(), "received_on", errors)
+        received = date_field(ui.f_received_on.text(), "received_on", errors, required=True)
         if errors:
             self.add_errors.show(errors)
             return False
@@ -248,7 +238,7 @@ class WithheldReviewDialog(QDialog):
     def save(self) -> bool:
         ui = self.ui
         errors: dict[str, str] = {}
-        reviewed = _parse(ui.f_reviewed_on.text(), "reviewed_on", errors)
+        reviewed = date_field(ui.f_reviewed_on.text(), "reviewed_on", errors, required=True)
         if errors:
             self.errors.show(errors)
             return False
@@ -301,7 +291,7 @@ class RepealDialog(QDialog):
 
     def save(self) -> bool:
         errors: dict[str, str] = {}
-        day = _parse(self.ui.f_repealed_on.text(), "repealed_on", errors)
+        day = date_field(self.ui.f_repealed_on.text(), "repealed_on", errors, required=True)
         if errors:
             self.errors.show(errors)
             return False

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import proactive as pr, review as rv
-from app.domain.dates import cn_date, parse_date
+from app.domain.dates import cn_date
 from app.domain.proactive import ItemData
 from app.domain.review import CheckAnswer, ReviewData
 from app.services import proactive, review
 from app.services.errors import ServiceError, ValidationError
-from app.ui.field_errors import FieldErrors
+from app.ui.field_errors import FieldErrors, date_field
 from app.ui.forms.ui_review_dialog import Ui_ReviewDialog
 from app.ui.proactive_dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
 
@@ -35,17 +35,6 @@ def _date_text(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
-def _parse(text: str, field: str, errors: dict[str, str], required: bool = False) -> dt.date | None:
-    """A typed date, or None; a message under the field when it is not a date."""
-    text = text.strip()
-    if not text:
-        if required:
-            errors[field] = "请填写日期"
-        return None
-    value = parse_date(text)
-    if value is None:
-        errors[field] = "日期格式不正确，请按 2026-10-12 或 2026年10月12日 填写"
-    return value
 
 
 def _open_docx(path: Path) -> None:
@@ -208,8 +197,8 @@ class ReviewDialog(QDialog):
             section=ui.f_section.text().strip(), carrier=ui.f_carrier.currentText(),
             channels=tuple(n for box, n in zip(self._channels, rv.CHANNELS) if box.isChecked()),
             channel_other=ui.f_channel_other.text().strip(),
-            planned_on=_parse(ui.f_planned_on.text(), "planned_on", errors),
-            filled_on=_parse(ui.f_filled_on.text(), "filled_on", errors),
+            planned_on=date_field(ui.f_planned_on.text(), "planned_on", errors),
+            filled_on=date_field(ui.f_filled_on.text(), "filled_on", errors),
             checks=checks, proposal=ui.f_proposal.currentText(), proposal_reason=ui.f_proposal_reason.text().strip())
 
     def save(self) -> bool:
@@ -243,7 +232,7 @@ class ReviewDialog(QDialog):
         if r is None or r.progress.next_step is None:
             return False
         errors: dict[str, str] = {}
-        signed_on = _parse(self.ui.f_signed_on.text(), "signed_on", errors, required=True)
+        signed_on = date_field(self.ui.f_signed_on.text(), "signed_on", errors, required=True)
         if errors:
             self.sign_errors.show(errors)
             return False
@@ -485,7 +474,7 @@ class ItemDialog(QDialog):
         for name, _label, kind in self.FIELDS:
             widget = getattr(self.ui, f"f_{name}")
             text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
-            values[name] = _parse(text, name, errors) if kind == "date" else text.strip()
+            values[name] = date_field(text, name, errors) if kind == "date" else text.strip()
         old = proactive.get(self.item_id).data if self.item_id else None
         values["review_due_on"] = old.review_due_on if old else None
         return ItemData(**values)
