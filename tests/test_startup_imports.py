@@ -1,5 +1,6 @@
-"""Start-up stays fast: the Word, Excel, holiday and report code load when first used, not before the
-main window shows (issue 9). Each check runs in a fresh interpreter, as the clerk's start does."""
+"""Start-up stays fast: the Word, Excel, holiday and report code load when first used, and peewee and
+the store once the window is on screen, not before the main window shows (issue 9). Each check runs
+in a fresh interpreter, as the clerk's start does."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Top-level packages and app modules that must not be loaded at start-up.
-SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2",
+SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2", "peewee", "app.store.db",
         "app.services.report_export", "app.services.annual_report")
 
 # Runs the real start-up (run_gui) and, at the main window's first paint, prints what is loaded;
@@ -33,8 +34,8 @@ class Probe(QObject):
 
 probe = Probe()
 _build = application.build_main_window
-def build_main_window():
-    window = _build()
+def build_main_window(*args):
+    window = _build(*args)
     window.installEventFilter(probe)
     return window
 application.build_main_window = build_main_window
@@ -84,6 +85,7 @@ def test_nothing_slow_is_loaded_before_the_main_window_is_painted(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "ZWGK_SHOWN" in out.stdout  # the window really was shown and painted
     assert _loaded(out.stdout, "LOADED_AT_FIRST_PAINT") == []
+    assert "ZWGK_READY" in out.stdout  # and the database opened behind it
 
 
 def test_importing_the_gui_modules_loads_nothing_slow():

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from app.services import settings as office
 from app.services.errors import ServiceError, ValidationError
+from app.services.startup import PASSWORD_KEY as _KEY
 from app.store import audit, kv
 from app.store.db import atomic
 
-_KEY = "security.password_hash"
 MIN_LENGTH = 6
 
 

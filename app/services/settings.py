@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from app.domain.settings import OfficeSettings, check_number_format, check_settings
 from app.services.errors import ValidationError
+from app.services.startup import OFFICE_KEY as _KEY
 from app.store import audit, kv
 from app.store.db import atomic
-
-_KEY = "office"
 
 
 def is_configured() -> bool:

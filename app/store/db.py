@@ -20,6 +20,7 @@ from typing import Iterator
 import peewee
 
 from app import paths
+from app.store.peek import readonly_uri
 
 database = peewee.DatabaseProxy()
 _state: dict[str, object] = {"path": None, "readonly": False, "lock": None, "unchecked": None}
@@ -115,19 +116,6 @@ def _truncation(path: Path, header: bytes) -> str | None:
     if page_size < 512 or size % page_size or (pages and size < pages * page_size):
         return "文件被截断"
     return None
-
-
-def readonly_uri(path: Path) -> str:
-    """A URI that opens `path` for reading without ever writing to it or beside it.
-
-    A WAL file in a read-only folder cannot get its -shm index created; when no journal files
-    are left beside it (the last writer closed cleanly) the file is whole and is read immutable.
-    """
-    path = Path(path).resolve()
-    uri = path.as_uri() + "?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-shm").exists():
-        uri += "&immutable=1"
-    return uri
 
 
 def check_contents(path: Path) -> None:

@@ -84,31 +84,27 @@ def ensure_configured(parent: QWidget | None = None) -> bool:
     return SettingsDialog(parent, first_start=True).exec() == QDialog.DialogCode.Accepted
 
 
-def build_main_window():
-    """The main window over the open database (the settings must be configured already)."""
+def build_main_window(look=None):
+    """The main window over the open database (the settings must be configured already), or, given
+    the `first_look` of a file not opened yet, the window that shows before it opens."""
     from app.ui.main_window import MainWindow
 
-    return MainWindow()
+    return MainWindow(first_look=look)
 
 
-class _FirstPaint(QObject):
-    """Bench hook: at the main window's first paint, print seconds since process start and quit."""
+class _AfterFirstPaint(QObject):
+    """Calls `callback` once, as soon as the window's first paint has finished."""
 
-    def __init__(self, t0: float):
-        super().__init__()
-        self._t0 = t0
-        self._done = False
+    def __init__(self, window: QWidget, callback):
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            # Let the paint finish, then report and quit.
-            QTimer.singleShot(0, self._report)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)  # let the paint finish first
         return False
-
-    def _report(self) -> None:
-        print(f"ZWGK_SHOWN {time.time() - self._t0:.3f}", flush=True)
-        QApplication.quit()
 
 
 def _process_start() -> float:
@@ -123,50 +119,116 @@ def _process_start() -> float:
         return time.time()
 
 
+def _bench_hook(window) -> None:
+    """Bench (ZWGK_BENCH_EXIT_AFTER_SHOW): print seconds since process start at the first paint
+    (ZWGK_SHOWN) and when the database is open behind the window (ZWGK_READY), then quit."""
+    t0 = _process_start()
+
+    def ready() -> None:
+        print(f"ZWGK_READY {time.time() - t0:.3f}", flush=True)
+        QApplication.quit()
+
+    def shown() -> None:
+        print(f"ZWGK_SHOWN {time.time() - t0:.3f}", flush=True)
+        if window.ready:
+            ready()
+        else:
+            window.workspace_ready.connect(ready)
+
+    window._first_paint_hook = _AfterFirstPaint(window, shown)
+
+
 def run_gui(argv: list[str]) -> int:
-    """`python -m app [--db PATH]`: open the database, first-start settings, then the main window."""
+    """`python -m app [--db PATH]`: the main window, the database, first-start settings.
+
+    A configured office without a start-up password sees its window first, and the file opens
+    behind it (issue 9: peewee and the store load after the first paint); a first start, a
+    password or a file that needs explaining open the file before any window."""
     if "--self-check" in argv:  # the build's smoke test (app/ui/self_check.py), offscreen
         from app.ui.self_check import run_self_check
 
         return run_self_check(argv)
     args = _parse(argv)
     app = prepare_app(argv)
-    if not open_database(args.db, background_check=True):
+    from app.services.startup import first_look
+
+    look = first_look(args.db)
+    if look is None:
+        return _start_file_first(app, args.db)
+    return _start_window_first(app, look)
+
+
+def _start_file_first(app: QApplication, db: str | None) -> int:
+    if not open_database(db, background_check=True):
         return 2
-    from app.services import security
     from app.ui import backup_dialogs
 
     # The full integrity check runs beside the window's construction; writes wait for it.
     check = backup_dialogs.start_check()
+    if not _unlock_and_configure(None):
+        return _finish(check, 0)
+    window = _show_main_window()
+    _after_open(app, window, check)
+    return _finish(check, app.exec())
+
+
+def _start_window_first(app: QApplication, look) -> int:
+    started: dict[str, object] = {}
+
+    def open_behind() -> None:
+        if not open_database(look.path, window, background_check=True):
+            app.exit(2)
+            return
+        from app.ui import backup_dialogs
+
+        started["check"] = check = backup_dialogs.start_check()
+        if not _unlock_and_configure(window):  # the file changed since the first look
+            app.exit(0)
+            return
+        window.workspace_opened()
+        _after_open(app, window, check)
+
+    window = _show_main_window(look, after_paint=open_behind)
+    code = app.exec()
+    return _finish(started.get("check"), code)
+
+
+def _unlock_and_configure(parent: QWidget | None) -> bool:
+    """The start-up password, then the first-start settings; False when the clerk quits."""
+    from app.services import security
+
     if security.password_required():
         from app.ui import lock
 
-        if not lock.ask_at_start():
-            return _finish(check, 0)
-    if not ensure_configured():
-        return _finish(check, 0)
-    window = _show_main_window()
-    if check is not None:
-        def after_check(message: str) -> None:
-            if not handle_check_result(check, message):
-                app.exit(2)
-
-        check.finished.connect(after_check)
-        if check.result is not None:  # delivered during a start-up dialog
-            after_check(check.result)
-    code = app.exec()
-    return _finish(check, code)
+        if not lock.ask_at_start(parent):
+            return False
+    return ensure_configured(parent)
 
 
-def _show_main_window():
-    window = build_main_window()
+def _show_main_window(look=None, after_paint=None):
+    window = build_main_window(look)
     window.idle_lock = None
-    QTimer.singleShot(0, window, lambda: _watch_idle(window))  # after the first paint: nothing to lock before
-    if os.environ.get(BENCH_ENV):
-        window._first_paint_hook = hook = _FirstPaint(_process_start())
-        window.installEventFilter(hook)
+    if after_paint is not None:
+        _AfterFirstPaint(window, after_paint)
+    if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
+        _bench_hook(window)
     window.show()
     return window
+
+
+def _after_open(app: QApplication, window, check) -> None:
+    """With the file open: the idle lock after the first paint, and the integrity check's verdict."""
+    QTimer.singleShot(0, window, lambda: _watch_idle(window))  # after the first paint: nothing to lock before
+    if check is None:
+        return
+
+    def after_check(message: str) -> None:
+        if not handle_check_result(check, message):
+            app.exit(2)
+
+    check.finished.connect(after_check)
+    if check.result is not None:  # delivered during a start-up dialog
+        after_check(check.result)
 
 
 def _watch_idle(window) -> None:
@@ -195,7 +257,7 @@ def handle_check_result(check, message: str) -> bool:
     try:
         if not recover_after_check(check.path, message):
             return False
-        _show_main_window()
+        _after_open(app, _show_main_window(), None)
         return True
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)

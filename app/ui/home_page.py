@@ -102,8 +102,10 @@ class HomePage(QWidget):
 
     title = "首页"
 
-    def __init__(self, window=None, today: dt.date | None = None):
-        super().__init__(window)
+    def __init__(self, window=None, today: dt.date | None = None, parent: QWidget | None = None):
+        # Made inside the window's page stack (`parent`), not moved into it later: moving a built
+        # page re-applies the style sheet to every child, a tenth of the start-up (issue 9).
+        super().__init__(parent if parent is not None else window)
         self.window_ref = window
         self._today = today
         self.counts: dict[str, int] = {}
@@ -126,15 +128,28 @@ class HomePage(QWidget):
     # ---- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """The frame only; the lists are made with their first contents (`_build_lists`), so the
+        window's first paint has a page of one line to draw (start-up, issue 9)."""
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.summary = QLabel("正在统计到期事项…", self)
-        self.summary.setObjectName("homeSummary")
-        self.summary.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.summary.setObjectName("homeSummary")  # its look: resources/style.qss
         left.addWidget(self.summary)
         self.stack = QVBoxLayout()
         self.empty: dict[str, QLabel] = {}
-        for key, label, colour in BUCKETS:
+        self.stack.addStretch(0)
+        left.addLayout(self.stack, 1)
+        outer.addLayout(left, 11)
+        self._right = QVBoxLayout()
+        self.chart_area = QVBoxLayout()
+        self._right.addLayout(self.chart_area, 1)
+        outer.addLayout(self._right, 7)
+        self.others: QLabel | None = None
+
+    def _build_lists(self) -> None:
+        if self.others is not None:
+            return
+        for n, (key, label, colour) in enumerate(BUCKETS):
             box = QGroupBox(label, self)
             box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
             table = DueList(box, colour)
@@ -144,22 +159,15 @@ class HomePage(QWidget):
             inner = QVBoxLayout(box)
             inner.addWidget(table)
             inner.addWidget(empty)
-            self.stack.addWidget(box)
+            self.stack.insertWidget(n, box)
             self.lists[key], self.boxes[key], self.empty[key] = table, box, empty
-        self.stack.addStretch(0)
-        left.addLayout(self.stack, 1)
-        outer.addLayout(left, 11)
-        right = QVBoxLayout()
         self.others = QLabel(self)
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
         self.others.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         other_box = QGroupBox("复议诉讼、归档与主动公开", self)
         QVBoxLayout(other_box).addWidget(self.others)
-        right.addWidget(other_box)
-        self.chart_area = QVBoxLayout()
-        right.addLayout(self.chart_area, 1)
-        outer.addLayout(right, 7)
+        self._right.insertWidget(0, other_box)
 
     # ---- refreshing ---------------------------------------------------------------------------
 
@@ -174,6 +182,8 @@ class HomePage(QWidget):
             self.refresh()
 
     def _timed_refresh(self) -> None:
+        if not getattr(self.window_ref, "ready", True):
+            return  # the database is still opening behind the window: it refreshes the pages when open
         # A timer slot: an error here must not take the window down; say so on the page instead.
         try:
             self.refresh_now()
@@ -194,6 +204,7 @@ class HomePage(QWidget):
             deadlines.refresh_open_cases()
             self._cached_limits_day = dt.date.today()
         overview = deadlines.due_overview(today)
+        self._build_lists()
         self.counts = overview.counts
         for n, (key, label, _colour) in enumerate(BUCKETS):
             items = getattr(overview, key)
@@ -320,4 +331,5 @@ class HomePage(QWidget):
 
 
 def home_page(window) -> HomePage:
-    return HomePage(window, today=getattr(window, "_today", None))
+    stack = getattr(getattr(window, "ui", None), "pages", None)
+    return HomePage(window, today=getattr(window, "_today", None), parent=stack)

@@ -16,16 +16,17 @@ import datetime as dt
 import importlib
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
+from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QMessageBox,
+                               QWidget)
 
 from app import APP_NAME, __version__, paths
-from app.services import settings as office
 from app.ui import home_page
 from app.ui.forms.ui_main_window import Ui_MainWindow
 
 if TYPE_CHECKING:
+    from app.services.startup import FirstLook
     from app.ui.case_view import CaseView
     from app.ui.register_page import RegisterPage
 
@@ -79,8 +80,35 @@ class _LazyPage(QWidget):
         self.title = title
 
 
+class _InputGate(QObject):
+    """While the database opens behind a window shown before it (a few tens of milliseconds), clicks,
+    keys and shortcuts meant for that window are dropped: nothing could answer them yet. Dialogs
+    shown meanwhile (a damaged file, a file in use) are answered as usual."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self._window = window
+        QApplication.instance().installEventFilter(self)
+
+    def open(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Mouse, keys, wheel, context menu (QInputEvent) and shortcuts; a type test, not event.type(),
+        # because this sees every event of the program while it is installed.
+        if not isinstance(event, (QInputEvent, QShortcutEvent)):
+            return False
+        target = watched if isinstance(watched, QWidget) else watched.parent()  # a QAction's window
+        return isinstance(target, QWidget) and target.window() is self._window
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, today: dt.date | None = None):
+    """`first_look`: the window shows before its database opens (start-up, issue 9); the start-up
+    calls `workspace_opened()` once it is open, and `ready` (with `workspace_ready`) says so."""
+
+    workspace_ready = Signal()
+
+    def __init__(self, today: dt.date | None = None, first_look: "FirstLook | None" = None):
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -103,7 +131,22 @@ class MainWindow(QMainWindow):
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.setCurrentRow(0)
         self._connect()
+        self.ready = first_look is None
+        self._gate = None if self.ready else _InputGate(self)
+        if self.ready:
+            self.update_title()
+        else:
+            self._set_title(first_look.short_name)
+
+    def workspace_opened(self) -> None:
+        """The database is open behind the window shown before it: the title, the pages, input."""
+        self.ready = True
+        if self._gate is not None:
+            self._gate.open()
+            self._gate = None
         self.update_title()
+        self._refresh_pages()
+        self.workspace_ready.emit()
 
     def _connect(self) -> None:
         ui = self.ui
@@ -190,11 +233,14 @@ class MainWindow(QMainWindow):
     # ---- actions ------------------------------------------------------------------------------
 
     def update_title(self) -> None:
+        from app.services import settings as office
         from app.services.workspace import is_readonly
 
-        name = office.load().short_name if office.is_configured() else ""
-        title = f"{APP_NAME} — {name}" if name else APP_NAME
-        self.setWindowTitle(title + ("（只读）" if is_readonly() else ""))
+        self._set_title(office.load().short_name if office.is_configured() else "", is_readonly())
+
+    def _set_title(self, short_name: str, readonly: bool = False) -> None:
+        title = f"{APP_NAME} — {short_name}" if short_name else APP_NAME
+        self.setWindowTitle(title + ("（只读）" if readonly else ""))
 
     def _show_counts(self, shown: int, total: int) -> None:
         self._counts.setText(f"显示 {shown} 件 / 共 {total} 件")

@@ -1,4 +1,5 @@
-"""Start-up: a bad database file gets a Chinese message and exit code 2, never a traceback."""
+"""Start-up: a bad database file gets a Chinese message and exit code 2, never a traceback; a configured
+office sees its window before the file opens; a start-up password comes before any window."""
 from __future__ import annotations
 
 import pytest
@@ -40,3 +41,105 @@ def test_first_start_cancelled_leaves_nothing_configured(qtbot, modal, db_path):
 
     open_workspace(db_path)
     assert not office.is_configured()
+
+
+def _office_with_two_cases(db_path) -> None:
+    import dataclasses
+    import datetime as dt
+    import random
+
+    from app.cli import demo_settings
+    from app.services import demo, register, settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    open_workspace(db_path)
+    settings.save(demo_settings())
+    for n, name in enumerate(("张三", "李四")):
+        data = demo.make_request(random.Random(n), dt.date(2026, 11, 2), n + 1, 2026)
+        register.register(dataclasses.replace(data, name=name), dt.date(2026, 11, 20))
+    close_workspace()
+
+
+def test_a_configured_office_sees_its_window_first_and_the_file_opens_behind_it(qtbot, db_path, monkeypatch):
+    """Start-up (issue 9): the window shows with the office's name before the database is opened, then
+    the register is there to work in; closing the window ends the program with 0."""
+    from app.store.db import is_open
+    from app.ui import application
+
+    _office_with_two_cases(db_path)
+    seen: dict = {}
+    build = application.build_main_window
+
+    def build_and_watch(*args):
+        window = build(*args)
+        seen["built"] = (window.ready, is_open(), window.windowTitle())
+
+        def when_ready() -> None:
+            seen["ready"] = (is_open(), window.windowTitle(), window.register_page.counts())
+            window.close()
+
+        window.workspace_ready.connect(when_ready)
+        return window
+
+    monkeypatch.setattr(application, "build_main_window", build_and_watch)
+    assert run_gui(["--db", str(db_path)]) == 0
+    assert seen["built"] == (False, False, "政务公开工作台 — 茅畲乡")
+    assert seen["ready"] == (True, "政务公开工作台 — 茅畲乡", (2, 2))
+    assert not is_open()
+
+
+def test_clicks_wait_until_the_file_behind_the_window_is_open(qtbot, db_path):
+    """Between the first paint and the opened file the window takes no input (a click there could
+    only fail); afterwards the same click works."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from app.services.startup import first_look
+    from app.services.workspace import open_workspace
+    from app.ui.main_window import MainWindow
+    from app.ui.register_dialog import RegisterDialog
+
+    _office_with_two_cases(db_path)
+    look = first_look(db_path)
+    assert look is not None and look.short_name == "茅畲乡"
+    window = MainWindow(first_look=look)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    nav = window.ui.navList
+    register_row = nav.visualItemRect(nav.item(1)).center()
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=register_row)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert nav.currentRow() == 0 and window.ui.pages.currentIndex() == 0
+    assert not isinstance(QApplication.activeModalWidget(), RegisterDialog)
+
+    open_workspace(db_path)
+    window.workspace_opened()
+    assert window.ready
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(register_row))
+    assert nav.currentRow() == 1
+    assert window.register_page.counts() == (2, 2)
+
+
+def test_a_start_up_password_is_asked_before_any_window(qtbot, modal, db_path):
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import security
+    from app.services.workspace import close_workspace, open_workspace
+    from app.ui.lock import PasswordDialog
+
+    _office_with_two_cases(db_path)
+    open_workspace(db_path)
+    security.set_password("茅畲乡123456")
+    close_workspace()
+    windows_when_asked = []
+
+    def look_and_quit(dialog: PasswordDialog) -> None:
+        windows_when_asked.extend(w for w in QApplication.topLevelWidgets()
+                                  if hasattr(w, "case_views") and w.isVisible())
+        dialog.reject()
+
+    modal(PasswordDialog, look_and_quit)
+    assert run_gui(["--db", str(db_path)]) == 0
+    modal.check()
+    assert windows_when_asked == []

@@ -23,6 +23,8 @@ RECEIVED = dt.date(2026, 11, 2)  # Monday
 ANSWER_DUE = "2026年11月30日"
 # Corrected request on Tue 10 Nov: 11–13 (3), 16–20 (8), 23–27 (13), 30 Nov–4 Dec (18), 7, 8 Dec (20).
 ANSWER_AFTER_CORRECTION = "2026年12月8日"
+# The day the clerk looks: the third party's 15 working days (to 26 Nov) have not run out yet.
+TODAY = dt.date(2026, 11, 25)
 
 
 
@@ -41,7 +43,7 @@ def _no_notice_offer(monkeypatch):
 @pytest.fixture
 def view(qtbot, db_path):
     (case_id,) = office_with_cases(db_path, RECEIVED)
-    v = CaseView(case_id)
+    v = CaseView(case_id, today=TODAY)
     qtbot.addWidget(v)
     v.show()
     return v
