@@ -93,16 +93,20 @@ def build_main_window(look=None):
 
 
 class _AfterFirstPaint(QObject):
-    """Calls `callback` once, as soon as the window's first paint has finished."""
+    """Calls `callback` once, as soon as the window's first paint has finished (and `at_paint`, if
+    given, at the paint itself)."""
 
-    def __init__(self, window: QWidget, callback):
+    def __init__(self, window: QWidget, callback, at_paint=None):
         super().__init__(window)
         self._callback = callback
+        self._at_paint = at_paint
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            if self._at_paint is not None:
+                self._at_paint()
             QTimer.singleShot(0, self._callback)  # let the paint finish first
         return False
 
@@ -209,7 +213,7 @@ def _show_main_window(look=None, after_paint=None):
     window = build_main_window(look)
     window.idle_lock = None
     if after_paint is not None:
-        _AfterFirstPaint(window, after_paint)
+        _AfterFirstPaint(window, after_paint, at_paint=window.hold_input)
     if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
         _bench_hook(window)
     window.show()

@@ -83,15 +83,25 @@ class _LazyPage(QWidget):
 class _InputGate(QObject):
     """While the database opens behind a window shown before it (a few tens of milliseconds), clicks,
     keys and shortcuts meant for that window are dropped: nothing could answer them yet. Dialogs
-    shown meanwhile (a damaged file, a file in use) are answered as usual."""
+    shown meanwhile (a damaged file, a file in use) are answered as usual.
+
+    It watches every event of the program, so it is put up at the first paint, not before: the
+    show and the first paint deliver hundreds of events, each one a Python call here."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self._window = window
-        QApplication.instance().installEventFilter(self)
+        self._up = False
+
+    def close(self) -> None:
+        if not self._up:
+            QApplication.instance().installEventFilter(self)
+            self._up = True
 
     def open(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        if self._up:
+            QApplication.instance().removeEventFilter(self)
+            self._up = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Mouse, keys, wheel, context menu (QInputEvent) and shortcuts; a type test, not event.type(),
@@ -137,6 +147,12 @@ class MainWindow(QMainWindow):
             self.update_title()
         else:
             self._set_title(first_look.short_name)
+
+    def hold_input(self) -> None:
+        """Until `workspace_opened`, input meant for this window is dropped (the start-up calls this
+        at the first paint)."""
+        if self._gate is not None:
+            self._gate.close()
 
     def workspace_opened(self) -> None:
         """The database is open behind the window shown before it: the title, the pages, input."""

@@ -68,10 +68,10 @@ def test_a_configured_office_sees_its_window_first_and_the_file_opens_behind_it(
 
     _office_with_two_cases(db_path)
     seen: dict = {}
-    build = application.build_main_window
+    build, real_open = application.build_main_window, application.open_database
 
     def build_and_watch(*args):
-        window = build(*args)
+        seen["window"] = window = build(*args)
         seen["built"] = (window.ready, is_open(), window.windowTitle())
 
         def when_ready() -> None:
@@ -81,9 +81,17 @@ def test_a_configured_office_sees_its_window_first_and_the_file_opens_behind_it(
         window.workspace_ready.connect(when_ready)
         return window
 
+    def click_while_it_opens(*args, **kwargs):
+        nav = seen["window"].ui.navList  # the clerk clicks 登记簿 the moment the window is there
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(1)).center())
+        seen["row while opening"] = nav.currentRow()
+        return real_open(*args, **kwargs)
+
     monkeypatch.setattr(application, "build_main_window", build_and_watch)
+    monkeypatch.setattr(application, "open_database", click_while_it_opens)
     assert run_gui(["--db", str(db_path)]) == 0
     assert seen["built"] == (False, False, "政务公开工作台 — 茅畲乡")
+    assert seen["row while opening"] == 0  # dropped: nothing could have answered it yet
     assert seen["ready"] == (True, "政务公开工作台 — 茅畲乡", (2, 2))
     assert not is_open()
 
@@ -106,6 +114,7 @@ def test_clicks_wait_until_the_file_behind_the_window_is_open(qtbot, db_path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.hold_input()  # as the start-up does at the first paint
     nav = window.ui.navList
     register_row = nav.visualItemRect(nav.item(1)).center()
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=register_row)
