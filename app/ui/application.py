@@ -10,12 +10,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import APP_NAME, paths
+
+if TYPE_CHECKING:
+    from app.services.startup import FirstLook
 
 BENCH_ENV = "ZWGK_BENCH_EXIT_AFTER_SHOW"
 BENCH_T0_ENV = "ZWGK_BENCH_T0"
@@ -81,10 +85,10 @@ def ensure_configured(parent: QWidget | None = None) -> bool:
         return True
     from app.ui.settings_dialog import SettingsDialog  # only on the first start: start-up speed
 
-    return SettingsDialog(parent, first_start=True).exec() == QDialog.DialogCode.Accepted
+    return SettingsDialog(parent, first_start=True).exec() == SettingsDialog.DialogCode.Accepted
 
 
-def build_main_window(look=None):
+def build_main_window(look: "FirstLook | None" = None):
     """The main window over the open database (the settings must be configured already), or, given
     the `first_look` of a file not opened yet, the window that shows before it opens."""
     from app.ui.main_window import MainWindow
@@ -176,7 +180,7 @@ def _start_file_first(app: QApplication, db: str | None) -> int:
     return _finish(check, app.exec())
 
 
-def _start_window_first(app: QApplication, look) -> int:
+def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     started: dict[str, object] = {}
 
     def open_behind() -> None:
@@ -209,7 +213,7 @@ def _unlock_and_configure(parent: QWidget | None) -> bool:
     return ensure_configured(parent)
 
 
-def _show_main_window(look=None, after_paint=None):
+def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
     window = build_main_window(look)
     window.idle_lock = None
     if after_paint is not None:
