@@ -53,18 +53,23 @@ def get_by_no(case_no: str) -> Case | None:
     return to_case(row) if row else None
 
 
-def _where(query: CaseQuery) -> list:
+def _where(query: CaseQuery, scanning: bool = False) -> list:
+    """The filter; `scanning`: written so that SQLite cannot pick the one-column indexes of year,
+    status and outcome and walks the search index in list order instead (see `rows`)."""
+    year, status, outcome = Request.year, Request.status, Request.outcome
+    if scanning:
+        year, status, outcome = year + 0, status.concat(""), outcome.concat("")
     conds = []
     for term in query.text.lower().split():
         # instr() is a plain substring test: faster than LIKE '%…%' (no pattern, no ASCII folding),
         # and search_text is stored lower-case already.
         conds.append(pw.fn.instr(Request.search_text, term) > 0)
     if query.year is not None:
-        conds.append(Request.year == query.year)
+        conds.append(year == query.year)
     if query.status:
-        conds.append(Request.status == query.status)
+        conds.append(status == query.status)
     if query.outcome:
-        conds.append(Request.outcome == query.outcome)
+        conds.append(outcome == query.outcome)
     return conds
 
 
@@ -79,11 +84,21 @@ _ROW_COLUMNS = (Request.id, Request.case_no, Request.received_on, Request.applic
 
 
 def rows(query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
-    """One page of the register list."""
+    """One page of the register list.
+
+    A text search in the usual order (newest first) tests every request until the page is full:
+    the page's ids are found in the narrow search index (Request.Meta.indexes), in order, and only
+    those rows are read — half the time of reading the table over 100,000 requests."""
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
     order_by = [f.desc() if query.descending else f.asc() for f in order]
-    select = _filtered(Request.select(*_ROW_COLUMNS), query).order_by(*order_by).offset(offset).limit(limit)
-    return [_to_row(r) for r in select.tuples()]
+    select = Request.select(*_ROW_COLUMNS)
+    if query.text.split() and order == SORT_FIELDS["received_on"]:
+        page = (Request.select(Request.id).where(*_where(query, scanning=True))
+                .order_by(*order_by).offset(offset).limit(limit))
+        select = select.where(Request.id.in_(page))
+    else:
+        select = _filtered(select, query).offset(offset).limit(limit)
+    return [_to_row(r) for r in select.order_by(*order_by).tuples()]
 
 
 def _to_row(r: tuple) -> CaseRow:

@@ -65,3 +65,18 @@ def test_a_missing_table_is_created_at_the_next_open(db_path):
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT name FROM sqlite_master WHERE name='hearing'").fetchone() == ("hearing",)
     con.close()
+
+
+def test_a_database_made_before_the_search_index_gets_it_when_opened(db_path):
+    name = "request_received_on_id_year_status_outcome_search_text"
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    con.execute(f"DROP INDEX {name}")  # as a database from before the index was added
+    con.close()
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    con.close()
+    assert name in indexes
