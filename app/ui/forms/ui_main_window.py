@@ -3,22 +3,15 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem,
-    QMainWindow, QMenu, QMenuBar, QSizePolicy,
-    QStackedWidget, QStatusBar, QWidget)
+from PySide6.QtCore import QCoreApplication, QMetaObject, QRect, QSize
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QMenu, QMenuBar, QStackedWidget,
+    QStatusBar, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -101,13 +94,7 @@ class Ui_MainWindow(object):
     def retranslateUi(self, MainWindow):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"\u653f\u52a1\u516c\u5f00\u5de5\u4f5c\u53f0", None))
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"\u9000\u51fa(&X)", None))
-#if QT_CONFIG(shortcut)
-        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.actionNewRequest.setText(QCoreApplication.translate("MainWindow", u"\u767b\u8bb0\u65b0\u7533\u8bf7(&N)\u2026", None))
-#if QT_CONFIG(shortcut)
-        self.actionNewRequest.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(tooltip)
         self.actionNewRequest.setToolTip(QCoreApplication.translate("MainWindow", u"\u767b\u8bb0\u4e00\u4ef6\u4f9d\u7533\u8bf7\u516c\u5f00\u7533\u8bf7\uff08Ctrl+N\uff09", None))
 #endif // QT_CONFIG(tooltip)
@@ -116,9 +103,6 @@ class Ui_MainWindow(object):
         self.actionOpenCase.setToolTip(QCoreApplication.translate("MainWindow", u"\u6253\u5f00\u6240\u9009\u6848\u4ef6\uff08\u56de\u8f66\u6216\u53cc\u51fb\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"\u67e5\u627e(&F)", None))
-#if QT_CONFIG(shortcut)
-        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
-#endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(tooltip)
         self.actionFind.setToolTip(QCoreApplication.translate("MainWindow", u"\u5c06\u5149\u6807\u79fb\u5230\u641c\u7d22\u6846\uff08Ctrl+F\uff09", None))
 #endif // QT_CONFIG(tooltip)
