@@ -118,11 +118,14 @@ def refresh_open_cases() -> int:
     home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""
     from app.store.db import atomic
 
-    ids = store.open_case_ids()
+    today, cal, cfg = dt.date.today(), _calendar(), office.load()
+    values = []
+    for case, events in store.open_cases_with_timelines():
+        cached = _cache_values(case, clock.compute_limits(clock_input(case, events, cfg), cal, today))
+        values.append((case.id, cached["due_on"], cached["due_key"]))
     with atomic():
-        for case_id in ids:
-            refresh_case(case_id)
-    return len(ids)
+        store.set_dues(values)
+    return len(values)
 
 
 @dataclass(frozen=True)
@@ -190,9 +193,9 @@ def due_overview(today: dt.date | None = None) -> DueOverview:
     out = DueOverview([], [], [], [])
     buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
                clock.PAUSED: out.paused}
-    for case_id in store.open_case_ids():
-        case = store.get(case_id)
-        result = clock.compute_limits(clock_input(case, store.timeline(case_id), cfg), cal, today)
+    for case, events in store.open_cases_with_timelines():
+        case_id = case.id
+        result = clock.compute_limits(clock_input(case, events, cfg), cal, today)
         picked = _pick(result, today, cal)
         if picked is None or picked[1] not in buckets:
             continue

@@ -31,11 +31,13 @@ class Hearing(BaseModel):
 MODELS = [Dispute, Hearing]
 
 
-def to_dict(d: Dispute) -> dict:
+def to_dict(d: Dispute, hearings: list[tuple] | None = None) -> dict:
+    if hearings is None:
+        hearings = [(h.held_on, h.place, h.note) for h in d.hearings.order_by(Hearing.held_on)]
     return {"id": d.id, "case_id": d.request_id, "kind": d.kind, "body": d.body,
             "copy_received_on": d.copy_received_on, "forwarded_on": d.forwarded_on, "evidence": d.evidence,
             "reply_filed_on": d.reply_filed_on, "result": d.result, "decided_on": d.decided_on, "notes": d.notes,
-            "hearings": [(h.held_on, h.place, h.note) for h in d.hearings.order_by(Hearing.held_on)]}
+            "hearings": hearings}
 
 
 def create(**values) -> int:
@@ -56,7 +58,13 @@ def for_case(case_id: int) -> list[dict]:
 
 
 def open_ones() -> list[dict]:
-    return [to_dict(d) for d in Dispute.select().where(Dispute.result.is_null()).order_by(Dispute.copy_received_on)]
+    """Undecided disputes with their hearings, in two queries (the home page lists them all)."""
+    undecided = Dispute.result.is_null()
+    hearings: dict[int, list[tuple]] = {}
+    for h in Hearing.select().join(Dispute).where(undecided).order_by(Hearing.held_on, Hearing.id):
+        hearings.setdefault(h.dispute_id, []).append((h.held_on, h.place, h.note))
+    return [to_dict(d, hearings.get(d.id, [])) for d in Dispute.select().where(undecided)
+            .order_by(Dispute.copy_received_on)]
 
 
 def add_hearing(dispute_id: int, held_on, place: str, note: str) -> int:

@@ -8,6 +8,7 @@ from dataclasses import fields
 import peewee as pw
 
 from app.domain.request import Case, CaseQuery, CaseRow, RequestData, TimelineEntry
+from app.store.db import database
 from app.store.models import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -139,10 +140,42 @@ def set_due(case_id: int, due_on: dt.date | None, due_key: str) -> None:
     Request.update(due_on=due_on, due_key=due_key).where(Request.id == case_id).execute()
 
 
-def open_case_ids() -> list[int]:
+def set_dues(values: list[tuple[int, dt.date | None, str]]) -> None:
+    """`set_due` for many cases at once, (case id, due_on, due_key) each; rows already holding
+    those values are not written."""
+    sql = (f'UPDATE {Request._meta.table_name} SET due_on = ?, due_key = ? '
+           "WHERE id = ? AND (due_on IS NOT ? OR due_key IS NOT ?)")
+    params = [(due.isoformat() if due else None, key, case_id, due.isoformat() if due else None, key)
+              for case_id, due, key in values]
+    database.connection().executemany(sql, params)
+
+
+def _open() -> pw.Expression:
     from app.domain.request import CONCLUDED_STATUSES
 
-    return [i for (i,) in Request.select(Request.id).where(Request.status.not_in(list(CONCLUDED_STATUSES))).tuples()]
+    return Request.status.not_in(list(CONCLUDED_STATUSES))
+
+
+def open_case_ids() -> list[int]:
+    return [i for (i,) in Request.select(Request.id).where(_open()).tuples()]
+
+
+_EVENT_COLUMNS = (Event.request, Event.id, Event.kind, Event.happened_on, Event.summary, Event.data,
+                  Event.operator, Event.created_at)
+
+
+def open_cases_with_timelines() -> list[tuple[Case, list[TimelineEntry]]]:
+    """Every open case with its timeline, in two queries: the home page and the daily refresh read
+    them all, and a query or two per case took seconds with thousands open."""
+    cases = [Case(**row) for row in Request.select(*[getattr(Request, f) for f in _CASE_FIELDS])
+             .where(_open()).order_by(Request.id).dicts()]
+    events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
+    query = (Event.select(*_EVENT_COLUMNS).join(Request).where(_open())
+             .order_by(Event.request, Event.happened_on, Event.id).tuples())
+    for case_id, *entry in query:
+        entry[4] = json.loads(entry[4])
+        events[case_id].append(TimelineEntry(*entry))
+    return [(case, events[case.id]) for case in cases]
 
 
 def rows_by_ids(ids: list[int]) -> list[CaseRow]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from typing import TYPE_CHECKING, NamedTuple
 
 # QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint (issue 9).
 from PySide6 import QtCore
@@ -20,11 +21,18 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMes
 
 from app.domain.dates import cn_date
 
+if TYPE_CHECKING:
+    from app.services.deadlines import DueOverview
+
 log = logging.getLogger(__name__)
 
 # Tests switch the start-up reminder off (or drive it) here.
 DAILY_REMINDER = {"enabled": True}
 FIRST_BUILD_DELAY_MS = 150  # after the first paint: the clerk sees the window before any counting
+# A list shows its most urgent rows only (thousands of rows would take the window a second to draw
+# and nobody reads them there); the register, sorted by 期限, shows them all.
+LIST_ROWS = 200
+DISPUTE_LINES = 8
 
 BUCKETS = (
     ("overdue", "已超期", "#c0392b"),
@@ -117,6 +125,7 @@ class HomePage(QWidget):
         self.reminder: QMessageBox | None = None
         self._charts = None
         self._built_once = False
+        self._counting = self._count_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_refresh)
@@ -184,35 +193,51 @@ class HomePage(QWidget):
             self.refresh()
 
     def _timed_refresh(self) -> None:
+        """Recount on the worker thread (with thousands of open cases it takes a second or more), so
+        the window stays usable; a request made meanwhile recounts once more when it is done."""
         if not getattr(self.window_ref, "ready", True):
             return  # the database is still opening behind the window: it refreshes the pages when open
-        # A timer slot: an error here must not take the window down; say so on the page instead.
-        try:
-            self.refresh_now()
-        except Exception as exc:  # noqa: BLE001
-            log.exception("home page refresh failed")
-            self.summary.setText(f"到期事项统计失败：{exc}")
+        if self._counting:
+            self._count_again = True
+            return
+        from app.ui import tasks
+
+        self._counting = True
+        today, refresh_limits = self.today(), self._cached_limits_day != dt.date.today()
+        tasks.run_in_background(self, lambda: count_home(today, refresh_limits), self._counted,
+                                self._count_failed)
+
+    def _counted(self, counted: "HomeCount") -> None:
+        self._counting = False
+        self._show(counted)
+        if self._count_again:
+            self._count_again = False
+            self.refresh()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        # An error here must not take the window down; say so on the page instead.
+        self._counting = False
+        log.error("home page refresh failed: %s", getattr(exc, "__traceback_text__", exc))
+        self.summary.setText(f"到期事项统计失败：{exc}")
 
     def refresh_now(self) -> None:
-        """Recount everything (tests call this directly)."""
-        from app.services import deadlines
+        """Recount everything now, on this thread (tests call this directly)."""
+        self._show(count_home(self.today(), self._cached_limits_day != dt.date.today()))
 
-        today = self.today()
-        from app.services.backup import unchecked_file
-
-        # (Not while the start-up integrity check is still running: a write would wait for it.)
-        if self._cached_limits_day != dt.date.today() and unchecked_file() is None:
-            # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
-            deadlines.refresh_open_cases()
+    def _show(self, counted: "HomeCount") -> None:
+        if counted.limits_refreshed:
             self._cached_limits_day = dt.date.today()
-        overview = deadlines.due_overview(today)
+        today, overview = counted.today, counted.overview
         self._build_lists()
         self.counts = overview.counts
         for n, (key, label, _colour) in enumerate(BUCKETS):
             items = getattr(overview, key)
-            self.lists[key].show_items(items)
+            self.lists[key].show_items(items[:LIST_ROWS])
             self.lists[key].setVisible(bool(items))
-            self.empty[key].setVisible(not items)
+            more = len(items) - LIST_ROWS
+            self.empty[key].setText("（无）" if not items else
+                                    f"另有{more}件未列出：在“登记簿”中按“期限”列排序可查看全部。")
+            self.empty[key].setVisible(not items or more > 0)
             self.boxes[key].setTitle(f"{label}（{len(items)}件）")
             # Longer lists get more of the height; short ones shrink to their rows.
             self.stack.setStretch(n, min(len(items), 12))
@@ -220,8 +245,8 @@ class HomePage(QWidget):
         c = self.counts
         self.summary.setText(f"{cn_date(today)}　已超期 {c['overdue']} 件　今日到期 {c['today']} 件　"
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
-        self.others.setText(self._others_html(today))
-        self._show_charts(today.year)
+        self.others.setText(counted.others)
+        self._show_charts(today.year, counted.per_month, counted.outcomes)
         self._keep_title()
         first = not self._built_once
         self._built_once = True
@@ -230,8 +255,9 @@ class HomePage(QWidget):
 
     # ---- the other reminders ------------------------------------------------------------------
 
-    def _others_html(self, today: dt.date) -> str:
-        parts = self._disputes_html(today) + self._archive_html(today) + self._proactive_html(today)
+    @staticmethod
+    def _others_html(today: dt.date) -> str:
+        parts = HomePage._disputes_html(today) + HomePage._archive_html(today) + HomePage._proactive_html(today)
         return "<br>".join(parts) if parts else "暂无复议诉讼、归档或主动公开方面的提醒。"
 
     @staticmethod
@@ -240,11 +266,20 @@ class HomePage(QWidget):
         from app.services import disputes, register
         from app.services.calendar import work_calendar
 
-        cal, out = work_calendar(), []
-        for d in disputes.open_disputes():
+        cal, ranked = work_calendar(), []
+        open_ones = disputes.open_disputes()
+        for d in open_ones:
             running = [l for l in d.limits if l.shown and l.done_on is None]
             picked = clock.most_urgent(running, today, cal) if running else None
-            case_no = register.get_case(d.case_id).case_no
+            rank = ((clock.URGENCY_ORDER.index(picked[1]), picked[0].due or dt.date.max) if picked
+                    else (len(clock.URGENCY_ORDER), dt.date.max))
+            ranked.append((rank, d.id, d, picked))
+        ranked.sort(key=lambda r: r[:2])  # most pressing first
+        shown = ranked[:DISPUTE_LINES]
+        numbers = register.case_numbers([d.case_id for _r, _i, d, _p in shown])
+        out = []
+        for _rank, _id, d, picked in shown:
+            case_no = numbers[d.case_id]
             if picked is None:
                 out.append(f"<b>{d.label}</b> {case_no}：等待结果")
                 continue
@@ -253,6 +288,8 @@ class HomePage(QWidget):
             left = left_text(clock.days_left(limit, today, cal))
             out.append(f"<b>{d.label}</b> {case_no}：{limit.label} {cn_date(limit.due)}"
                        f" <span style='color:{colour}'>{left}</span>")
+        if len(ranked) > DISPUTE_LINES:
+            out.append(f"另有{len(ranked) - DISPUTE_LINES}件复议诉讼尚未结束，在各案件的“复议/诉讼”栏中查看。")
         return out
 
     @staticmethod
@@ -279,15 +316,13 @@ class HomePage(QWidget):
 
     # ---- charts -------------------------------------------------------------------------------
 
-    def _show_charts(self, year: int) -> None:
-        from app.services import home
-
+    def _show_charts(self, year: int, per_month, outcomes) -> None:
         if self._charts is None:
             from app.ui.home_charts import HomeCharts  # QtCharts loads here, after the first paint
 
             self._charts = HomeCharts(self)
             self.chart_area.addWidget(self._charts, 1)
-        self._charts.show_year(year, home.received_per_month(year), home.outcome_groups(year))
+        self._charts.show_year(year, per_month, outcomes)
 
     # ---- title and reminder -------------------------------------------------------------------
 
@@ -330,6 +365,31 @@ class HomePage(QWidget):
     def _open_case(self, case_id: int) -> None:
         if self.window_ref is not None:
             self.window_ref.open_case(case_id)
+
+
+class HomeCount(NamedTuple):
+    """What one recount found; gathered off the GUI thread, so no widget in it."""
+
+    today: dt.date
+    overview: "DueOverview"
+    others: str
+    per_month: list
+    outcomes: list
+    limits_refreshed: bool
+
+
+def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
+    """Everything the home page shows, counted through the services (on any thread)."""
+    from app.services import deadlines, home
+    from app.services.backup import unchecked_file
+
+    # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
+    # (Not while the start-up integrity check is still running: a write would wait for it.)
+    refreshed = refresh_limits and unchecked_file() is None
+    if refreshed:
+        deadlines.refresh_open_cases()
+    return HomeCount(today, deadlines.due_overview(today), HomePage._others_html(today),
+                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed)
 
 
 def home_page(window) -> HomePage:

@@ -112,3 +112,28 @@ def test_charts_count_this_years_requests_and_outcomes(qtbot, db_path, reminder_
     assert monthly[2] == 2 and monthly[4] == 1 and sum(monthly) == 3
     assert page._charts.values["outcomes"] == [0, 0, 0, 1, 0, 0]
     assert "共3件" in page._charts.monthly.chart().title()
+
+
+def test_the_count_runs_beside_the_window_and_a_long_list_shows_its_most_urgent_rows(qtbot, db_path, reminder_off,
+                                                                                      monkeypatch):
+    """Recounting happens on the worker thread (with thousands of open cases it takes seconds), and a
+    list shows only its first rows with a line saying how many more the register holds."""
+    from app.ui import tasks
+
+    office_with_cases(db_path, OLDER, LONG_AGO, LONG_AGO, dt.date(2026, 11, 20))
+    monkeypatch.setattr(home_page, "LIST_ROWS", 2)
+    tasks.set_inline(False)  # the real worker thread, as in the program
+    try:
+        window = open_window(qtbot)
+        page = window.home_page
+        qtbot.waitUntil(lambda: bool(page.counts), timeout=5000)
+    finally:
+        tasks.wait_for_all()
+        tasks.set_inline(True)
+    assert page.counts["overdue"] == 3
+    assert page.boxes["overdue"].title() == "已超期（3件）"
+    overdue = page.lists["overdue"].rows()
+    assert [r[1] for r in overdue] == ["申请人1", "申请人2"]  # the two with fewest working days left
+    note = page.empty["overdue"]
+    assert page.isVisible() and not note.isHidden() and note.text() == "另有1件未列出：在“登记簿”中按“期限”列排序可查看全部。"
+    assert page.empty["today"].text() == "（无）"

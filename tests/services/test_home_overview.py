@@ -1,0 +1,73 @@
+"""The home page's whole-register reads (issue 3 lists, issue 9 speed): every open case with its
+timeline, the cached limits of all open cases and the open disputes with their hearings are read in
+a few queries, and give exactly what reading one case (or dispute) at a time gives."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.domain import clock
+from app.domain.request import CONCLUDED_STATUSES
+from app.services import deadlines, demo, disputes, register
+from app.store import register as store
+from app.store.db import database
+
+TODAY = dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def office(workspace):
+    demo.generate(2026, 300, seed=11, today=TODAY)
+    open_ids = store.open_case_ids()
+    assert len(open_ids) > 10  # the demo leaves cases open, paused, overdue …
+    return open_ids
+
+
+def test_open_cases_come_with_their_own_timelines(office):
+    pairs = store.open_cases_with_timelines()
+    assert [case.id for case, _events in pairs] == sorted(office)
+    for case, events in pairs:
+        assert case == store.get(case.id)
+        assert events == store.timeline(case.id)
+        assert case.status not in CONCLUDED_STATUSES
+
+
+def test_the_overview_is_what_each_case_alone_gives(office):
+    cal = deadlines._calendar()
+    expected = {clock.OVERDUE: [], clock.DUE_TODAY: [], clock.DUE_SOON: [], clock.PAUSED: []}
+    for case_id in office:
+        result = deadlines.case_limits(case_id, TODAY)
+        picked = deadlines._pick(result, TODAY, cal)
+        if picked is not None and picked[1] in expected:
+            expected[picked[1]].append(case_id)
+    overview = deadlines.due_overview(TODAY)
+    for level, items in ((clock.OVERDUE, overview.overdue), (clock.DUE_TODAY, overview.today),
+                         (clock.DUE_SOON, overview.soon), (clock.PAUSED, overview.paused)):
+        assert sorted(i.case_id for i in items) == sorted(expected[level])
+    assert overview.overdue and overview.paused
+
+
+def test_refreshing_all_open_cases_stores_what_refreshing_each_one_stores(office):
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    assert deadlines.refresh_open_cases() == len(office)
+    together = {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    for case_id in office:
+        deadlines.refresh_case(case_id)
+    one_by_one = {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
+    assert together == one_by_one
+    assert all(key != "stale" for _due, key in together.values())
+
+
+def test_open_disputes_carry_their_own_hearings(office):
+    first, second = office[:2]
+    a = disputes.add(first, "行政复议", "黄岩区人民政府", dt.date(2026, 11, 2), today=TODAY)
+    b = disputes.add(second, "未经复议直接起诉", "黄岩区人民法院", dt.date(2026, 11, 3), today=TODAY)
+    disputes.add_hearing(b.id, dt.date(2026, 11, 18), "第二法庭", "庭审")
+    disputes.add_hearing(b.id, dt.date(2026, 11, 10), "第一法庭", "调解")
+    listed = {d.id: d for d in disputes.open_disputes()}
+    assert listed[a.id] == disputes.get(a.id) and listed[b.id] == disputes.get(b.id)
+    assert [h[0] for h in listed[b.id].hearings] == [dt.date(2026, 11, 10), dt.date(2026, 11, 18)]
+    assert register.case_numbers([first, second]) == {first: register.get_case(first).case_no,
+                                                      second: register.get_case(second).case_no}
