@@ -565,12 +565,17 @@ def urgency(limit: Limit, today: dt.date, calendar: WorkCalendar) -> str:
     return OK
 
 
+def urgency_rank(limit: Limit, state: str) -> tuple[int, int]:
+    """Sorts the most pressing first: the state (overdue before due today …), then the earliest due."""
+    return URGENCY_ORDER.index(state), limit.due.toordinal() if limit.due else 10**7
+
+
 def most_urgent(limits: Iterable[Limit], today: dt.date, calendar: WorkCalendar) -> tuple[Limit, str] | None:
     """The limit a case list should show: the most pressing state, then the earliest due date."""
     best: tuple[int, int, Limit, str] | None = None
     for limit in limits:
         state = urgency(limit, today, calendar)
-        rank = (URGENCY_ORDER.index(state), limit.due.toordinal() if limit.due else 10**7)
+        rank = urgency_rank(limit, state)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], limit, state)
     return None if best is None else (best[2], best[3])

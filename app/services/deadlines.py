@@ -119,11 +119,13 @@ def refresh_open_cases() -> int:
     from app.store.db import atomic
 
     today, cal, cfg = dt.date.today(), _calendar(), office.load()
-    values = []
-    for case, events in store.open_cases_with_timelines():
-        cached = _cache_values(case, clock.compute_limits(clock_input(case, events, cfg), cal, today))
-        values.append((case.id, cached["due_on"], cached["due_key"]))
+    # Read, count and write under the write lock: a case saved meanwhile (the home page runs this on
+    # the worker thread) waits, and is never overwritten with a limit counted from its older state.
     with atomic():
+        values = []
+        for case, events in store.open_cases_with_timelines():
+            cached = _cache_values(case, clock.compute_limits(clock_input(case, events, cfg), cal, today))
+            values.append((case.id, cached["due_on"], cached["due_key"]))
         store.set_dues(values)
     return len(values)
 

@@ -37,6 +37,11 @@ def close_workspace() -> None:
     _forget_cached_state()
 
 
+def release_thread_connection() -> None:
+    """A background task is done: its thread's own connection to the file is closed."""
+    store_db.close_thread_connection()
+
+
 def _forget_cached_state() -> None:
     """Caches built from one office's database (its calendar entries) must not leak into another.
     (Nothing to forget, and nothing to import at start-up, before the calendar was first used.)"""

@@ -361,11 +361,17 @@ def mark_checked(path: Path) -> None:
         _state["unchecked"] = None
 
 
-def close_database() -> None:
-    """Close the connection and release the instance lock."""
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (peewee keeps one per thread). A worker thread's must
+    not outlive its task: it would hold the file open, and on Windows a restore cannot replace it."""
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()
+
+
+def close_database() -> None:
+    """Close the connection and release the instance lock."""
+    close_thread_connection()
     lock = _state.get("lock")
     if lock is not None:
         lock.release()  # type: ignore[union-attr]

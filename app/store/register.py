@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import fields
 
 import peewee as pw
 
 from app.domain.request import Case, CaseQuery, CaseRow, RequestData, TimelineEntry
-from app.store.db import database
+from app.store.db import database, translate
 from app.store.models import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -141,13 +142,19 @@ def set_due(case_id: int, due_on: dt.date | None, due_key: str) -> None:
 
 
 def set_dues(values: list[tuple[int, dt.date | None, str]]) -> None:
-    """`set_due` for many cases at once, (case id, due_on, due_key) each; rows already holding
-    those values are not written."""
-    sql = (f'UPDATE {Request._meta.table_name} SET due_on = ?, due_key = ? '
-           "WHERE id = ? AND (due_on IS NOT ? OR due_key IS NOT ?)")
-    params = [(due.isoformat() if due else None, key, case_id, due.isoformat() if due else None, key)
-              for case_id, due, key in values]
-    database.connection().executemany(sql, params)
+    """`set_due` for many open cases at once, (case id, due_on, due_key) each; rows already holding
+    those values, and cases concluded meanwhile, are not written."""
+    from app.domain.request import CONCLUDED_STATUSES
+
+    concluded = ", ".join("?" * len(CONCLUDED_STATUSES))
+    sql = (f"UPDATE {Request._meta.table_name} SET due_on = ?, due_key = ? WHERE id = ? "
+           f"AND (due_on IS NOT ? OR due_key IS NOT ?) AND status NOT IN ({concluded})")
+    params = [(due.isoformat() if due else None, key, case_id, due.isoformat() if due else None, key,
+               *CONCLUDED_STATUSES) for case_id, due, key in values]
+    try:
+        database.connection().executemany(sql, params)
+    except sqlite3.Error as exc:  # raw sqlite3 here: a full disk still becomes the Chinese DiskFull
+        raise translate(exc) from None
 
 
 def _open() -> pw.Expression:
@@ -166,15 +173,17 @@ _EVENT_COLUMNS = (Event.request, Event.id, Event.kind, Event.happened_on, Event.
 
 def open_cases_with_timelines() -> list[tuple[Case, list[TimelineEntry]]]:
     """Every open case with its timeline, in two queries: the home page and the daily refresh read
-    them all, and a query or two per case took seconds with thousands open."""
-    cases = [Case(**row) for row in Request.select(*[getattr(Request, f) for f in _CASE_FIELDS])
-             .where(_open()).order_by(Request.id).dicts()]
-    events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
-    query = (Event.select(*_EVENT_COLUMNS).join(Request).where(_open())
-             .order_by(Event.request, Event.happened_on, Event.id).tuples())
-    for case_id, *entry in query:
-        entry[4] = json.loads(entry[4])
-        events[case_id].append(TimelineEntry(*entry))
+    them all, and a query or two per case took seconds with thousands open. Both read one snapshot
+    (a case saved meanwhile on another thread is in both or in neither)."""
+    with database.atomic():
+        cases = [Case(**row) for row in Request.select(*[getattr(Request, f) for f in _CASE_FIELDS])
+                 .where(_open()).order_by(Request.id).dicts()]
+        events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
+        query = (Event.select(*_EVENT_COLUMNS).join(Request).where(_open())
+                 .order_by(Event.request, Event.happened_on, Event.id).tuples())
+        for case_id, *entry in query:
+            entry[4] = json.loads(entry[4])
+            events[case_id].append(TimelineEntry(*entry))
     return [(case, events[case.id]) for case in cases]
 
 

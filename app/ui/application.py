@@ -184,7 +184,14 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     started: dict[str, object] = {}
 
     def open_behind() -> None:
-        if not open_database(look.path, window, background_check=True):
+        try:
+            opened = open_database(look.path, window, background_check=True)
+        except Exception as exc:  # noqa: BLE001 - a timer slot: unanswered, the window would wait for ever
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(window, f"{APP_NAME}：无法打开数据库", f"打开数据库时出错：{exc}\n{look.path}")
+            opened = False
+        if not opened:
             app.exit(2)
             return
         from app.ui import backup_dialogs

@@ -20,6 +20,7 @@ from app import APP_NAME, paths
 from app.services import backup
 from app.services.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, ServiceError, StoreError
 from app.services.workspace import open_workspace
+from app.ui import tasks
 
 OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
 
@@ -102,7 +103,6 @@ def start_check() -> StartupCheck | None:
 def recover_after_check(path: Path, message: str, parent: QWidget | None = None) -> bool:
     """The background check failed: close the file (untouched) and offer the way out as at start."""
     from app.services.workspace import close_workspace
-    from app.ui import tasks
 
     tasks.wait_for_all()
     close_workspace()
@@ -171,8 +171,6 @@ def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:
 
 def _daily_backup(parent: QWidget | None) -> None:
     """Once a day at start, in the background; a failure is told but does not stop the program."""
-    from app.ui import tasks
-
     def failed(exc: BaseException) -> None:
         QMessageBox.warning(parent, f"{APP_NAME}：自动备份未完成", f"今天的自动备份没有完成：{exc}\n数据本身未受影响。")
 
@@ -312,6 +310,7 @@ class BackupDialog(QDialog):
                 f"用 {info.taken_at:%Y-%m-%d %H:%M} 的备份（{info.cases}件申请）替换当前数据？\n"
                 "当前数据会先另存为一份“恢复前”备份，恢复后可以撤销。"):
             return
+        tasks.wait_for_all()  # a background count or export finishes before its file is replaced
         if self._run(lambda: backup.restore(info.path), "已恢复 " + f"{info.taken_at:%Y-%m-%d %H:%M} 的备份。"
                      "原来的数据已另存为“恢复前”备份，可点击“撤销上次恢复”。"):
             self.restored.emit()
@@ -319,5 +318,6 @@ class BackupDialog(QDialog):
     def undo_restore(self) -> None:
         if not self._confirm("撤销上次恢复，回到恢复之前的数据？"):
             return
+        tasks.wait_for_all()
         if self._run(backup.undo_restore, "已撤销上次恢复。"):
             self.restored.emit()

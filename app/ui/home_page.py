@@ -219,6 +219,9 @@ class HomePage(QWidget):
         self._counting = False
         log.error("home page refresh failed: %s", getattr(exc, "__traceback_text__", exc))
         self.summary.setText(f"到期事项统计失败：{exc}")
+        if self._count_again:  # a change asked for a recount meanwhile
+            self._count_again = False
+            self.refresh()
 
     def refresh_now(self) -> None:
         """Recount everything now, on this thread (tests call this directly)."""
@@ -271,8 +274,7 @@ class HomePage(QWidget):
         for d in open_ones:
             running = [l for l in d.limits if l.shown and l.done_on is None]
             picked = clock.most_urgent(running, today, cal) if running else None
-            rank = ((clock.URGENCY_ORDER.index(picked[1]), picked[0].due or dt.date.max) if picked
-                    else (len(clock.URGENCY_ORDER), dt.date.max))
+            rank = clock.urgency_rank(*picked) if picked else (len(clock.URGENCY_ORDER), 0)
             ranked.append((rank, d.id, d, picked))
         ranked.sort(key=lambda r: r[:2])  # most pressing first
         shown = ranked[:DISPUTE_LINES]
@@ -382,10 +384,12 @@ def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
     """Everything the home page shows, counted through the services (on any thread)."""
     from app.services import deadlines, home
     from app.services.backup import unchecked_file
+    from app.services.workspace import is_readonly
 
     # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
-    # (Not while the start-up integrity check is still running: a write would wait for it.)
-    refreshed = refresh_limits and unchecked_file() is None
+    # (Not while the start-up integrity check is still running: a write would wait for it; and
+    # not in a copy opened read-only, which cannot store them.)
+    refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
     if refreshed:
         deadlines.refresh_open_cases()
     return HomeCount(today, deadlines.due_overview(today), HomePage._others_html(today),

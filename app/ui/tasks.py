@@ -50,6 +50,10 @@ class _Task(QRunnable):
             self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)
+        finally:
+            from app.services.workspace import release_thread_connection
+
+            release_thread_connection()  # the file is held open by the GUI thread only
 
 
 def _default_failure(parent: QWidget | None, exc: BaseException) -> None:

@@ -152,3 +152,25 @@ def test_a_start_up_password_is_asked_before_any_window(qtbot, modal, db_path):
     assert run_gui(["--db", str(db_path)]) == 0
     modal.check()
     assert windows_when_asked == []
+
+
+def test_an_unexpected_error_opening_the_file_behind_the_window_is_told_and_ends_with_2(qtbot, modal, db_path,
+                                                                                         monkeypatch):
+    from app.ui import application
+
+    _office_with_two_cases(db_path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("磁盘控制器错误")
+
+    shown = {}
+
+    def read_and_close(box: QMessageBox) -> None:
+        shown["text"] = box.text()
+        box.accept()
+
+    monkeypatch.setattr(application, "open_database", broken)
+    modal(QMessageBox, read_and_close)
+    assert run_gui(["--db", str(db_path)]) == 2
+    modal.check()
+    assert "打开数据库时出错：磁盘控制器错误" in shown["text"] and str(db_path) in shown["text"]

@@ -56,3 +56,28 @@ def test_inline_mode_runs_at_once():
     seen = []
     tasks.run_in_background(None, lambda: 41 + 1, seen.append)
     assert seen == [42]
+
+
+
+def test_a_task_that_read_the_database_leaves_no_connection_open_behind_it(qtbot, threaded, workspace):
+    """peewee keeps a connection per thread; the worker's closes with its task (on Windows an open one
+    would stop a restore from replacing the file)."""
+    import sqlite3
+
+    from app.domain.request import CaseQuery
+    from app.services import register
+    from app.store.db import database
+
+    def count_and_show_connection():
+        return register.count(CaseQuery()), database.connection()
+
+    done = {}
+    tasks.run_in_background(None, count_and_show_connection, lambda r: done.update(result=r))
+    qtbot.waitUntil(lambda: "result" in done, timeout=3000)
+    tasks.wait_for_all()
+    count, worker_connection = done["result"]
+    assert count == 0
+    assert worker_connection is not database.connection()  # it was the worker's own
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        worker_connection.execute("SELECT 1")
+    assert register.count(CaseQuery()) == 0  # the GUI thread's connection is untouched
