@@ -50,3 +50,14 @@ def test_ctrl_f_goes_to_the_search_box_and_enter_opens_the_case(qtbot, workspace
     qtbot.keyClick(table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: case.id in window.case_views)
     assert window.case_views[case.id].case.case_no == case.case_no
+
+
+def test_ctrl_q_closes_the_window_and_the_menus_show_the_shortcuts(qtbot, workspace):
+    from PySide6.QtGui import QKeySequence
+
+    window = _window(qtbot)
+    shown = {a.text(): a.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+             for a in (window.ui.actionQuit, window.ui.actionNewRequest, window.ui.actionFind)}
+    assert shown == {"退出(&X)": "Ctrl+Q", "登记新申请(&N)…": "Ctrl+N", "查找(&F)": "Ctrl+F"}
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
