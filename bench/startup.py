@@ -76,8 +76,9 @@ def _ready_note(t_ready: float | None) -> str:
 
 
 def peak_mb(cmd: list[str]) -> float:
-    """Peak resident memory of `cmd` run to its first paint: RUSAGE_CHILDREN of a fresh helper process
-    (ru_maxrss is a maximum over all children ever waited for, so each measurement gets its own)."""
+    """Peak resident memory of `cmd` run until it quits (the program: once its database is open behind
+    the window): RUSAGE_CHILDREN of a fresh helper process (ru_maxrss is a maximum over all children
+    ever waited for, so each measurement gets its own)."""
     helper = [sys.executable, str(Path(__file__).resolve()), "--peak-of", "--", *cmd]
     out = subprocess.run(helper, env=_env(), capture_output=True, text=True, timeout=TIMEOUT_S, check=True)
     return int(out.stdout.split()[-1]) / 1024  # Linux: kilobytes
@@ -173,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(budget ≤ {FROZEN_BUDGET:.0f}×) {_verdict(ratio <= FROZEN_BUDGET)}"
               f"   [vs bare from source: {t_frozen / t_bare:4.2f}×]{_ready_note(t_fready)}")
 
-    print(f"peak memory (ru_maxrss, RUSAGE_CHILDREN) to first paint, {args.memory_cases} cases")
+    print(f"peak memory (ru_maxrss, RUSAGE_CHILDREN) until the window is ready (database open), "
+          f"{args.memory_cases} cases")
     targets = [("bare window", bare, None), ("source", [*source[:-1], str(big)], MEMORY_BUDGET_MB)]
     if frozen is not None:
         targets.append(("frozen", [str(frozen), "--db", str(big)], MEMORY_BUDGET_MB))
