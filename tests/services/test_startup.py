@@ -15,7 +15,9 @@ def folder_state(folder) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_configured_office_gets_its_short_name_and_the_file_is_left_as_it_was(db_path):
+def test_a_configured_office_gets_its_short_name_and_the_file_is_left_as_it_was(tmp_path):
+    db_path = tmp_path / "王丽 的 文件夹#1" / "政务公开.sqlite"  # as a Windows user folder may be named
+    db_path.parent.mkdir()
     open_workspace(db_path)
     settings.save(demo_settings())
     close_workspace()
