@@ -113,21 +113,30 @@ def refresh_case(case_id: int) -> None:
     store.set_due(case_id, values["due_on"], values["due_key"])
 
 
-def refresh_open_cases() -> int:
-    """Recompute every open case (after a calendar or settings change, an import, and daily when the
-    home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""
+def _count_open(day: dt.date) -> list[tuple[Case, ClockResult]]:
+    """Every open case with its limits counted against `day`, from one reading of the register."""
+    cal, cfg = _calendar(), office.load()
+    return [(case, clock.compute_limits(clock_input(case, events, cfg), cal, day))
+            for case, events in store.open_cases_with_timelines()]
+
+
+def _refreshed_open_cases() -> list[tuple[Case, ClockResult]]:
+    """Count every open case against today and store its cached limit; the counts are returned."""
     from app.store.db import atomic
 
-    today, cal, cfg = dt.date.today(), _calendar(), office.load()
     # Read, count and write under the write lock: a case saved meanwhile (the home page runs this on
     # the worker thread) waits, and is never overwritten with a limit counted from its older state.
     with atomic():
-        values = []
-        for case, events in store.open_cases_with_timelines():
-            cached = _cache_values(case, clock.compute_limits(clock_input(case, events, cfg), cal, today))
-            values.append((case.id, cached["due_on"], cached["due_key"]))
-        store.set_dues(values)
-    return len(values)
+        counted = _count_open(dt.date.today())
+        cached = [(case.id, _cache_values(case, result)) for case, result in counted]
+        store.set_dues([(case_id, values["due_on"], values["due_key"]) for case_id, values in cached])
+    return counted
+
+
+def refresh_open_cases() -> int:
+    """Recompute every open case (after a calendar or settings change, an import, and daily when the
+    home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""
+    return len(_refreshed_open_cases())
 
 
 @dataclass(frozen=True)
@@ -186,18 +195,22 @@ def _pick(result: ClockResult, today: dt.date, cal) -> tuple[Limit, str] | None:
     return limit, level
 
 
-def due_overview(today: dt.date | None = None) -> DueOverview:
+def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOverview:
     """Open cases that are overdue, due today, due within 3 working days, or paused — legal limits
-    before internal ones, then fewest working days left first — each with the limit concerned."""
+    before internal ones, then fewest working days left first — each with the limit concerned.
+
+    `refresh`: the register list's cached limits are brought up to date too (refresh_open_cases),
+    from the same reading and count when `today` is today."""
     today = today or dt.date.today()
+    counted = _refreshed_open_cases() if refresh else None
+    if counted is None or today != dt.date.today():
+        counted = _count_open(today)
     cal = _calendar()
-    cfg = office.load()
     out = DueOverview([], [], [], [])
     buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
                clock.PAUSED: out.paused}
-    for case, events in store.open_cases_with_timelines():
+    for case, result in counted:
         case_id = case.id
-        result = clock.compute_limits(clock_input(case, events, cfg), cal, today)
         picked = _pick(result, today, cal)
         if picked is None or picked[1] not in buckets:
             continue

@@ -390,9 +390,7 @@ def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
     # (Not while the start-up integrity check is still running: a write would wait for it; and
     # not in a copy opened read-only, which cannot store them.)
     refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
-    if refreshed:
-        deadlines.refresh_open_cases()
-    return HomeCount(today, deadlines.due_overview(today), HomePage._others_html(today),
+    return HomeCount(today, deadlines.due_overview(today, refresh=refreshed), HomePage._others_html(today),
                      home.received_per_month(today.year), home.outcome_groups(today.year), refreshed)
 
 

@@ -80,3 +80,19 @@ def test_a_case_concluded_meanwhile_keeps_no_limit(office):
     store.set_dues([(case_id, dt.date(2026, 11, 27), "answer")])  # counted before it was concluded
     [row] = store.rows_by_ids([case_id])
     assert (row.due_on, row.due_key) == (None, "")
+
+
+def test_the_overview_can_refresh_the_cached_limits_from_the_same_count(office):
+    plain = deadlines.due_overview(TODAY)
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    refreshed = deadlines.due_overview(TODAY, refresh=True)
+    assert refreshed == plain
+    stored = {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    deadlines.refresh_open_cases()
+    assert stored == {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
+    assert all(key != "stale" for _due, key in stored.values())
+    # Counted against today (the home page's usual case), the refresh's own count is the overview's.
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    assert deadlines.due_overview(refresh=True) == deadlines.due_overview()
+    assert {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)} == stored
