@@ -143,7 +143,7 @@ def _bench_hook(window) -> None:
         else:
             window.workspace_ready.connect(ready)
 
-    window._first_paint_hook = _AfterFirstPaint(window, shown)
+    _AfterFirstPaint(window, shown)  # a child of the window: lives as long as it
 
 
 def run_gui(argv: list[str]) -> int:
@@ -189,7 +189,9 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
         except Exception as exc:  # noqa: BLE001 - a timer slot: unanswered, the window would wait for ever
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(window, f"{APP_NAME}：无法打开数据库", f"打开数据库时出错：{exc}\n{look.path}")
+            from app.ui.backup_dialogs import OPEN_TITLE
+
+            QMessageBox.critical(window, OPEN_TITLE, f"打开数据库时出错：{exc}\n{look.path}")
             opened = False
         if not opened:
             app.exit(2)

@@ -208,17 +208,17 @@ class HomePage(QWidget):
                                 self._count_failed)
 
     def _counted(self, counted: "HomeCount") -> None:
-        self._counting = False
         self._show(counted)
-        if self._count_again:
-            self._count_again = False
-            self.refresh()
+        self._count_finished()
 
     def _count_failed(self, exc: BaseException) -> None:
         # An error here must not take the window down; say so on the page instead.
-        self._counting = False
         log.error("home page refresh failed: %s", getattr(exc, "__traceback_text__", exc))
         self.summary.setText(f"到期事项统计失败：{exc}")
+        self._count_finished()
+
+    def _count_finished(self) -> None:
+        self._counting = False
         if self._count_again:  # a change asked for a recount meanwhile
             self._count_again = False
             self.refresh()
