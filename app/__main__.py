@@ -7,7 +7,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(argv):
-        from app.ui.application import run_gui
+        from app.ui.app.application import run_gui
 
         return run_gui(argv)
     from app import cli

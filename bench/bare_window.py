@@ -32,7 +32,7 @@ class _FirstPaint(QObject):
 
 
 def _process_start() -> float:
-    """As app/ui/application.py: ZWGK_BENCH_T0 from the launcher, else the start time in /proc."""
+    """As app/ui/app/application.py: ZWGK_BENCH_T0 from the launcher, else the start time in /proc."""
     if os.environ.get("ZWGK_BENCH_T0"):
         return float(os.environ["ZWGK_BENCH_T0"])
     try:

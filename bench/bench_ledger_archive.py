@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 1, 20)
 
 
 def _setup(db: Path, year: int, count: int, seed: int) -> None:
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.services import demo, settings
     from app.services.workspace import open_workspace
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docx  # noqa: E402
 
-from app.cli import demo_settings  # noqa: E402
+from app.services.demo import demo_settings  # noqa: E402
 from app.domain import notices as nd  # noqa: E402
 from app.domain.request import CaseQuery  # noqa: E402
 from app.services import demo, notices, register, settings, templates  # noqa: E402

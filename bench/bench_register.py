@@ -53,8 +53,8 @@ def search_latency() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from app.services.workspace import open_workspace
-    from app.ui.application import prepare_app
-    from app.ui.register_page import RegisterPage
+    from app.ui.app.application import prepare_app
+    from app.ui.register.page import RegisterPage
 
     db = database(100_000)
     app = prepare_app([])

@@ -24,9 +24,9 @@ def main() -> int:
 
     from PySide6.QtCore import QDate
 
-    from app.ui.application import build_main_window, open_database, prepare_app
-    from app.ui.register_dialog import RegisterDialog
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.app.application import build_main_window, open_database, prepare_app
+    from app.ui.register.dialog import RegisterDialog
+    from app.ui.settings.dialog import SettingsDialog
 
     app = prepare_app([])
     assert open_database(db)

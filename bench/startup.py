@@ -5,7 +5,7 @@ Not part of the test run. Usage::
     python bench/startup.py [--runs 9] [--cases 10000] [--memory-cases 100000] [--no-frozen]
 
 The program is started with a database of 10,000 cases and ZWGK_BENCH_EXIT_AFTER_SHOW=1 (the hook in
-app/ui/application.py prints ``ZWGK_SHOWN <seconds>`` after the first paint, ``ZWGK_READY <seconds>``
+app/ui/app/application.py prints ``ZWGK_SHOWN <seconds>`` after the first paint, ``ZWGK_READY <seconds>``
 once the database is open behind the window, and quits). The budget is on the first paint; the
 ready figure is printed beside it. The baseline,
 measured the same way in the same run, is bench/bare_window.py: a bare PySide6 QMainWindow, from

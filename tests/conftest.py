@@ -23,7 +23,7 @@ def db_path(tmp_path):
 @pytest.fixture
 def workspace(db_path):
     """An open, empty database whose office settings are those of seed 001's township."""
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.services import settings
     from app.services.workspace import close_workspace, open_workspace
 

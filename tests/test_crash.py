@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 WORKER = textwrap.dedent("""
     import datetime as dt, sys
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.domain.request import RequestData
     from app.services import register, settings
     from app.services.workspace import open_workspace

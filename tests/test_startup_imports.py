@@ -19,7 +19,7 @@ SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2", "peewee", "
 _AT_FIRST_PAINT = r"""
 import json, sys
 from PySide6.QtCore import QEvent, QObject
-from app.ui import application
+from app.ui.app import application
 
 SLOW = json.loads(sys.argv[2])
 
@@ -62,7 +62,7 @@ def _database_with_a_case(path: Path) -> None:
     import datetime as dt
     import random
 
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.services import demo, register, settings
     from app.services.workspace import close_workspace, open_workspace
 
@@ -89,7 +89,7 @@ def test_nothing_slow_is_loaded_before_the_main_window_is_painted(tmp_path):
 
 
 def test_importing_the_gui_modules_loads_nothing_slow():
-    script = ("import json, sys, app.ui.application, app.ui.main_window; "
+    script = ("import json, sys, app.ui.app.application, app.ui.app.main_window; "
               f"print('LOADED_AT_IMPORT ' + json.dumps([m for m in {list(SLOW)!r} if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", script], env=_env(), capture_output=True, text=True,
                          timeout=120, cwd=ROOT)

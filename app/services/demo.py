@@ -187,3 +187,14 @@ def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date)
                         {"party": "相关第三方", "party_kind": "third_party"})
     elif status == "已延期":
         store.add_event(case_id, dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"})
+
+
+def demo_settings():
+    """The office of seed 001, used by demo data and screenshots."""
+    from app.domain.settings import OfficeSettings
+
+    return OfficeSettings(
+        office_name="黄岩区茅畲乡人民政府", short_name="茅畲乡", doc_prefix="茅政信", disclosure_unit="党政办公室",
+        address="台州市黄岩区茅畲乡茅畲村", postcode="318026", phone="0576-84581234", handler="王丽",
+        leader="陈建国", reconsideration_body="台州市黄岩区人民政府", court="台州市黄岩区人民法院",
+        fonds_no="0194", org_code="BGS")

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.domain.request import RequestData
 from app.services import audit as audit_service, backup, calendar, register, security, settings
 from app.services.errors import ValidationError

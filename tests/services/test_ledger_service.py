@@ -51,7 +51,7 @@ _COMPARED = [f.name for f in fields(RequestData)] + ["case_no", "year", "seq", "
 def test_round_trip_through_an_empty_database(tmp_path):
     source = tmp_path / "source.sqlite"
     open_workspace(source)
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
 
     settings.save(demo_settings())
     demo.generate(2025, 120, seed=11, today=TODAY)
@@ -273,7 +273,7 @@ def test_imported_open_cases_get_their_answer_limit(tmp_path):
     """Review finding: imported open cases had no 期限 in the register list."""
     import datetime as dt
 
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.domain.request import CaseQuery, RequestData
     from app.services import deadlines, ledger, register, settings
     from app.services.workspace import close_workspace, open_workspace

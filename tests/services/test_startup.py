@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.services import security, settings
 from app.services.startup import first_look
 from app.services.workspace import close_workspace, open_workspace

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.domain.request import RequestData
 from app.services import register, settings
 from app.services.workspace import close_workspace, open_workspace

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.domain.request import CaseQuery, RequestData
 from app.services import register, settings
 from app.services.errors import DatabaseDamaged, DatabaseReadOnly, StoreError

@@ -14,7 +14,7 @@ from app.store.db import database
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory):
-    from app.cli import demo_settings
+    from app.services.demo import demo_settings
     from app.services import settings
     from app.services.workspace import close_workspace, open_workspace
 

@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import random
 
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.services import demo, register, settings
 from app.services.workspace import open_workspace
 

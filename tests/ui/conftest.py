@@ -22,7 +22,7 @@ def db_path(tmp_path):
 
 @pytest.fixture(autouse=True)
 def inline_tasks():
-    from app.ui import tasks
+    from app.ui.common import tasks
 
     tasks.set_inline(True)
     yield

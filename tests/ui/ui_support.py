@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from app.cli import demo_settings
+from app.services.demo import demo_settings
 from app.services import settings
 
 
@@ -63,8 +63,8 @@ def page_of(window, cls):
 def open_main_window(qtbot, db_path, today, prepare=None):
     """The program as started on `db_path` for seed 001's township; `prepare()` runs before the
     window is built (e.g. to generate demo data)."""
-    from app.ui.application import open_database, prepare_app
-    from app.ui.main_window import MainWindow
+    from app.ui.app.application import open_database, prepare_app
+    from app.ui.app.main_window import MainWindow
 
     prepare_app([])
     assert open_database(db_path)

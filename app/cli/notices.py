@@ -1,0 +1,66 @@
+"""Notices: `notice`."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from app.cli.common import add_db, open_db, parse_date
+
+
+def _extra_value(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"应写作 名称=内容：{text}")
+    return name.strip(), value.replace("\\n", "\n")
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    import shutil
+
+    from app.domain import notices as nd
+
+    if args.list:
+        for k in nd.KINDS:
+            print(k.name)
+        return 0
+    if not args.kind:
+        print("错误：请指定文书种类（可用 notice --list 查看）", file=sys.stderr)
+        return 2
+    if not args.case and nd.BY_NAME.get(args.kind, None) is not None and nd.BY_NAME[args.kind].needs_case:
+        print("错误：请用 --case 指定登记编号", file=sys.stderr)
+        return 2
+    if not args.out and not args.issue:
+        print("错误：请用 --out 指定输出文件（.docx）", file=sys.stderr)
+        return 2
+    from app.services import notices, register
+
+    open_db(args)
+    case_id = register.find_case(args.case).id if args.case else None
+    extra = dict(args.set)
+    if args.issue:
+        issued = notices.issue(args.kind, case_id, extra, args.date or dt.date.today(), accept_late=args.accept_late)
+        if args.out:
+            shutil.copyfile(issued.path, args.out)
+        print(issued.message)
+        print(issued.path)
+        return 0
+    draft = notices.render_draft(args.kind, case_id, extra, args.date)
+    shutil.copyfile(draft, args.out)
+    print(f"已生成草稿（未编文号）：{args.out}")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("notice", help="按模板生成告知书等文书（--issue 时编定文号并记入办理过程）")
+    p.add_argument("kind", nargs="?", metavar="KIND", help="文书种类，即 templates_docx 中的文件名（不含 .docx）")
+    p.add_argument("--list", action="store_true", help="列出全部文书种类")
+    p.add_argument("--case", metavar="CASE_NO", help="登记编号，例如 〔2026〕第12号")
+    p.add_argument("--out", metavar="FILE.docx", help="输出文件")
+    p.add_argument("--issue", action="store_true", help="正式签发：编定文号，保存到案件文件夹并记入办理过程")
+    p.add_argument("--date", type=parse_date, help="成文（签发）日期 YYYY-MM-DD，默认今天")
+    p.add_argument("--set", type=_extra_value, action="append", default=[], metavar="名称=内容",
+                   help="需填写的内容，例如 --set 补正事项=所需信息的名称（多行用 \\n 分隔），可重复")
+    p.add_argument("--accept-late", action="store_true", help="超过期限仍签发（记录为逾期）")
+    add_db(p)
+    p.set_defaults(handler=cmd_notice)

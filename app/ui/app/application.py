@@ -1,0 +1,291 @@
+"""Starting the GUI: the application object, the look, opening the database, the first-start dialog.
+
+`run_gui` is the whole start-up; `prepare_app`, `open_database`, `ensure_configured` and
+`build_main_window` are its steps, so tests can drive each one (the modal first-start dialog included).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app import APP_NAME, paths
+
+if TYPE_CHECKING:
+    from app.services.startup import FirstLook
+
+BENCH_ENV = "ZWGK_BENCH_EXIT_AFTER_SHOW"
+BENCH_T0_ENV = "ZWGK_BENCH_T0"
+FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", default=None)
+    # --self-check and anything else belong to others (the build engineer); ignore them here.
+    args, _unknown = parser.parse_known_args(argv)
+    return args
+
+
+def prepare_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the program's name, icon, Chinese font stack and light style sheet."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = paths.resource("icon.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    qss = paths.resource("style.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    _install_chinese_translation(app)
+    return app  # type: ignore[return-value]
+
+
+def _install_chinese_translation(app: QApplication) -> None:
+    """Qt's own texts (standard buttons 确定/取消, file dialogs, context menus) in Simplified Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if getattr(app, "_zh_translator", None) is not None:
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        app._zh_translator = translator  # keep it alive as long as the application
+
+
+def open_database(db_path: Path | str | None, parent: QWidget | None = None,
+                  background_check: bool = False) -> bool:
+    """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback.
+
+    A damaged file is offered the latest good backup, a file in use a read-only opening (issue 8).
+    `background_check`: the slow integrity check is left to `backup_dialogs.start_check` (issue 9)."""
+    from app.ui.app.backup_dialogs import open_or_recover
+
+    return open_or_recover(db_path, parent, background_check=background_check)
+
+
+def ensure_configured(parent: QWidget | None = None) -> bool:
+    """On the very first start, ask for the office settings; False if the user cancels."""
+    from app.services import settings as office
+
+    if office.is_configured():
+        return True
+    from app.ui.settings.dialog import SettingsDialog  # only on the first start: start-up speed
+
+    return SettingsDialog(parent, first_start=True).exec() == SettingsDialog.DialogCode.Accepted
+
+
+def build_main_window(look: "FirstLook | None" = None):
+    """The main window over the open database (the settings must be configured already), or, given
+    the `first_look` of a file not opened yet, the window that shows before it opens."""
+    from app.ui.app.main_window import MainWindow
+
+    return MainWindow(first_look=look)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `callback` once, as soon as the window's first paint has finished (and `at_paint`, if
+    given, at the paint itself)."""
+
+    def __init__(self, window: QWidget, callback, at_paint=None):
+        super().__init__(window)
+        self._callback = callback
+        self._at_paint = at_paint
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            if self._at_paint is not None:
+                self._at_paint()
+            QTimer.singleShot(0, self._callback)  # let the paint finish first
+        return False
+
+
+def _process_start() -> float:
+    """Wall-clock time the process started: ZWGK_BENCH_T0 from the launcher, else /proc, else now."""
+    if os.environ.get(BENCH_T0_ENV):
+        return float(os.environ[BENCH_T0_ENV])
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.time()
+
+
+def _bench_hook(window) -> None:
+    """Bench (ZWGK_BENCH_EXIT_AFTER_SHOW): print seconds since process start at the first paint
+    (ZWGK_SHOWN) and when the database is open behind the window (ZWGK_READY), then quit."""
+    t0 = _process_start()
+
+    def ready() -> None:
+        print(f"ZWGK_READY {time.time() - t0:.3f}", flush=True)
+        QApplication.quit()
+
+    def shown() -> None:
+        print(f"ZWGK_SHOWN {time.time() - t0:.3f}", flush=True)
+        if window.ready:
+            ready()
+        else:
+            window.workspace_ready.connect(ready)
+
+    _AfterFirstPaint(window, shown)  # a child of the window: lives as long as it
+
+
+def run_gui(argv: list[str]) -> int:
+    """`python -m app [--db PATH]`: the main window, the database, first-start settings.
+
+    A configured office without a start-up password sees its window first, and the file opens
+    behind it (issue 9: peewee and the store load after the first paint); a first start, a
+    password or a file that needs explaining open the file before any window."""
+    if "--self-check" in argv:  # the build's smoke test (app/ui/app/self_check.py), offscreen
+        from app.ui.app.self_check import run_self_check
+
+        return run_self_check(argv)
+    args = _parse(argv)
+    app = prepare_app(argv)
+    from app.services.startup import first_look
+
+    look = first_look(args.db)
+    if look is None:
+        return _start_file_first(app, args.db)
+    return _start_window_first(app, look)
+
+
+def _start_file_first(app: QApplication, db: str | None) -> int:
+    if not open_database(db, background_check=True):
+        return 2
+    from app.ui.app import backup_dialogs
+
+    # The full integrity check runs beside the window's construction; writes wait for it.
+    check = backup_dialogs.start_check()
+    if not _unlock_and_configure(None):
+        return _finish(check, 0)
+    window = _show_main_window()
+    _after_open(app, window, check)
+    return _finish(check, app.exec())
+
+
+def _start_window_first(app: QApplication, look: "FirstLook") -> int:
+    started: dict[str, object] = {}
+
+    def open_behind() -> None:
+        try:
+            opened = open_database(look.path, window, background_check=True)
+        except Exception as exc:  # noqa: BLE001 - a timer slot: unanswered, the window would wait for ever
+            from PySide6.QtWidgets import QMessageBox
+
+            from app.ui.app.backup_dialogs import OPEN_TITLE
+
+            QMessageBox.critical(window, OPEN_TITLE, f"打开数据库时出错：{exc}\n{look.path}")
+            opened = False
+        if not opened:
+            app.exit(2)
+            return
+        from app.ui.app import backup_dialogs
+
+        started["check"] = check = backup_dialogs.start_check()
+        if not _unlock_and_configure(window):  # the file changed since the first look
+            app.exit(0)
+            return
+        window.workspace_opened()
+        _after_open(app, window, check)
+
+    window = _show_main_window(look, after_paint=open_behind)
+    code = app.exec()
+    return _finish(started.get("check"), code)
+
+
+def _unlock_and_configure(parent: QWidget | None) -> bool:
+    """The start-up password, then the first-start settings; False when the clerk quits."""
+    from app.services import security
+
+    if security.password_required():
+        from app.ui.app import lock
+
+        if not lock.ask_at_start(parent):
+            return False
+    return ensure_configured(parent)
+
+
+def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
+    window = build_main_window(look)
+    window.idle_lock = None
+    if after_paint is not None:
+        _AfterFirstPaint(window, after_paint, at_paint=window.hold_input)
+    if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
+        _bench_hook(window)
+    window.show()
+    return window
+
+
+def _after_open(app: QApplication, window, check) -> None:
+    """With the file open: the idle lock after the first paint, and the integrity check's verdict."""
+    QTimer.singleShot(0, window, lambda: _watch_idle(window))  # after the first paint: nothing to lock before
+    if check is None:
+        return
+
+    def after_check(message: str) -> None:
+        if not handle_check_result(check, message):
+            app.exit(2)
+
+    check.finished.connect(after_check)
+    if check.result is not None:  # delivered during a start-up dialog
+        after_check(check.result)
+
+
+def _watch_idle(window) -> None:
+    from app.ui.app import lock
+
+    window.idle_lock = lock.watch_idle(window)
+
+
+def handle_check_result(check, message: str) -> bool:
+    """After the background check: on a failure, away with the window, then the damaged-file dialog
+    (issue 8) and a new window over the restored or chosen file. False when the clerk quits."""
+    if not message or getattr(check, "handled", False):
+        return True
+    check.handled = True
+    from app.ui.app.backup_dialogs import recover_after_check
+
+    app = QApplication.instance()
+    for widget in app.topLevelWidgets():
+        if hasattr(widget, "case_views"):  # the main window and its case windows: gone with the file
+            for view in list(widget.case_views.values()):
+                view.hide()
+            widget.hide()
+            widget.deleteLater()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # no window while the dialog asks
+    try:
+        if not recover_after_check(check.path, message):
+            return False
+        _after_open(app, _show_main_window(), None)
+        return True
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def _finish(check, code: int) -> int:
+    from app.services.workspace import close_workspace
+    from app.ui.common import tasks
+
+    if check is not None:
+        check.wait()  # its read-only connection closes before the file is closed
+    tasks.wait_for_all()
+    close_workspace()
+    return code

@@ -1,0 +1,399 @@
+"""首页: what is due. Four lists (已超期, 今日到期, 3个工作日内到期, 暂停计时), most urgent first, each
+row naming the limit and its working days left; open 复议/诉讼, the archive countdown, overdue
+proactive items; this year's requests per month and outcomes so far (QtCharts).
+
+Nothing here runs before the window's first paint: the lists are built on a timer after the page is
+shown (start-up budget, issue 9), and QtCharts is imported only when the charts are first drawn.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+# QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint (issue 9).
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.domain.dates import cn_date
+
+if TYPE_CHECKING:
+    from app.services.deadlines import DueOverview
+
+log = logging.getLogger(__name__)
+
+# Tests switch the start-up reminder off (or drive it) here.
+DAILY_REMINDER = {"enabled": True}
+FIRST_BUILD_DELAY_MS = 150  # after the first paint: the clerk sees the window before any counting
+# A list shows its most urgent rows only (thousands of rows would take the window a second to draw
+# and nobody reads them there); the register, sorted by 期限, shows them all.
+LIST_ROWS = 200
+DISPUTE_LINES = 8
+
+BUCKETS = (
+    ("overdue", "已超期", "#c0392b"),
+    ("today", "今日到期", "#d35400"),
+    ("soon", "3个工作日内到期", "#b7950b"),
+    ("paused", "暂停计时（等待补正/意见/缴费）", "#2c3e50"),
+)
+TITLE_WORDS = {"overdue": "超期", "today": "今日"}
+_TITLE_SUFFIX = re.compile(r" — (?:超期\d+(?: 今日\d+)?|今日\d+)$")
+
+
+def left_text(days_left: int | None, paused: bool = False) -> str:
+    if days_left is None:
+        return "暂停"
+    if days_left < 0:
+        return f"已超期{-days_left}个工作日"
+    return "今日到期" if days_left == 0 else f"剩余{days_left}个工作日"
+
+
+def title_suffix(counts: dict[str, int]) -> str:
+    """'超期2 今日1' for the window title; empty when nothing is overdue or due today."""
+    return " ".join(f"{TITLE_WORDS[k]}{counts[k]}" for k in ("overdue", "today") if counts.get(k))
+
+
+class DueList(QTableWidget):
+    """One of the four lists; `open_case(case_id)` on double-click or Enter."""
+
+    open_case = Signal(int)
+    COLUMNS = ("登记编号", "申请人", "期限", "到期日", "剩余")
+
+    def __init__(self, parent: QWidget | None, colour: str):
+        super().__init__(0, len(self.COLUMNS), parent)
+        self.colour = QColor(colour)
+        self.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setDefaultSectionSize(22)
+        self.cellDoubleClicked.connect(lambda row, _c: self._open(row))
+        self.activated.connect(lambda index: self._open(index.row()))
+
+    def show_items(self, items) -> None:
+        self.setRowCount(len(items))
+        header = self.horizontalHeader().sizeHint().height() + 6
+        self.setMaximumHeight(header + 22 * max(len(items), 1))
+        self.setMinimumHeight(header + 22 * min(max(len(items), 1), 3))  # four lists fit 1366×768
+        for row, item in enumerate(items):
+            limit = item.limit
+            kind = "" if limit.legal else "（本机关流程）"
+            texts = (item.case_no, item.name, limit.label + kind, cn_date(limit.due) if limit.due else "—",
+                     left_text(item.days_left) + ("（未确认）" if item.unconfirmed else ""))
+            tip = limit.explanation + ("\n该日期所在年度节假日安排未确认，请在“工作日历”页面载入。" if item.unconfirmed else "")
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(tip)
+                cell.setData(QtCore.Qt.ItemDataRole.UserRole, item.case_id)
+                if column == 4:
+                    cell.setForeground(QBrush(self.colour))
+                self.setItem(row, column, cell)
+
+    def _open(self, row: int) -> None:
+        cell = self.item(row, 0)
+        if cell is not None:
+            self.open_case.emit(cell.data(QtCore.Qt.ItemDataRole.UserRole))
+
+    def rows(self) -> list[list[str]]:
+        return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
+
+
+class HomePage(QWidget):
+    """The first page: what is due today."""
+
+    title = "首页"
+
+    def __init__(self, window=None, today: dt.date | None = None, parent: QWidget | None = None):
+        # Made inside the window's page stack (`parent`), not moved into it later: moving a built
+        # page re-applies the style sheet to every child, a tenth of the start-up (issue 9).
+        super().__init__(parent if parent is not None else window)
+        self.window_ref = window
+        self._today = today
+        self.counts: dict[str, int] = {}
+        self._cached_limits_day: dt.date | None = None
+        self.lists: dict[str, DueList] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        self.reminder: QMessageBox | None = None
+        self._charts = None
+        self._built_once = False
+        self._counting = self._count_again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._timed_refresh)
+        self._build()
+        if window is not None:
+            window.windowTitleChanged.connect(self._keep_title)
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # ---- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """The frame only; the lists are made with their first contents (`_build_lists`), so the
+        window's first paint has a page of one line to draw (start-up, issue 9)."""
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.summary = QLabel("正在统计到期事项…", self)
+        self.summary.setObjectName("homeSummary")  # its look: resources/style.qss
+        left.addWidget(self.summary)
+        self.stack = QVBoxLayout()
+        self.empty: dict[str, QLabel] = {}
+        self.stack.addStretch(0)
+        left.addLayout(self.stack, 1)
+        outer.addLayout(left, 11)
+        self._right = QVBoxLayout()
+        self.chart_area = QVBoxLayout()
+        self._right.addLayout(self.chart_area, 1)
+        outer.addLayout(self._right, 7)
+        self.others: QLabel | None = None
+
+    def _build_lists(self) -> None:
+        if self.others is not None:
+            return
+        for n, (key, label, colour) in enumerate(BUCKETS):
+            box = QGroupBox(label, self)
+            box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
+            table = DueList(box, colour)
+            table.setObjectName(f"list_{key}")
+            table.open_case.connect(self._open_case)
+            empty = QLabel("（无）", box)
+            inner = QVBoxLayout(box)
+            inner.addWidget(table)
+            inner.addWidget(empty)
+            self.stack.insertWidget(n, box)
+            self.lists[key], self.boxes[key], self.empty[key] = table, box, empty
+        self.others = QLabel(self)
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.others.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
+        other_box = QGroupBox("复议诉讼、归档与主动公开", self)
+        QVBoxLayout(other_box).addWidget(self.others)
+        self._right.insertWidget(0, other_box)
+
+    # ---- refreshing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Called by the window when the page is shown or a case changed: recount soon, not now."""
+        delay = 0 if self._built_once else FIRST_BUILD_DELAY_MS
+        self._timer.start(delay)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._timer.isActive():
+            self.refresh()
+
+    def _timed_refresh(self) -> None:
+        """Recount on the worker thread (with thousands of open cases it takes a second or more), so
+        the window stays usable; a request made meanwhile recounts once more when it is done."""
+        if not getattr(self.window_ref, "ready", True):
+            return  # the database is still opening behind the window: it refreshes the pages when open
+        if self._counting:
+            self._count_again = True
+            return
+        from app.ui.common import tasks
+
+        self._counting = True
+        today, refresh_limits = self.today(), self._cached_limits_day != dt.date.today()
+        tasks.run_in_background(self, lambda: count_home(today, refresh_limits), self._counted,
+                                self._count_failed)
+
+    def _counted(self, counted: "HomeCount") -> None:
+        self._show(counted)
+        self._count_finished()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        # An error here must not take the window down; say so on the page instead.
+        log.error("home page refresh failed: %s", getattr(exc, "__traceback_text__", exc))
+        self.summary.setText(f"到期事项统计失败：{exc}")
+        self._count_finished()
+
+    def _count_finished(self) -> None:
+        self._counting = False
+        if self._count_again:  # a change asked for a recount meanwhile
+            self._count_again = False
+            self.refresh()
+
+    def refresh_now(self) -> None:
+        """Recount everything now, on this thread (tests call this directly)."""
+        self._show(count_home(self.today(), self._cached_limits_day != dt.date.today()))
+
+    def _show(self, counted: "HomeCount") -> None:
+        if counted.limits_refreshed:
+            self._cached_limits_day = dt.date.today()
+        today, overview = counted.today, counted.overview
+        self._build_lists()
+        self.counts = overview.counts
+        for n, (key, label, _colour) in enumerate(BUCKETS):
+            items = getattr(overview, key)
+            self.lists[key].show_items(items[:LIST_ROWS])
+            self.lists[key].setVisible(bool(items))
+            more = len(items) - LIST_ROWS
+            self.empty[key].setText("（无）" if not items else
+                                    f"另有{more}件未列出：在“登记簿”中按“期限”列排序可查看全部。")
+            self.empty[key].setVisible(not items or more > 0)
+            self.boxes[key].setTitle(f"{label}（{len(items)}件）")
+            # Longer lists get more of the height; short ones shrink to their rows.
+            self.stack.setStretch(n, min(len(items), 12))
+        self.stack.setStretch(len(BUCKETS), 0 if any(getattr(overview, k) for k, _l, _c in BUCKETS) else 1)
+        c = self.counts
+        self.summary.setText(f"{cn_date(today)}　已超期 {c['overdue']} 件　今日到期 {c['today']} 件　"
+                             f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
+        self.others.setText(counted.others)
+        self._show_charts(today.year, counted.per_month, counted.outcomes)
+        self._keep_title()
+        first = not self._built_once
+        self._built_once = True
+        if first:
+            self._maybe_remind(overview, today)
+
+    # ---- the other reminders ------------------------------------------------------------------
+
+    @staticmethod
+    def _others_html(today: dt.date) -> str:
+        parts = HomePage._disputes_html(today) + HomePage._archive_html(today) + HomePage._proactive_html(today)
+        return "<br>".join(parts) if parts else "暂无复议诉讼、归档或主动公开方面的提醒。"
+
+    @staticmethod
+    def _disputes_html(today: dt.date) -> list[str]:
+        from app.domain import clock
+        from app.services import disputes, register
+        from app.services.calendar import work_calendar
+
+        cal, ranked = work_calendar(), []
+        open_ones = disputes.open_disputes()
+        for d in open_ones:
+            running = [l for l in d.limits if l.shown and l.done_on is None]
+            picked = clock.most_urgent(running, today, cal) if running else None
+            rank = clock.urgency_rank(*picked) if picked else (len(clock.URGENCY_ORDER), 0)
+            ranked.append((rank, d.id, d, picked))
+        ranked.sort(key=lambda r: r[:2])  # most pressing first
+        shown = ranked[:DISPUTE_LINES]
+        numbers = register.case_numbers([d.case_id for _r, _i, d, _p in shown])
+        out = []
+        for _rank, _id, d, picked in shown:
+            case_no = numbers[d.case_id]
+            if picked is None:
+                out.append(f"<b>{d.label}</b> {case_no}：等待结果")
+                continue
+            limit, level = picked
+            colour = "#c0392b" if level in (clock.OVERDUE, clock.DUE_TODAY) else "#2c3e50"
+            left = left_text(clock.days_left(limit, today, cal))
+            out.append(f"<b>{d.label}</b> {case_no}：{limit.label} {cn_date(limit.due)}"
+                       f" <span style='color:{colour}'>{left}</span>")
+        if len(ranked) > DISPUTE_LINES:
+            out.append(f"另有{len(ranked) - DISPUTE_LINES}件复议诉讼尚未结束，在各案件的“复议/诉讼”栏中查看。")
+        return out
+
+    @staticmethod
+    def _archive_html(today: dt.date) -> list[str]:
+        from app.services import archive
+
+        reminder = archive.archive_reminder(today)
+        if reminder is None:
+            return []
+        colour = "#c0392b" if reminder.days_left < 0 else "#2c3e50"
+        return [f"<b>年度归档</b>：<span style='color:{colour}'>{reminder.text}</span>"]
+
+    @staticmethod
+    def _proactive_html(today: dt.date) -> list[str]:
+        from app.domain.clock import URGENCY_LABELS
+        from app.services import proactive
+
+        rows = proactive.attention(today)
+        out = [f"<b>主动公开</b>：{r.item.data.title[:24]} — {r.urgent.label} {cn_date(r.urgent.due)}"
+               f"（{URGENCY_LABELS[r.state]}）" for r in rows[:5]]
+        if len(rows) > 5:
+            out.append(f"主动公开另有{len(rows) - 5}项需要处理，见“主动公开”页面。")
+        return out
+
+    # ---- charts -------------------------------------------------------------------------------
+
+    def _show_charts(self, year: int, per_month, outcomes) -> None:
+        if self._charts is None:
+            from app.ui.home.charts import HomeCharts  # QtCharts loads here, after the first paint
+
+            self._charts = HomeCharts(self)
+            self.chart_area.addWidget(self._charts, 1)
+        self._charts.show_year(year, per_month, outcomes)
+
+    # ---- title and reminder -------------------------------------------------------------------
+
+    def _keep_title(self, title: str | None = None) -> None:
+        """Keep '— 超期2 今日1' at the end of the window title, whatever else set the title."""
+        window = self.window_ref
+        if window is None or not self.counts:
+            return
+        title = window.windowTitle()
+        base = _TITLE_SUFFIX.sub("", title)
+        suffix = title_suffix(self.counts)
+        wanted = f"{base} — {suffix}" if suffix else base
+        if wanted != title:
+            window.setWindowTitle(wanted)
+
+    def _maybe_remind(self, overview, today: dt.date) -> None:
+        """Once a day at start-up, a non-modal note of what is overdue or due today."""
+        from app.services import home
+
+        due = overview.overdue + overview.today
+        if not DAILY_REMINDER["enabled"] or not due or not home.reminder_due(today):
+            return
+        lines = [f"{i.case_no} {i.name}：{i.limit.label} {cn_date(i.limit.due)}（{left_text(i.days_left)}）"
+                 for i in due[:8]]
+        if len(due) > 8:
+            lines.append(f"……另有{len(due) - 8}件，见首页。")
+        box = QMessageBox(QMessageBox.Icon.Warning, "今日提醒",
+                          f"已超期 {len(overview.overdue)} 件，今日到期 {len(overview.today)} 件：\n" + "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, self)
+        box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+        box.setModal(False)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.show()
+        self.reminder = box
+        try:
+            home.mark_reminder_shown(today)
+        except Exception:  # noqa: BLE001 - a read-only copy cannot remember; showing it again is harmless
+            log.info("could not remember the reminder date", exc_info=True)
+
+    def _open_case(self, case_id: int) -> None:
+        if self.window_ref is not None:
+            self.window_ref.open_case(case_id)
+
+
+class HomeCount(NamedTuple):
+    """What one recount found; gathered off the GUI thread, so no widget in it."""
+
+    today: dt.date
+    overview: "DueOverview"
+    others: str
+    per_month: list
+    outcomes: list
+    limits_refreshed: bool
+
+
+def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
+    """Everything the home page shows, counted through the services (on any thread)."""
+    from app.services import deadlines, home
+    from app.services.backup import unchecked_file
+    from app.services.workspace import is_readonly
+
+    # Once a day: a pause that ran out its term overnight shows its resumed limit in the list.
+    # (Not while the start-up integrity check is still running: a write would wait for it; and
+    # not in a copy opened read-only, which cannot store them.)
+    refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
+    return HomeCount(today, deadlines.due_overview(today, refresh=refreshed), HomePage._others_html(today),
+                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed)
+
+
+def home_page(window) -> HomePage:
+    stack = getattr(getattr(window, "ui", None), "pages", None)
+    return HomePage(window, today=getattr(window, "_today", None), parent=stack)

@@ -1,0 +1,150 @@
+"""The 登记簿 page of the main window: search as you type, filters, sortable columns, open a case."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from app.domain import outcomes
+from app.domain.request import STATUSES, CaseQuery
+from app.services import register
+from app.ui.forms.ui_register_page import Ui_RegisterPage
+from app.ui.register.model import COLUMNS, ID_ROLE, CaseTableModel
+
+DEBOUNCE_MS = 150
+_WIDTHS = {"case_no": 130, "received_on": 96, "applicant_kind": 96, "name": 200, "status": 80,
+           "outcome": 170, "answered_on": 96, "due_on": 96}
+
+
+class RegisterPage(QWidget):
+    """Emits open_case(case_id) when the user double-clicks a row or presses Enter on it."""
+
+    open_case = Signal(int)
+    new_request = Signal()
+    counts_changed = Signal(int, int)  # shown, total
+
+    title = "登记簿"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_RegisterPage()
+        self.ui.setupUi(self)
+        self.model = CaseTableModel(self)
+        self.ui.table.setModel(self.model)
+        self._grand_total = 0
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_timer.timeout.connect(self._emit_counts)
+        self._setup_table()
+        self._fill_filters()
+        ui = self.ui
+        ui.searchEdit.textChanged.connect(self._debounce.start)
+        for combo in (ui.yearCombo, ui.statusCombo, ui.outcomeCombo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        ui.table.activated.connect(self._activated)
+        ui.newButton.clicked.connect(self.new_request)
+        # The search box hands Down/Enter to the table so the keyboard alone can open a case.
+        QShortcut(QKeySequence(Qt.Key.Key_Down), ui.searchEdit, self._focus_table,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.apply_filters()
+
+    def _setup_table(self) -> None:
+        table = self.ui.table
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key == "content":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                table.setColumnWidth(column, _WIDTHS.get(key, 100))
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+
+    def _fill_filters(self) -> None:
+        ui = self.ui
+        ui.statusCombo.addItem("全部状态", None)
+        for status in STATUSES:
+            ui.statusCombo.addItem(status, status)
+        ui.outcomeCombo.addItem("全部办理结果", None)
+        for o in outcomes.OUTCOMES:
+            ui.outcomeCombo.addItem(f"{o.code} {outcomes.short_label(o.code)}", o.code)
+            ui.outcomeCombo.setItemData(ui.outcomeCombo.count() - 1, outcomes.full_label(o.code),
+                                        Qt.ItemDataRole.ToolTipRole)
+        self.refresh_years()
+
+    def refresh_years(self) -> None:
+        """The year filter lists the years that have cases (plus 全部年度)."""
+        combo = self.ui.yearCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("全部年度", None)
+        for year in register.years():
+            combo.addItem(f"{year}年", year)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def current_query(self) -> CaseQuery:
+        ui = self.ui
+        base = self.model.query()
+        return replace(base, text=ui.searchEdit.text().strip(), year=ui.yearCombo.currentData(),
+                       status=ui.statusCombo.currentData(), outcome=ui.outcomeCombo.currentData())
+
+    def apply_filters(self) -> None:
+        """Show the first page now; count the matches (a scan of the table) one event-loop turn later."""
+        self._debounce.stop()
+        self.model.set_query(self.current_query())
+        self._after_load()
+
+    def refresh(self) -> None:
+        """Reload after a case was registered or changed elsewhere."""
+        self.refresh_years()
+        self.model.refresh()
+        self._after_load()
+
+    def _after_load(self) -> None:
+        if self.model.total is None:
+            self._count_timer.start()  # coalesces: only the last query of a burst is counted
+        else:
+            self._emit_counts()
+
+    def _emit_counts(self) -> None:
+        self._count_timer.stop()
+        shown = self.model.ensure_total()
+        self._grand_total = register.count(CaseQuery())
+        self.counts_changed.emit(shown, self._grand_total)
+
+    def counts(self) -> tuple[int, int]:
+        """(matching, all) cases; counts now if the deferred count has not run yet."""
+        if self.model.total is None:
+            self._emit_counts()
+        return self.model.ensure_total(), self._grand_total
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def _focus_table(self) -> None:
+        table = self.ui.table
+        table.setFocus()
+        if self.model.rowCount() and not table.currentIndex().isValid():
+            table.setCurrentIndex(self.model.index(0, 0))
+
+    def selected_case_id(self) -> int | None:
+        index = self.ui.table.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def open_selected(self) -> None:
+        case_id = self.selected_case_id()
+        if case_id is not None:
+            self.open_case.emit(case_id)
+
+    def _activated(self, index) -> None:
+        case_id = self.model.data(index, ID_ROLE)
+        if case_id is not None:
+            self.open_case.emit(case_id)

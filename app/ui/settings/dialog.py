@@ -1,0 +1,86 @@
+"""The office-settings dialog (机关设置): asked on the very first start, editable later from the menu."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QSpinBox, QWidget
+
+from app.domain.settings import OfficeSettings
+from app.services import settings as office
+from app.services.errors import ServiceError, ValidationError
+from app.ui.common.field_errors import FieldErrors
+from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+
+TEXT_FIELDS = ("office_name", "short_name", "doc_prefix", "disclosure_unit", "address", "postcode", "phone",
+               "handler", "leader", "reconsideration_body", "court", "fonds_no", "org_code", "case_no_format",
+               "doc_no_format")
+NUMBER_FIELDS = ("limit_accept", "limit_review", "limit_draft", "limit_proactive_scope", "limit_sign",
+                 "correction_period")
+
+FIRST_START_INTRO = ("欢迎使用政务公开工作台。请先填写本机关的基本信息：这些信息将印在告知书、答复书和年度报告上，"
+                     "以后可在“设置 → 机关设置”中修改。带“行政复议机关”和“管辖人民法院”的内容会写入每份答复的救济途径告知。")
+
+
+class SettingsDialog(QDialog):
+    """Edits OfficeSettings; saves through services.settings (validated, audited)."""
+
+    def __init__(self, parent: QWidget | None = None, first_start: bool = False):
+        super().__init__(parent)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self._loaded = office.load() if office.is_configured() else OfficeSettings()
+        self.errors = FieldErrors(self.ui, list(TEXT_FIELDS + NUMBER_FIELDS))
+        self.ui.introLabel.setText(FIRST_START_INTRO if first_start else "修改后点击“保存”，修改会记入操作日志。")
+        if first_start:
+            self.setWindowTitle("首次使用：机关设置")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        if not first_start:
+            password = self.ui.buttonBox.addButton("启动密码与自动锁定…", QDialogButtonBox.ButtonRole.ActionRole)
+            password.clicked.connect(self.edit_password)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._load(self._loaded)
+        for name in TEXT_FIELDS:
+            self._field(name).editingFinished.connect(self._revalidate)
+
+    def edit_password(self) -> None:
+        from app.ui.settings.password_dialog import PasswordSettingsDialog
+
+        if PasswordSettingsDialog(self).exec():
+            self._loaded = replace(self._loaded, idle_lock_minutes=office.load().idle_lock_minutes)
+
+    def _field(self, name: str) -> QLineEdit | QSpinBox:
+        return getattr(self.ui, f"f_{name}")
+
+    def _load(self, s: OfficeSettings) -> None:
+        for name in TEXT_FIELDS:
+            self._field(name).setText(str(getattr(s, name) or ""))
+        for name in NUMBER_FIELDS:
+            self._field(name).setValue(int(getattr(s, name)))
+
+    def settings(self) -> OfficeSettings:
+        """The settings as typed; fields the dialog does not show keep their stored values."""
+        values = {n: self._field(n).text().strip() for n in TEXT_FIELDS}
+        values.update({n: self._field(n).value() for n in NUMBER_FIELDS})
+        return replace(self._loaded, **values)
+
+    def _revalidate(self) -> None:
+        touched = {n for n in TEXT_FIELDS if self._field(n).text().strip() or self._field(n).isModified()}
+        self.errors.show(office.validate(self.settings()), touched)
+
+    def save(self) -> None:
+        s = self.settings()
+        errors = office.validate(s)
+        if errors:
+            self.errors.show(errors)
+            return
+        try:
+            office.save(s)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except ServiceError as exc:
+            QMessageBox.warning(self, "无法保存", str(exc))
+            return
+        self.accept()

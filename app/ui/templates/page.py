@@ -1,0 +1,415 @@
+"""The 文书模板 page (issue 4): the Word templates of the notices and their placeholders.
+
+模板 tab: every kind with the template in use (shipped default or the office's edited copy),
+在Word/WPS中编辑 (the office's copy, made on first use), 检查 / 检查全部 (problems by paragraph and
+placeholder name, in Chinese), 恢复默认 (asks first; the office's copy is moved aside, not deleted).
+占位符说明 tab: every placeholder with what it is and an example value.
+批量出具回执: receipts (申请接收回执) for several open cases at once, with a progress dialog.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from app.domain.dates import cn_date
+from app.domain.request import CONCLUDED_STATUSES, CaseQuery
+from app.services import notices, register, templates
+from app.services.errors import ServiceError
+from app.ui.common import tasks
+
+RECEIPT = "申请接收回执"
+TEMPLATE_HEADERS = ("文书种类", "标题", "使用的模板", "检查结果")
+PLACEHOLDER_HEADERS = ("占位符（写入模板）", "说明", "示例", "适用文书")
+BAD = QColor("#c0392b")
+GOOD = QColor("#1e8449")
+CUSTOM_BG = QColor("#fdf6e3")
+
+
+def _item(text: str, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(tip or text)
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    return item
+
+
+def problems_text(kind: str, problems: list[templates.TemplateProblem]) -> str:
+    """The check's findings as lines a clerk can act on: which template, which paragraph, what."""
+    if not problems:
+        return f"“{kind}”：未发现问题。"
+    return "\n".join(f"“{kind}” {p}" for p in problems)
+
+
+class TemplatesTab(QWidget):
+    def __init__(self, page: "TemplatesPage"):
+        super().__init__(page)
+        self.page = page
+        self.infos: list[templates.TemplateInfo] = []
+        self.results: dict[str, list[templates.TemplateProblem]] = {}
+        self.table = QTableWidget(0, len(TEMPLATE_HEADERS), self)
+        self.table.setObjectName("templatesTable")
+        self.table.setHorizontalHeaderLabels(TEMPLATE_HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.report = QPlainTextEdit(self)
+        self.report.setObjectName("checkReport")
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText("选中一个模板后点“检查”，或点“检查全部”。发现的问题按模板、段落列在这里。")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, tip in (
+                ("edit", "在Word/WPS中编辑", "打开本机关的模板副本（首次编辑时从默认模板复制），保存后即生效"),
+                ("check", "检查", "检查选中的模板：占位符名称、{{ }} / {% %} 写法，并试生成一次"),
+                ("check_all", "检查全部", "逐一检查全部模板"),
+                ("restore", "恢复默认", "改回程序自带的模板；本机关修改过的副本移到“已替换”文件夹保留"),
+                ("batch", "批量出具回执…", "为新登记、尚未出具回执的申请一次出具申请接收回执")):
+            button = QPushButton(text, self)
+            button.setObjectName(f"tpl_{key}")
+            button.setToolTip(tip)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons["edit"].clicked.connect(self.edit_selected)
+        self.buttons["check"].clicked.connect(self.check_selected)
+        self.buttons["check_all"].clicked.connect(self.check_all)
+        self.buttons["restore"].clicked.connect(self.restore_selected)
+        self.buttons["batch"].clicked.connect(lambda: batch_receipts(self, self.page.today()))
+        note = QLabel("模板是Word文档，用 {{ 占位符 }} 标出要填入的内容（占位符见“占位符说明”）。"
+                      "本机关修改的模板保存在数据文件夹中，程序升级不会覆盖。", self)
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.report)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        selected = self.selected_kind()
+        self.infos = templates.list_templates()
+        self.table.setRowCount(len(self.infos))
+        for r, info in enumerate(self.infos):
+            if info.customised:
+                state = f"本机关修改版（{info.modified:%Y-%m-%d %H:%M}）" if info.modified else "本机关修改版"
+            else:
+                state = "默认模板"
+            cells = (_item(info.kind), _item(info.title), _item(state, str(info.path)), self._result_item(info.kind))
+            for c, item in enumerate(cells):
+                if info.customised and c < 3:
+                    item.setBackground(QBrush(CUSTOM_BG))
+                self.table.setItem(r, c, item)
+            if info.kind == selected:
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    def _result_item(self, kind: str) -> QTableWidgetItem:
+        if kind not in self.results:
+            return _item("")
+        problems = self.results[kind]
+        item = _item(f"{len(problems)}个问题：{problems[0]}" if problems else "正常",
+                     "\n".join(str(p) for p in problems) or "未发现问题")
+        item.setForeground(QBrush(BAD if problems else GOOD))
+        return item
+
+    def selected_kind(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.infos[rows[0].row()].kind if rows and rows[0].row() < len(self.infos) else None
+
+    def select(self, kind: str) -> None:
+        row = next(i for i, info in enumerate(self.infos) if info.kind == kind)
+        self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        kind = self.selected_kind()
+        for key in ("edit", "check"):
+            self.buttons[key].setEnabled(kind is not None)
+        info = next((i for i in self.infos if i.kind == kind), None)
+        self.buttons["restore"].setEnabled(info is not None and info.customised)
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        try:
+            path = templates.edit_copy(kind)
+            self.refresh()
+            notices.open_file(path)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "无法打开模板", str(exc))
+            return
+        self.report.setPlainText(f"已打开“{kind}”的本机关副本：{path}\n在Word/WPS中修改并保存后，点“检查”确认模板无误。")
+
+    def check_selected(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        self.results[kind] = templates.check(kind)
+        self.report.setPlainText(problems_text(kind, self.results[kind]))
+        self.refresh()
+
+    def check_all(self) -> None:
+        """Every template is opened and trial-rendered: off the GUI thread, buttons off meanwhile."""
+        self.setEnabled(False)
+        self.report.setPlainText("正在检查全部模板…")
+        tasks.run_in_background(self, templates.check_all, self._checked_all, self._check_failed,
+                                busy_text="正在检查全部模板…")
+
+    def _checked_all(self, found: dict[str, list[templates.TemplateProblem]]) -> None:
+        self.setEnabled(True)
+        self.results = {info.kind: found.get(info.kind, []) for info in self.infos}
+        if found:
+            lines = [problems_text(kind, problems) for kind, problems in found.items()]
+            self.report.setPlainText(f"共检查{len(self.infos)}个模板，{len(found)}个有问题：\n" + "\n".join(lines))
+        else:
+            self.report.setPlainText(f"共检查{len(self.infos)}个模板，均未发现问题。")
+        self.refresh()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        self.report.setPlainText(f"检查未完成：{exc}")
+
+    def restore_selected(self) -> None:
+        kind = self.selected_kind()
+        if kind is None:
+            return
+        answer = QMessageBox.question(
+            self, "恢复默认模板",
+            f"将“{kind}”改回程序自带的默认模板。本机关修改过的模板不会删除，会移到“已替换”文件夹。是否继续？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            aside = templates.restore_default(kind)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "无法恢复默认模板", str(exc))
+            return
+        self.results.pop(kind, None)
+        self.refresh()
+        self.report.setPlainText(f"“{kind}”已恢复为默认模板。" + (f"原修改版保存在：{aside}" if aside else ""))
+
+
+class PlaceholdersTab(QWidget):
+    """The reference page: every placeholder a template may use, with an example value."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.entries = notices.placeholder_reference()
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("placeholderFilter")
+        self.filter.setPlaceholderText("输入占位符名称、说明或文书种类筛选")
+        self.filter.setClearButtonEnabled(True)
+        self.table = QTableWidget(len(self.entries), len(PLACEHOLDER_HEADERS), self)
+        self.table.setObjectName("placeholderTable")
+        self.table.setHorizontalHeaderLabels(PLACEHOLDER_HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 300)
+        self.table.setColumnWidth(2, 260)
+        for r, p in enumerate(self.entries):
+            users = "、".join(p.kinds) if p.kinds else "全部文书"
+            for c, text in enumerate(("{{ " + p.name + " }}", p.description, str(p.example), users)):
+                self.table.setItem(r, c, _item(text, f"{p.group}：{text}"))
+        note = QLabel("在Word/WPS模板中原样写入第一列（含两对半角花括号）即可，生成文书时替换为本案的内容。"
+                      "日期由期限计算得出，不需手填；“需填写”类在出具时由经办人填写。", self)
+        note.setWordWrap(True)
+        note.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        self.filter.textChanged.connect(self.apply_filter)
+
+    def apply_filter(self, text: str) -> None:
+        text = text.strip()
+        for r in range(self.table.rowCount()):
+            row_text = " ".join(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            self.table.setRowHidden(r, bool(text) and text not in row_text)
+
+    def names(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+
+
+class TemplatesPage(QWidget):
+    title = "文书模板"
+
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.tabs = QTabWidget(self)
+        self.templates_tab = TemplatesTab(self)
+        self.placeholders_tab = PlaceholdersTab(self)
+        self.tabs.addTab(self.templates_tab, "模板")
+        self.tabs.addTab(self.placeholders_tab, "占位符说明")
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.refresh()
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def refresh(self) -> None:
+        self.templates_tab.refresh()
+
+
+def templates_page(window) -> TemplatesPage:
+    """EXTRA_PAGES factory for the main window."""
+    return TemplatesPage(window, today=getattr(window, "_today", None))
+
+
+# ---------------------------------------------------------------- batch receipts
+
+
+def receipt_candidates() -> list:
+    """Open cases that have no 申请接收回执 yet, newest first (a township has tens, not thousands)."""
+    rows = [r for r in register.list_rows(CaseQuery(), limit=1000) if r.status not in CONCLUDED_STATUSES]
+    return [r for r in rows if not any(d.kind == RECEIPT for d in notices.documents(r.id))]
+
+
+class BatchReceiptDialog(QDialog):
+    """Tick the cases (those received today are ticked), 出具 → one receipt each, with progress."""
+
+    def __init__(self, parent: QWidget, today: dt.date):
+        super().__init__(parent)
+        self.setWindowTitle("批量出具申请接收回执")
+        self.today = today
+        self.result_ = None
+        self.rows = receipt_candidates()
+        self.table = QTableWidget(len(self.rows), 4, self)
+        self.table.setObjectName("batchTable")
+        self.table.setHorizontalHeaderLabels(("登记编号", "收到申请日期", "申请人", "申请内容"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for r, row in enumerate(self.rows):
+            first = _item(row.case_no)
+            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            first.setCheckState(Qt.CheckState.Checked if row.received_on == today else Qt.CheckState.Unchecked)
+            for c, item in enumerate((first, _item(cn_date(row.received_on)), _item(row.name), _item(row.content))):
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        intro = QLabel("下列为尚未出具申请接收回执的在办申请，今天收到的已勾选。每件各编一个文号，"
+                       "出具失败的会列出原因，不影响其他各件。" if self.rows else "没有需要出具回执的申请。", self)
+        intro.setWordWrap(True)
+        self.report = QPlainTextEdit(self)
+        self.report.setObjectName("batchReport")
+        self.report.setReadOnly(True)
+        self.report.hide()
+        self.all_button = QPushButton("全选", self)
+        self.none_button = QPushButton("全不选", self)
+        self.issue_button = QPushButton("出具回执", self)
+        self.issue_button.setObjectName("batchIssue")
+        self.issue_button.setDefault(True)
+        self.close_button = QPushButton("关闭", self)
+        self.all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+        self.issue_button.clicked.connect(self.issue)
+        self.close_button.clicked.connect(self.accept)
+        self.issue_button.setEnabled(bool(self.rows))
+        buttons = QHBoxLayout()
+        for b in (self.all_button, self.none_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.issue_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.report)
+        layout.addLayout(buttons)
+        self.resize(760, 460)
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for r in range(self.table.rowCount()):
+            self.table.item(r, 0).setCheckState(state)
+
+    def set_checked(self, case_no: str, checked: bool) -> None:
+        r = next(i for i, row in enumerate(self.rows) if row.case_no == case_no)
+        self.table.item(r, 0).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def checked_ids(self) -> list[int]:
+        return [row.id for r, row in enumerate(self.rows)
+                if self.table.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    def issue(self) -> None:
+        ids = self.checked_ids()
+        if not ids:
+            QMessageBox.information(self, "批量出具回执", "请先勾选要出具回执的申请。")
+            return
+        self.progress = QProgressDialog("正在出具申请接收回执…", "", 0, len(ids), self)
+        self.progress.setWindowTitle("批量出具回执")
+        self.progress.setCancelButton(None)  # each receipt is its own transaction; stopping halfway helps no one
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        relay = _ProgressRelay(self)
+        relay.changed.connect(self._progress_changed)
+        self.issue_button.setEnabled(False)
+        on, emit = self.today, relay.changed.emit
+        tasks.run_in_background(self, lambda: notices.issue_batch(RECEIPT, ids, None, on, progress=emit),
+                                self._done, self._failed, busy_text="正在出具回执…")
+
+    def _progress_changed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setLabelText(f"正在出具申请接收回执：{done}/{total}")
+
+    def _done(self, result) -> None:
+        self.progress.close()
+        self.result_ = result
+        names = {row.id: f"{row.case_no} {row.name}" for row in self.rows}
+        lines = [f"已出具{len(result.issued)}份申请接收回执。"]
+        lines += [f"  {names.get(d.case_id, d.case_id)}：{d.doc_no}" for d in result.issued]
+        if result.failed:
+            lines.append(f"{len(result.failed)}件未出具：")
+            lines += [f"  {names.get(cid, cid)}：{reason}" for cid, reason in result.failed.items()]
+        self.report.setPlainText("\n".join(lines))
+        self.report.show()
+        self._remove_issued({d.case_id for d in result.issued})
+
+    def _remove_issued(self, done: set[int]) -> None:
+        for r in reversed(range(len(self.rows))):
+            if self.rows[r].id in done:
+                self.table.removeRow(r)
+                del self.rows[r]
+        self.issue_button.setEnabled(bool(self.rows))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.close()
+        self.issue_button.setEnabled(True)
+        QMessageBox.warning(self, "批量出具未完成", str(exc) if isinstance(exc, ServiceError) else f"出具失败：{exc}")
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the GUI thread (queued signal)."""
+
+    changed = Signal(int, int)
+
+
+def batch_receipts(parent: QWidget, today: dt.date | None = None) -> BatchReceiptDialog:
+    dialog = BatchReceiptDialog(parent, today or dt.date.today())
+    dialog.exec()
+    window = parent.window()
+    if dialog.result_ is not None and hasattr(window, "_refresh_pages"):
+        window._refresh_pages()
+    dialog.deleteLater()
+    return dialog

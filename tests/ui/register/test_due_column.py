@@ -1,0 +1,32 @@
+"""The register list's 期限 column: the binding limit's date, or 暂停计时 while the clock is stopped."""
+import datetime as dt
+
+from app.domain.request import RequestData
+from app.services import actions, register
+
+
+def test_due_column_shows_the_answer_limit_then_paused(qtbot, workspace):
+    from app.ui.register.page import RegisterPage
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         address="茅畲村1号", info_description="财政预算",
+                                         arrived_on=dt.date(2026, 11, 2), channel="当面"), today=dt.date(2026, 11, 20))
+    page = RegisterPage()
+    qtbot.addWidget(page)
+    page.apply_filters()
+    model = page.ui.table.model()
+    due_column = [model.headerData(c, qtbot_orientation()) for c in range(model.columnCount())].index("期限")
+    assert model.index(0, due_column).data() == "2026-11-30"  # holidays.md worked example
+    actions.send_correction(case.id, dt.date(2026, 11, 4), "请写明文号")
+    page.apply_filters()
+    cell = model.index(0, due_column)
+    assert cell.data() == "暂停计时"
+    from PySide6.QtCore import Qt
+
+    assert "条例第三十条" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def qtbot_orientation():
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
