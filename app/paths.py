@@ -89,6 +89,12 @@ def archives_dir(db_path: Path) -> Path:
     return data_dir_for(db_path) / "归档"
 
 
+def log_dir() -> Path:
+    """The program's log files (日志), in the user data folder whatever database is open: an error
+    can happen before any database is open."""
+    return user_data_dir() / "日志"
+
+
 def instance_lock_path(db_path: Path) -> Path:
     """The lock file beside the database that tells a second copy of the program it is in use."""
     db_path = Path(db_path)

@@ -100,7 +100,7 @@ def bench_archive(tmp: Path) -> list[str]:
     from app.services.workspace import close_workspace
     from app.store import ledger as ledger_store
     from app.store.db import atomic
-    from app.store.models import Document
+    from app.store.schema import Document
 
     db = tmp / "archive.sqlite"
     _setup(db, 2025, 1_150, seed=5)

@@ -24,7 +24,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     from app.domain.clock import ClockInput
 
     if args.db_sub or args.db:
-        from app.services.calendar import work_calendar
+        from app.services.work_calendar import work_calendar
 
         open_db(args, readonly=True)
         cal = work_calendar()

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from app.domain import disputes
 from app.domain.outcomes import BY_CODE, GROUP_LABELS, OUTCOMES, report_row
 from app.domain.request import APPLICANT_KINDS
 
@@ -262,8 +263,8 @@ def table3(cases: Iterable[ReportCase], year: int) -> Table3:
 
 # ---------------------------------------------------------------- table 4
 
-DISPUTE_KINDS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "复议后起诉")
-DISPUTE_RESULTS: tuple[str, ...] = ("维持", "纠正", "其他结果")
+DISPUTE_KINDS: tuple[str, ...] = disputes.KINDS
+DISPUTE_RESULTS: tuple[str, ...] = disputes.RESULTS
 DISPUTE_COLUMNS: tuple[str, ...] = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 PENDING_COLUMN = 3
 
@@ -566,8 +567,8 @@ def text_disputes(year: int, t4: Table4) -> str:
     def part(kind: str) -> str:
         v = t4.counts[kind]
         return f"{v[4]}件（结果维持{v[0]}件，结果纠正{v[1]}件，其他结果{v[2]}件，尚未审结{v[3]}件）"
-    suits = t4.counts["未经复议直接起诉"][4] + t4.counts["复议后起诉"][4]
-    if not suits and not t4.counts["行政复议"][4]:
+    suits = t4.counts[disputes.LITIGATION_DIRECT][4] + t4.counts[disputes.LITIGATION_AFTER][4]
+    if not suits and not t4.counts[disputes.RECONSIDERATION][4]:
         return f"{year}年，本机关未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。具体情况见下表。"
     return (f"{year}年，本机关因政府信息公开工作被申请行政复议{part('行政复议')}；"
             f"被提起行政诉讼{suits}件，其中未经复议直接起诉{part('未经复议直接起诉')}，"

@@ -21,10 +21,26 @@ CHANNELS: tuple[str, ...] = ("当面", "邮寄", "平常信函", "网络平台",
 FORMS_WANTED: tuple[str, ...] = ("纸质", "电子", "其他")
 DELIVERY_METHODS: tuple[str, ...] = ("邮寄", "电子邮件", "传真", "自行领取", "当场阅读抄录")
 
-# Case statuses (workflow.md). Terminal statuses end the legal clock.
-STATUSES: tuple[str, ...] = ("登记", "审查中", "补正中", "办理中", "征求意见中", "待缴费", "已延期", "已答复", "已办结")
+# Case statuses (docs/legal/workflow.md). Terminal statuses end the legal clock; which step may be
+# taken in which status is app/domain/case_flow.py.
+REGISTERED = "登记"
+REVIEWING = "审查中"
+CORRECTING = "补正中"  # waiting for the applicant's correction (条例第三十条)
+HANDLING = "办理中"
+CONSULTING = "征求意见中"  # waiting for a third party or agency (条例第三十二条、第三十四条)
+AWAITING_FEE = "待缴费"  # waiting for the fee (国办函〔2020〕109号)
+EXTENDED = "已延期"  # the answer limit extended (条例第三十三条第二款)
+ANSWERED = "已答复"
+CLOSED = "已办结"  # concluded without an answer letter (outcomes 6.x)
+STATUSES: tuple[str, ...] = (REGISTERED, REVIEWING, CORRECTING, HANDLING, CONSULTING, AWAITING_FEE, EXTENDED,
+                             ANSWERED, CLOSED)
 OPEN_STATUSES: frozenset[str] = frozenset(STATUSES[:-2])
-CONCLUDED_STATUSES: frozenset[str] = frozenset(("已答复", "已办结"))
+CONCLUDED_STATUSES: frozenset[str] = frozenset((ANSWERED, CLOSED))
+
+
+def concluded_status(outcome_code: str) -> str:
+    """The status a case takes with its outcome: 6.x (其他处理) closes it, every other outcome answers it."""
+    return CLOSED if outcome_code.startswith("6") else ANSWERED
 
 
 @dataclass
@@ -64,7 +80,7 @@ class Case(RequestData):
     year: int = 0
     seq: int = 0
     received_on: dt.date | None = None
-    status: str = "登记"
+    status: str = REGISTERED
     outcome: str | None = None
     answered_on: dt.date | None = None
     delivered_on: dt.date | None = None

@@ -7,9 +7,13 @@ after the answer limit) is refused with LateAction unless the caller confirms wi
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any, Callable
 
+from app.domain import case_flow
 from app.domain.dates import cn_date
-from app.domain.request import CONCLUDED_STATUSES
+from app.domain.request import (AWAITING_FEE, CONCLUDED_STATUSES, CONSULTING, CORRECTING, EXTENDED, HANDLING,
+                                REGISTERED, REVIEWING)
 from app.services import deadlines as dl
 from app.services import register
 from app.services.errors import ServiceError, ValidationError
@@ -27,6 +31,25 @@ def _open_case(case_id: int):
     if case.status in CONCLUDED_STATUSES:
         raise ServiceError(f"申请{case.case_no}已{case.status}，不能再进行此操作")
     return case
+
+
+def _step(key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Refuse the step where the case's status does not allow it (app/domain/case_flow.py), on every path."""
+    def wrap(action: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(action)
+        def checked(case_id: int, *args: Any, **kwargs: Any) -> Any:
+            case = register.get_case(case_id)
+            register.ensure_case_open(case)  # a locked year says so before anything else
+            _require_step(case, key)
+            return action(case_id, *args, **kwargs)
+        return checked
+    return wrap
+
+
+def _require_step(case, key: str) -> None:
+    why = case_flow.refusal(key, case.status, case.case_no)
+    if why is not None:
+        raise ServiceError(why)
 
 
 def _check_day(case, on: dt.date, today: dt.date | None = None) -> None:
@@ -56,6 +79,7 @@ def _record(case_id: int, kind: str, on: dt.date, summary: str, data: dict, stat
     return event_id
 
 
+@_step("send_correction")
 def send_correction(case_id: int, on: dt.date, items: str, period_days: int | None = None,
                     accept_late: bool = False) -> int:
     """发出补正告知 (条例第三十条): within 7 working days, once and for all, with a period."""
@@ -70,9 +94,10 @@ def send_correction(case_id: int, on: dt.date, items: str, period_days: int | No
     days = period_days or office.load().correction_period
     note = _late_check(case_id, "correction_notice", on, "补正告知", accept_late)
     return _record(case_id, dl.CORRECTION_SENT, on, f"发出补正告知，补正期限{days}个工作日{note}",
-                   {"items": items.strip(), "period_days": days}, "补正中")
+                   {"items": items.strip(), "period_days": days}, CORRECTING)
 
 
+@_step("receive_correction")
 def receive_correction(case_id: int, on: dt.date) -> int:
     """收到补正: the answer limit counts afresh from this day (条例第三十条)."""
     case = _open_case(case_id)
@@ -82,9 +107,10 @@ def receive_correction(case_id: int, on: dt.date) -> int:
         raise ServiceError("尚未发出补正告知，不能登记收到补正")
     if on < sent[-1]:
         raise ValidationError({"on": f"收到补正日期不能早于发出补正告知的日期（{cn_date(sent[-1])}）"})
-    return _record(case_id, dl.CORRECTION_RECEIVED, on, "收到补正后的申请，答复期限重新计算", {}, "办理中")
+    return _record(case_id, dl.CORRECTION_RECEIVED, on, "收到补正后的申请，答复期限重新计算", {}, HANDLING)
 
 
+@_step("correction_lapsed")
 def correction_lapsed(case_id: int, on: dt.date) -> int:
     """申请人逾期未补正: treated as abandoned, outcome 6.1 (条例第三十条)."""
     case = _open_case(case_id)
@@ -106,6 +132,7 @@ def _close_as_abandoned(case_id: int, kind: str, on: dt.date, summary: str, data
     return event_id
 
 
+@_step("start_consultation")
 def start_consultation(case_id: int, on: dt.date, party: str, party_kind: str = "third_party") -> int:
     """发起征求意见 (条例第三十二条 third party / 第三十四条 other agency): pauses the clock."""
     case = _open_case(case_id)
@@ -116,7 +143,7 @@ def start_consultation(case_id: int, on: dt.date, party: str, party_kind: str = 
         raise ValidationError({"party_kind": "征求意见对象应为第三方或其他机关"})
     who = "第三方" if party_kind == "third_party" else "其他机关"
     return _record(case_id, dl.CONSULTATION_SENT, on, f"向{who}“{party.strip()}”发出征求意见书，期间不计入答复期限",
-                   {"party": party.strip(), "party_kind": party_kind}, "征求意见中")
+                   {"party": party.strip(), "party_kind": party_kind}, CONSULTING)
 
 
 def open_consultations(case_id: int) -> list[dict]:
@@ -127,6 +154,7 @@ def open_consultations(case_id: int) -> list[dict]:
             for e in events if e.kind == dl.CONSULTATION_SENT and e.id not in closed]
 
 
+@_step("receive_opinion")
 def receive_opinion(case_id: int, consultation_id: int, on: dt.date, opinion: str = "") -> int:
     """收到意见 (or the 15 working days ran out): the clock resumes the next working day."""
     case = _open_case(case_id)
@@ -144,9 +172,10 @@ def receive_opinion(case_id: int, consultation_id: int, on: dt.date, opinion: st
 
 
 def _resumed_status(case_id: int) -> str:
-    return "已延期" if any(e.kind == dl.EXTENDED for e in store.timeline(case_id)) else "办理中"
+    return EXTENDED if any(e.kind == dl.EXTENDED for e in store.timeline(case_id)) else HANDLING
 
 
+@_step("send_fee_notice")
 def send_fee_notice(case_id: int, on: dt.date, amount: float, basis: str = "") -> int:
     """发出收费通知 (国办函〔2020〕109号): pauses the clock until paid; 20 working days to pay."""
     case = _open_case(case_id)
@@ -154,7 +183,7 @@ def send_fee_notice(case_id: int, on: dt.date, amount: float, basis: str = "") -
     if amount <= 0:
         raise ValidationError({"amount": "收费金额应大于0"})
     return _record(case_id, dl.FEE_SENT, on, f"发出收费通知书，金额{amount:.2f}元，缴费期间不计入答复期限",
-                   {"amount": amount, "basis": basis}, "待缴费")
+                   {"amount": amount, "basis": basis}, AWAITING_FEE)
 
 
 def _pending_fee(case_id: int) -> int:
@@ -166,6 +195,7 @@ def _pending_fee(case_id: int) -> int:
     return pending[-1]
 
 
+@_step("fee_paid")
 def fee_paid(case_id: int, on: dt.date) -> int:
     case = _open_case(case_id)
     _check_day(case, on)
@@ -173,6 +203,7 @@ def fee_paid(case_id: int, on: dt.date) -> int:
                    {"ref": _pending_fee(case_id)}, _resumed_status(case_id))
 
 
+@_step("fee_lapsed")
 def fee_lapsed(case_id: int, on: dt.date) -> int:
     """逾期未缴费: treated as abandoned, outcome 6.2 (国办函〔2020〕109号)."""
     case = _open_case(case_id)
@@ -184,6 +215,7 @@ def fee_lapsed(case_id: int, on: dt.date) -> int:
     return _close_as_abandoned(case_id, dl.FEE_LAPSED, on, "申请人逾期未缴纳费用，不再处理", {"ref": ref}, "6.2")
 
 
+@_step("extend")
 def extend(case_id: int, on: dt.date, approved_by: str, accept_late: bool = False) -> int:
     """延期 (条例第三十三条第二款): approved, told before the first limit passes; +20 working days."""
     case = _open_case(case_id)
@@ -194,9 +226,10 @@ def extend(case_id: int, on: dt.date, approved_by: str, accept_late: bool = Fals
         raise ValidationError({"approved_by": "延期须经政府信息公开工作机构负责人同意，请填写批准人"})
     note = _late_check(case_id, "answer", on, "延期答复告知", accept_late)
     return _record(case_id, dl.EXTENDED, on, f"经{approved_by.strip()}同意延期答复{note}",
-                   {"approved_by": approved_by.strip()}, "已延期")
+                   {"approved_by": approved_by.strip()}, EXTENDED)
 
 
+@_step("custom_due")
 def set_custom_due(case_id: int, on: dt.date, due: dt.date, reason: str) -> int:
     """条例第三十五条: a reasonable later date fixed and told to the applicant."""
     case = _open_case(case_id)
@@ -209,6 +242,7 @@ def set_custom_due(case_id: int, on: dt.date, due: dt.date, reason: str) -> int:
                    {"due": due.isoformat(), "reason": reason.strip()}, None)
 
 
+@_step("answer")
 def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
     """答复: record the outcome (outcomes.md). Late answers need confirming and are noted."""
     case = _open_case(case_id)
@@ -221,7 +255,7 @@ def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
 
 # The township's own steps (seed 001 依申请公开办理工作流程): done steps stop their internal limits.
 INTERNAL_STEPS: dict[str, tuple[str, str, str | None]] = {
-    "reviewed": (dl.REVIEWED, "审查完成：申请内容明确，无需补正", "办理中"),
+    "reviewed": (dl.REVIEWED, "审查完成：申请内容明确，无需补正", HANDLING),
     "draft_done": (dl.DRAFT_DONE, "拟答复意见已完成", None),
     "signed": (dl.SIGNED, "答复已送分管领导签发", None),
 }
@@ -236,6 +270,7 @@ def complete_step(case_id: int, step: str, on: dt.date, note: str = "") -> int:
     kind, summary, status = INTERNAL_STEPS[step]
     if any(e.kind == kind for e in store.timeline(case_id)):
         raise ServiceError(f"本申请已登记过“{summary.split('：')[0]}”")
-    if status and case.status not in ("登记", "审查中"):
+    _require_step(case, step)
+    if status and case.status not in (REGISTERED, REVIEWING):
         status = None
     return _record(case_id, kind, on, summary + (f"（{note.strip()}）" if note.strip() else ""), {}, status)

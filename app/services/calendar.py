@@ -1,7 +1,7 @@
-"""The office's working-day calendar: the holidays package overlaid with the office's own entries.
+"""Changing the office's working-day calendar: a day, a year's confirmation, an imported schedule.
 
-Every change recomputes the cached limits of every open case at once, so that no saved
-deadline silently stays wrong (issue: "Changing the calendar recomputes every open case").
+Each change is one use case that also recomputes the cached limits of every open case, so that no
+saved deadline silently stays wrong. Reading the calendar is app/services/work_calendar.py.
 """
 from __future__ import annotations
 
@@ -10,26 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.calendar import WorkCalendar
 from app.domain.dates import parse_date
+from app.services import deadlines
 from app.services.errors import ServiceError, ValidationError
+from app.services.work_calendar import invalidate, work_calendar
 from app.store import audit, calendar as store
 from app.store.db import atomic
 
-_cache: dict[str, WorkCalendar] = {}
-
-
-def work_calendar() -> WorkCalendar:
-    """The calendar every limit is counted on (cached until the office changes an entry)."""
-    cal = _cache.get("cal")
-    if cal is None:
-        cal = WorkCalendar(store.entries(), store.confirmed_years().keys())
-        _cache["cal"] = cal
-    return cal
-
-
-def invalidate() -> None:
-    _cache.clear()
+__all__ = ["work_calendar", "invalidate", "DayInfo", "year_view", "confirmed_years", "set_day", "confirm_year",
+           "import_schedule", "parse_schedule_rows"]
 
 
 @dataclass(frozen=True)
@@ -58,8 +47,6 @@ def confirmed_years() -> dict[int, str]:
 
 
 def _after_change() -> int:
-    from app.services import deadlines
-
     invalidate()
     return deadlines.refresh_open_cases()
 

@@ -34,7 +34,7 @@ _PAUSE_KINDS = {"third_party": clock.CONSULTATION_THIRD_PARTY, "agency": clock.C
 
 
 def _calendar():
-    from app.services.calendar import work_calendar
+    from app.services.work_calendar import work_calendar
 
     return work_calendar()
 

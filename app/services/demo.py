@@ -5,9 +5,11 @@ import datetime as dt
 import random
 
 from app.domain import ids, outcomes
+from app.domain.disputes import (CORRECTED, LITIGATION_AFTER, LITIGATION_DIRECT, OTHER_RESULT, RECONSIDERATION, UPHELD,
+                                  is_reconsideration)
 from app.domain.request import (
-    CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData,
-    legal_received_on, search_text,
+    CHANNELS, CONSULTING, CORRECTING, DELIVERY_METHODS, EXTENDED, FORMS_WANTED, HANDLING, ORGANISATION,
+    ORGANISATION_KINDS, PERSON, REGISTERED, REVIEWING, RequestData, concluded_status, legal_received_on, search_text,
 )
 from app.domain.settings import format_case_no
 from app.services import settings as office
@@ -103,10 +105,10 @@ def _conclude(rng: random.Random, received: dt.date, today: dt.date, index: int)
     recent = (today - received).days < 35
     # Open cases are mostly the recent ones; an old one is now and then left open (overdue), as happens.
     if answered > today or rng.random() < (0.5 if recent else 0.01):
-        return None, None, rng.choice(("登记", "审查中", "办理中", "补正中", "征求意见中", "已延期"))
+        return None, None, rng.choice((REGISTERED, REVIEWING, HANDLING, CORRECTING, CONSULTING, EXTENDED))
     code = outcomes.CODES[index % len(outcomes.CODES)] if index < 3 * len(outcomes.CODES) else rng.choices(
         outcomes.CODES, weights=[30, 10, 12] + [1] * 8 + [8, 3, 2] + [2] * 5 + [2, 1, 2])[0]
-    return code, answered, "已办结" if code.startswith("6") else "已答复"
+    return code, answered, concluded_status(code)
 
 
 def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> int:
@@ -155,13 +157,13 @@ def _demo_dispute(rng: random.Random, case_id: int, answered: dt.date, today: dt
     """Some answers are challenged: a 复议 or a lawsuit, decided or still open (table 4)."""
     from app.store import dispute
 
-    kind = rng.choice(("行政复议", "行政复议", "未经复议直接起诉", "复议后起诉"))
+    kind = rng.choice((RECONSIDERATION, RECONSIDERATION, LITIGATION_DIRECT, LITIGATION_AFTER))
     copy_on = answered + dt.timedelta(days=rng.randrange(10, 50))
     if copy_on > today:
         return
     decided = copy_on + dt.timedelta(days=rng.randrange(40, 120))
-    result = rng.choice(("维持", "维持", "纠正", "其他结果")) if decided <= today else None
-    body = "台州市黄岩区人民政府" if kind == "行政复议" else "台州市黄岩区人民法院"
+    result = rng.choice((UPHELD, UPHELD, CORRECTED, OTHER_RESULT)) if decided <= today else None
+    body = "台州市黄岩区人民政府" if is_reconsideration(kind) else "台州市黄岩区人民法院"
     dispute.create(request=case_id, kind=kind, body=body, copy_received_on=copy_on, result=result,
                    decided_on=decided if result else None, reply_filed_on=copy_on + dt.timedelta(days=7))
     store.add_event(case_id, "dispute", copy_on, f"收到{kind}副本（{body}，演示数据）", {})
@@ -174,18 +176,18 @@ def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date)
     def on(days: int) -> dt.date:
         return min(received + dt.timedelta(days=days), today)
 
-    if status == "登记":
+    if status == REGISTERED:
         return
-    if status == "补正中":
+    if status == CORRECTING:
         store.add_event(case_id, dl.CORRECTION_SENT, on(3), "发出补正告知，补正期限15个工作日（演示数据）",
                         {"items": "所需政府信息的名称或文号", "period_days": 15})
         return
-    if status != "审查中":
+    if status != REVIEWING:
         store.add_event(case_id, dl.REVIEWED, on(1), "审查完成：申请内容明确，无需补正（演示数据）", {})
-    if status == "征求意见中":
+    if status == CONSULTING:
         store.add_event(case_id, dl.CONSULTATION_SENT, on(5), "向第三方发出征求意见书（演示数据）",
                         {"party": "相关第三方", "party_kind": "third_party"})
-    elif status == "已延期":
+    elif status == EXTENDED:
         store.add_event(case_id, dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"})
 
 

@@ -13,12 +13,13 @@ from pathlib import Path
 from app import paths
 from app.domain import notices as nd
 from app.domain import outcomes
+from app.domain.disputes import LITIGATION_AFTER, LITIGATION_DIRECT, RECONSIDERATION, is_reconsideration
 from app.services import disputes, register
 from app.services import settings as office
 from app.services.errors import ServiceError
 
 TEMPLATE = "答辩状.docx"
-TITLES = {"行政复议": "行政复议答复书", "未经复议直接起诉": "行政诉讼答辩状", "复议后起诉": "行政诉讼答辩状"}
+TITLES = {RECONSIDERATION: "行政复议答复书", LITIGATION_DIRECT: "行政诉讼答辩状", LITIGATION_AFTER: "行政诉讼答辩状"}
 
 
 def _db_path() -> Path:
@@ -45,7 +46,7 @@ def defence_context(dispute_id: int, on_date: dt.date | None = None) -> dict[str
     d = disputes.get(dispute_id)
     case = register.get_case(d.case_id)
     cfg = office.load()
-    reconsideration = d.kind == "行政复议"
+    reconsideration = is_reconsideration(d.kind)
     evidence = [line.strip() for line in d.evidence.splitlines() if line.strip()]
     return {
         "文书名称": TITLES[d.kind], "机关名称": cfg.office_name, "机关地址": cfg.address, "机关电话": cfg.phone,

@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from app.domain import clock
 from app.domain.clock import Limit
 from app.domain.dates import cn_date
+from app.domain.disputes import (KIND_LABELS, KINDS, LITIGATION_AFTER, LITIGATION_DIRECT, RECONSIDERATION,  # noqa: F401
+                                  RESULTS)
 from app.services import register
 from app.services.errors import NotFound, ValidationError
 from app.store import audit, dispute as store, register as cases
 from app.store.db import atomic
 
-KINDS: tuple[str, ...] = ("行政复议", "未经复议直接起诉", "复议后起诉")
-RESULTS: tuple[str, ...] = ("维持", "纠正", "其他结果")
-_CLOCK_KIND = {"行政复议": clock.RECONSIDERATION, "未经复议直接起诉": clock.LITIGATION, "复议后起诉": clock.LITIGATION}
-KIND_LABELS = {"行政复议": "行政复议", "未经复议直接起诉": "行政诉讼（未经复议直接起诉）", "复议后起诉": "行政诉讼（复议后起诉）"}
+_CLOCK_KIND = {RECONSIDERATION: clock.RECONSIDERATION, LITIGATION_DIRECT: clock.LITIGATION, LITIGATION_AFTER: clock.LITIGATION}
 
 
 @dataclass
@@ -40,7 +39,7 @@ class DisputeInfo:
 
 
 def _limits(d: dict) -> tuple[Limit, ...]:
-    from app.services.calendar import work_calendar
+    from app.services.work_calendar import work_calendar
 
     limits = clock.dispute_limits(_CLOCK_KIND[d["kind"]], d["copy_received_on"], work_calendar(), d["forwarded_on"])
     if d["reply_filed_on"]:

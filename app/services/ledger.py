@@ -13,7 +13,7 @@ from typing import Callable
 from app.domain import ids, ledger as rules, outcomes
 from app.domain.request import (
     CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON, ORGANISATION, PERSON,
-    STATUSES, Case, RequestData, TimelineEntry, mask_id, mask_phone, search_text,
+    CONCLUDED_STATUSES, HANDLING, STATUSES, Case, RequestData, concluded_status, TimelineEntry, mask_id, mask_phone, search_text,
 )
 from app.services import settings as office
 from app.services.errors import ServiceError
@@ -121,7 +121,7 @@ def _answer_limits(cases: list[tuple[Case, list[TimelineEntry]]], today: dt.date
         return []
     from app.domain import clock
     from app.services import deadlines
-    from app.services.calendar import work_calendar
+    from app.services.work_calendar import work_calendar
 
     cfg = office.load()
     inputs = [deadlines.clock_input(case, events, cfg) for case, events in cases]
@@ -793,12 +793,10 @@ def _identity(data: RequestData, number: str, id_type: str, problems: list[str],
 def _status(values: dict, code: str | None, problems: list[str]) -> str:
     written = _text(values.get("status"))
     if written in STATUSES:
-        if (written in ("已答复", "已办结")) != bool(code) and not problems:
+        if (written in CONCLUDED_STATUSES) != bool(code) and not problems:
             problems.append(f"办理状态“{written}”与办理结果不一致")
         return written
-    if code:
-        return "已办结" if code.startswith("6") else "已答复"
-    return "办理中"
+    return concluded_status(code) if code else HANDLING
 
 
 def _check_duplicates(row: ImportRow, numbers: set[str], pairs: set[tuple[str, dt.date]],

@@ -112,7 +112,7 @@ def _kind(name: str) -> nd.NoticeKind:
 
 
 def _calendar():
-    from app.services.calendar import work_calendar
+    from app.services.work_calendar import work_calendar
 
     return work_calendar()
 

@@ -13,7 +13,7 @@ from app.domain.annual_report import ProactiveDoc, Table2
 from app.domain.clock import DONE, LAPSED, OK, SUPERSEDED, Limit, urgency
 from app.domain.proactive import Comment, Item, ItemData
 from app.services import settings as office
-from app.services.calendar import work_calendar
+from app.services.work_calendar import work_calendar
 from app.services.errors import NotFound, ServiceError, ValidationError
 from app.store import audit, review as store
 from app.store.db import atomic

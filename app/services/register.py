@@ -6,7 +6,7 @@ from dataclasses import asdict, fields
 
 from app.domain import outcomes
 from app.domain.request import (
-    CONCLUDED_STATUSES, FIELD_LABELS, Case, CaseQuery, CaseRow, RequestData, TimelineEntry, clean_text_fields,
+    CONCLUDED_STATUSES, FIELD_LABELS, HANDLING, REGISTERED, concluded_status, Case, CaseQuery, CaseRow, RequestData, TimelineEntry, clean_text_fields,
     legal_received_on, mask_id, search_text,
 )
 from app.domain.settings import format_case_no
@@ -16,7 +16,7 @@ from app.services.errors import NotFound, ValidationError, YearLocked
 from app.services.review import ensure_release_approved
 from app.store import audit, register as store, sequences
 from app.store.db import atomic
-from app.store.models import YearLock
+from app.store.ledger import year_lock
 
 CASE_SEQUENCE = "case"
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -31,7 +31,7 @@ def _received_on(data: RequestData) -> dt.date:
 
 def ensure_year_open(year: int) -> None:
     """A year archived and locked is read-only (archive.md)."""
-    if YearLock.get_or_none(YearLock.year == year) is not None:
+    if year_lock(year) is not None:
         raise YearLocked(f"{year}年度已归档锁定，案件为只读。如需修改，请先在“归档”页面解除锁定并说明理由。")
 
 
@@ -68,7 +68,7 @@ def register(data: RequestData, today: dt.date | None = None) -> Case:
         rule = legal_received_on(data.channel, data.arrived_on, data.confirmed_on).rule
         store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}；{rule}",
                         {"case_no": case_no}, audit.operator())
-        audit.record("request", case_id, "登记", {"case_no": [None, case_no], "name": [None, data.name]})
+        audit.record("request", case_id, REGISTERED, {"case_no": [None, case_no], "name": [None, data.name]})
     _after_change(case_id)
     return get_case(case_id)
 
@@ -126,9 +126,9 @@ def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) 
         raise ValidationError(errors)
     status = case.status
     if code is None:
-        status = "办理中" if case.status in CONCLUDED_STATUSES else case.status
+        status = HANDLING if case.status in CONCLUDED_STATUSES else case.status
     else:
-        status = "已办结" if code.startswith("6") else "已答复"
+        status = concluded_status(code)
     values = {"outcome": code, "answered_on": answered_on if code else None, "status": status}
     changed = {k: [getattr(case, k), v] for k, v in values.items() if getattr(case, k) != v}
     if not changed:

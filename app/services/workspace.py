@@ -47,7 +47,7 @@ def _forget_cached_state() -> None:
     (Nothing to forget, and nothing to import at start-up, before the calendar was first used.)"""
     import sys
 
-    calendar = sys.modules.get("app.services.calendar")
+    calendar = sys.modules.get("app.services.work_calendar")
     if calendar is not None:
         calendar.invalidate()
 

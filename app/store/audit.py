@@ -5,7 +5,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from app.store.models import AuditEntry
+from app.store.schema import AuditEntry
 
 _operator = {"name": ""}
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.store.models import CalendarEntry, CalendarYear
+from app.store.schema import CalendarEntry, CalendarYear
 
 
 def entries() -> dict[dt.date, tuple[bool, str]]:

@@ -20,55 +20,19 @@ from typing import Iterator
 import peewee
 
 from app import paths
+from app.store.base import BaseModel, database
+from app.store.errors import (DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError,
+                              damaged_message)
 from app.store.peek import readonly_uri
 
-database = peewee.DatabaseProxy()
+__all__ = ["BaseModel", "database", "StoreError", "DatabaseDamaged", "DatabaseInUse", "DatabaseReadOnly",
+           "DatabaseTooNew", "DiskFull", "damaged_message"]
+
 _state: dict[str, object] = {"path": None, "readonly": False, "lock": None, "unchecked": None}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every database of this program has; a SQLite file with other tables only is not ours.
 _OWN_TABLES = {"request", "setting", "audit_entry"}
-
-
-class StoreError(Exception):
-    """A problem with the database file that the user must be told about (message in Chinese)."""
-
-
-class DatabaseDamaged(StoreError):
-    """The file is not a sound database of this program; it has not been touched."""
-
-
-class DatabaseTooNew(StoreError):
-    pass
-
-
-class DatabaseReadOnly(StoreError):
-    """The file or its folder cannot be written (read-only folder, opened read-only)."""
-
-
-class DiskFull(StoreError):
-    """The disk is full: the change was rolled back whole."""
-
-
-class DatabaseInUse(StoreError):
-    """Another copy of the program has the file open for writing."""
-
-    def __init__(self, message: str, holder: dict | None = None):
-        super().__init__(message)
-        self.holder = holder or {}
-
-
-class BaseModel(peewee.Model):
-    class Meta:
-        database = database
-        legacy_table_names = False
-
-
-def damaged_message(path: Path, reason: str) -> str:
-    """The one message every screen and subcommand shows for a damaged file."""
-    return (f"数据库文件已损坏，无法打开（{reason}）：{path}。"
-            "原文件已原样保留，未作任何改动。请在图形界面中选择“从备份恢复”，"
-            "或在命令行使用 restore 命令恢复最近的备份。")
 
 
 # ---- damaged-file detection ---------------------------------------------------------------

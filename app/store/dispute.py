@@ -1,34 +1,8 @@
 """行政复议 / 行政诉讼 records about a request's answer (workflow.md §3, table 4)."""
 from __future__ import annotations
 
-import peewee as pw
 
-from app.store.db import BaseModel
-from app.store.models import Request, now
-
-
-class Dispute(BaseModel):
-    request = pw.ForeignKeyField(Request, backref="disputes", on_delete="RESTRICT")
-    kind = pw.CharField()                 # 行政复议 | 未经复议直接起诉 | 复议后起诉
-    body = pw.CharField(default="")       # 复议机关 or court
-    copy_received_on = pw.DateField(index=True)
-    forwarded_on = pw.DateField(null=True)  # copy forwarded to the section holding the evidence
-    evidence = pw.TextField(default="")   # evidence list
-    reply_filed_on = pw.DateField(null=True)
-    result = pw.CharField(null=True)      # 维持 | 纠正 | 其他结果; None while open
-    decided_on = pw.DateField(null=True)
-    notes = pw.TextField(default="")
-    created_at = pw.DateTimeField(default=now)
-
-
-class Hearing(BaseModel):
-    dispute = pw.ForeignKeyField(Dispute, backref="hearings", on_delete="RESTRICT")
-    held_on = pw.DateField()
-    place = pw.CharField(default="")
-    note = pw.TextField(default="")
-
-
-MODELS = [Dispute, Hearing]
+from app.store.schema import Dispute, Hearing
 
 
 def to_dict(d: Dispute, hearings: list[tuple] | None = None) -> dict:

@@ -5,7 +5,7 @@ import datetime as dt
 
 import peewee as pw
 
-from app.store.models import Request
+from app.store.schema import Request
 
 
 def received_per_month(year: int) -> dict[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.store.models import Setting
+from app.store.schema import Setting
 
 
 def get(key: str, default: Any = None) -> Any:

@@ -10,7 +10,7 @@ import peewee as pw
 
 from app.domain.request import CONCLUDED_STATUSES, Case, RequestData, TimelineEntry
 from app.store.db import StoreError
-from app.store.models import Document, Event, Request, Sequence, YearLock, now
+from app.store.schema import Document, Event, Request, Sequence, YearLock, now
 from app.store.register import _CASE_FIELDS, add_event, insert, update
 
 LEDGER_EVENT = "ledger_import"

@@ -12,13 +12,13 @@ from typing import Callable
 
 import peewee
 
-from app.store.db import DatabaseTooNew
+from app.store.errors import DatabaseTooNew
 
 SCHEMA_VERSION = 1
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
-    from app.store.models import all_models
+    from app.store.schema import all_models
 
     db.create_tables(all_models(), safe=True)
 
@@ -59,7 +59,7 @@ def copy_aside(path: Path, version: int) -> Path | None:
 
 def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
     """Run every pending migration, each in its own transaction that also bumps the version."""
-    from app.store.models import all_models
+    from app.store.schema import all_models
 
     version = check_version(db)
     if 0 < version < SCHEMA_VERSION:

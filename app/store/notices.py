@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.store.models import Document
+from app.store.schema import Document
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-SETTINGS_TABLE = "setting"  # app.store.models.Setting
+SETTINGS_TABLE = "setting"  # app.store.schema.Setting
 
 
 def readonly_uri(path: Path) -> str:

@@ -8,9 +8,9 @@ from dataclasses import fields
 
 import peewee as pw
 
-from app.domain.request import Case, CaseQuery, CaseRow, RequestData, TimelineEntry
+from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
 from app.store.db import database, translate
-from app.store.models import Event, Request, now
+from app.store.schema import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
 _CASE_FIELDS = [f.name for f in fields(Case) if f.name not in ("extra",)]
@@ -33,7 +33,7 @@ def to_case(row: Request) -> Case:
 
 
 def insert(case_no: str, year: int, seq: int, data: RequestData, received_on: dt.date,
-           search_text: str, status: str = "登记") -> int:
+           search_text: str, status: str = REGISTERED) -> int:
     values = {name: getattr(data, name) for name in _DATA_FIELDS}
     row = Request.create(case_no=case_no, year=year, seq=seq, received_on=received_on,
                          search_text=search_text, status=status, **values)

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from app.store.dispute import Dispute
-from app.store.models import Event, Request
+from app.store.schema import Event, Request
 
 
 def report_cases() -> list[tuple]:

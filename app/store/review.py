@@ -6,93 +6,12 @@ import datetime as dt
 import json
 from dataclasses import asdict, fields
 
-import peewee as pw
 
 from app.domain.proactive import Comment, Item, ItemData
 from app.domain.review import CASE, PROACTIVE, CheckAnswer, Review, ReviewData, Signature
-from app.store.db import BaseModel
-from app.store.models import Document, Request, now
+from app.store.schema import (Document, ProactiveComment, ProactiveItem, Request, ReviewStep, SecrecyReview,
+                              now)
 
-
-class ProactiveItem(BaseModel):
-    """One entry of the 主动公开 register (条例第二十六条; seed 001 公文类信息主动公开工作流程)."""
-
-    title = pw.CharField()
-    doc_no = pw.CharField(default="")
-    kind = pw.CharField(index=True)
-    section = pw.CharField(default="")
-    made_on = pw.DateField(index=True)
-    issued_on = pw.DateField(null=True)
-    attribute = pw.CharField(index=True)
-    attribute_reason = pw.TextField(default="")
-    published_on = pw.DateField(null=True)
-    place = pw.CharField(default="")
-    loaded_on = pw.DateField(null=True)
-    interpretation_title = pw.CharField(default="")
-    interpretation_on = pw.DateField(null=True)
-    no_interpretation_reason = pw.TextField(default="")
-    comment_start = pw.DateField(null=True)
-    comment_end = pw.DateField(null=True)
-    comment_exempt_reason = pw.TextField(default="")
-    repealed_on = pw.DateField(null=True)
-    review_due_on = pw.DateField(null=True, index=True)
-    notes = pw.TextField(default="")
-    created_at = pw.DateTimeField(default=now)
-    updated_at = pw.DateTimeField(default=now)
-
-
-class ProactiveComment(BaseModel):
-    """A comment received while a draft 行政规范性文件 was out for 征求意见, and its handling."""
-
-    item = pw.ForeignKeyField(ProactiveItem, backref="comments", on_delete="CASCADE")
-    received_on = pw.DateField()
-    commenter = pw.CharField(default="")
-    content = pw.TextField()
-    handling = pw.CharField(default="")
-    reply = pw.TextField(default="")
-
-
-class SecrecyReview(BaseModel):
-    """A 政府信息公开保密审查表: belongs to a request's answer or to a proactive item."""
-
-    request = pw.ForeignKeyField(Request, backref="secrecy_reviews", null=True, on_delete="RESTRICT")
-    item = pw.ForeignKeyField(ProactiveItem, backref="secrecy_reviews", null=True, on_delete="RESTRICT")
-    info_name = pw.CharField()
-    info_no = pw.CharField(default="")
-    section = pw.CharField(default="")
-    carrier = pw.CharField(default="")
-    channels = pw.TextField(default="[]")
-    channel_other = pw.CharField(default="")
-    planned_on = pw.DateField(null=True)
-    filled_on = pw.DateField(null=True)
-    checks = pw.TextField(default="{}")
-    proposal = pw.CharField(default="")
-    proposal_reason = pw.TextField(default="")
-    # Fixed when the review is created, so changing the office setting never reshapes a review.
-    four_steps = pw.BooleanField(default=False)
-    round = pw.IntegerField(default=1)
-    submitted_on = pw.DateField(null=True)
-    # Cached from the signatures for the review page's query; the domain derives the truth.
-    status = pw.CharField(default="审查中", index=True)
-    next_step = pw.CharField(null=True)
-    created_at = pw.DateTimeField(default=now)
-    updated_at = pw.DateTimeField(default=now)
-
-
-class ReviewStep(BaseModel):
-    """One step signed (同意 or 退回) in one round of a review. Never edited or deleted."""
-
-    review = pw.ForeignKeyField(SecrecyReview, backref="steps", on_delete="CASCADE")
-    round = pw.IntegerField()
-    step = pw.CharField()
-    decision = pw.CharField()
-    opinion = pw.TextField(default="")
-    person = pw.CharField()
-    signed_on = pw.DateField()
-    created_at = pw.DateTimeField(default=now)
-
-
-MODELS = [ProactiveItem, ProactiveComment, SecrecyReview, ReviewStep]
 
 # ---------------------------------------------------------------- reviews
 

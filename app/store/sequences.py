@@ -1,7 +1,7 @@
 """Gap-free yearly sequences: allocation happens inside the caller's write transaction."""
 from __future__ import annotations
 
-from app.store.models import Sequence
+from app.store.schema import Sequence
 
 
 def next_value(name: str, year: int) -> int:

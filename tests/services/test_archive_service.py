@@ -14,7 +14,7 @@ from app.domain.request import RequestData
 from app.services import archive, register
 from app.services.errors import ValidationError, YearLocked
 from app.store import audit
-from app.store.models import Document
+from app.store.schema import Document
 
 TODAY = dt.date(2026, 1, 20)
 

@@ -48,7 +48,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(db_path):
 
 def test_the_expected_table_names_match_the_models(db_path):
     """migrations.EXPECTED_TABLES lets the usual start skip importing every model; it must not drift."""
-    from app.store.models import all_models
+    from app.store.schema import all_models
 
     assert migrations.EXPECTED_TABLES == {m._meta.table_name for m in all_models()}
 

@@ -1,0 +1,259 @@
+"""Every table of the program, in one place (peewee models). The store's modules query them and hand
+plain objects of app/domain back; nothing above app/store sees a model."""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from app.domain.request import REGISTERED
+from app.domain.review import PENDING
+from app.store.base import BaseModel
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Setting(BaseModel):
+    """Office settings and other key/value state; values are JSON text."""
+
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+class Sequence(BaseModel):
+    """Yearly counters for case numbers and 文号 per kind: never reused, never skipped."""
+
+    name = pw.CharField()
+    year = pw.IntegerField()
+    last = pw.IntegerField(default=0)
+
+    class Meta:
+        primary_key = pw.CompositeKey("name", "year")
+
+
+class Request(BaseModel):
+    """依申请公开申请 (条例第二十九条)."""
+
+    class Meta:
+        # The register's search as you type scans this narrow index in list order instead of the
+        # table (store.register.rows): every column it filters on is in it.
+        indexes = ((("received_on", "id", "year", "status", "outcome", "search_text"), False),)
+
+    case_no = pw.CharField(unique=True)
+    year = pw.IntegerField(index=True)
+    seq = pw.IntegerField()
+    applicant_type = pw.CharField()
+    applicant_kind = pw.CharField(index=True)
+    name = pw.CharField()
+    id_type = pw.CharField(default="")
+    id_number = pw.CharField(default="")
+    legal_rep = pw.CharField(default="")
+    contact_person = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    address = pw.CharField(default="")
+    postcode = pw.CharField(default="")
+    email = pw.CharField(default="")
+    info_name = pw.CharField(default="")
+    info_doc_no = pw.CharField(default="")
+    info_description = pw.TextField(default="")
+    form_wanted = pw.CharField(default="")
+    delivery_method = pw.CharField(default="")
+    channel = pw.CharField()
+    arrived_on = pw.DateField()
+    confirmed_on = pw.DateField(null=True)
+    received_on = pw.DateField(index=True)
+    department = pw.CharField(default="")
+    fee_reduction = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+    status = pw.CharField(default=REGISTERED, index=True)
+    outcome = pw.CharField(null=True, index=True)
+    answered_on = pw.DateField(null=True)
+    delivered_on = pw.DateField(null=True)
+    # Denormalised for search-as-you-type: case number, applicant, content in one column.
+    search_text = pw.TextField(default="")
+    # Cached nearest legal limit, recomputed whenever events or the calendar change.
+    due_on = pw.DateField(null=True, index=True)
+    due_key = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class Event(BaseModel):
+    """One entry of a case's timeline (registered, edited, notices, clock events)."""
+
+    request = pw.ForeignKeyField(Request, backref="events", on_delete="RESTRICT")
+    kind = pw.CharField(index=True)
+    happened_on = pw.DateField()
+    summary = pw.TextField(default="")
+    data = pw.TextField(default="{}")
+    operator = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+
+class Document(BaseModel):
+    """A generated document (notice, form) with its 文号 once issued."""
+
+    request = pw.ForeignKeyField(Request, backref="documents", null=True, on_delete="RESTRICT")
+    kind = pw.CharField(index=True)
+    doc_no = pw.CharField(null=True, unique=True)
+    year = pw.IntegerField()
+    seq = pw.IntegerField(null=True)
+    path = pw.TextField(default="")
+    issued_on = pw.DateField(null=True)
+    sha256 = pw.CharField(default="")
+    operator = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+
+class CalendarEntry(BaseModel):
+    """The office's own calendar day: a day off or a working day, with its source."""
+
+    day = pw.DateField(primary_key=True)
+    is_workday = pw.BooleanField()
+    note = pw.CharField(default="")
+
+
+class CalendarYear(BaseModel):
+    """A year whose holiday schedule the office has entered and confirmed."""
+
+    year = pw.IntegerField(primary_key=True)
+    note = pw.CharField(default="")
+
+
+class AuditEntry(BaseModel):
+    """Who changed what, when, with old and new values. Never edited or deleted by any screen."""
+
+    at = pw.DateTimeField(default=now, index=True)
+    operator = pw.CharField(default="")
+    entity = pw.CharField(index=True)
+    entity_id = pw.CharField(default="", index=True)
+    action = pw.CharField()
+    changes = pw.TextField(default="{}")
+    case_id = pw.IntegerField(null=True, index=True)  # the case a notice/review/dispute change belongs to
+
+
+class YearLock(BaseModel):
+    """A year archived and locked: its cases are read-only."""
+
+    year = pw.IntegerField(primary_key=True)
+    locked_at = pw.DateTimeField(default=now)
+    package = pw.TextField(default="")
+
+
+# ---- 行政复议 / 行政诉讼 (table 4 of the annual report)
+
+class Dispute(BaseModel):
+    request = pw.ForeignKeyField(Request, backref="disputes", on_delete="RESTRICT")
+    kind = pw.CharField()                 # 行政复议 | 未经复议直接起诉 | 复议后起诉
+    body = pw.CharField(default="")       # 复议机关 or court
+    copy_received_on = pw.DateField(index=True)
+    forwarded_on = pw.DateField(null=True)  # copy forwarded to the section holding the evidence
+    evidence = pw.TextField(default="")   # evidence list
+    reply_filed_on = pw.DateField(null=True)
+    result = pw.CharField(null=True)      # 维持 | 纠正 | 其他结果; None while open
+    decided_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+
+class Hearing(BaseModel):
+    dispute = pw.ForeignKeyField(Dispute, backref="hearings", on_delete="RESTRICT")
+    held_on = pw.DateField()
+    place = pw.CharField(default="")
+    note = pw.TextField(default="")
+
+
+DISPUTE_MODELS = [Dispute, Hearing]
+
+
+# ---- 保密审查 and 主动公开
+
+class ProactiveItem(BaseModel):
+    """One entry of the 主动公开 register (条例第二十六条; seed 001 公文类信息主动公开工作流程)."""
+
+    title = pw.CharField()
+    doc_no = pw.CharField(default="")
+    kind = pw.CharField(index=True)
+    section = pw.CharField(default="")
+    made_on = pw.DateField(index=True)
+    issued_on = pw.DateField(null=True)
+    attribute = pw.CharField(index=True)
+    attribute_reason = pw.TextField(default="")
+    published_on = pw.DateField(null=True)
+    place = pw.CharField(default="")
+    loaded_on = pw.DateField(null=True)
+    interpretation_title = pw.CharField(default="")
+    interpretation_on = pw.DateField(null=True)
+    no_interpretation_reason = pw.TextField(default="")
+    comment_start = pw.DateField(null=True)
+    comment_end = pw.DateField(null=True)
+    comment_exempt_reason = pw.TextField(default="")
+    repealed_on = pw.DateField(null=True)
+    review_due_on = pw.DateField(null=True, index=True)
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class ProactiveComment(BaseModel):
+    """A comment received while a draft 行政规范性文件 was out for 征求意见, and its handling."""
+
+    item = pw.ForeignKeyField(ProactiveItem, backref="comments", on_delete="CASCADE")
+    received_on = pw.DateField()
+    commenter = pw.CharField(default="")
+    content = pw.TextField()
+    handling = pw.CharField(default="")
+    reply = pw.TextField(default="")
+
+
+class SecrecyReview(BaseModel):
+    """A 政府信息公开保密审查表: belongs to a request's answer or to a proactive item."""
+
+    request = pw.ForeignKeyField(Request, backref="secrecy_reviews", null=True, on_delete="RESTRICT")
+    item = pw.ForeignKeyField(ProactiveItem, backref="secrecy_reviews", null=True, on_delete="RESTRICT")
+    info_name = pw.CharField()
+    info_no = pw.CharField(default="")
+    section = pw.CharField(default="")
+    carrier = pw.CharField(default="")
+    channels = pw.TextField(default="[]")
+    channel_other = pw.CharField(default="")
+    planned_on = pw.DateField(null=True)
+    filled_on = pw.DateField(null=True)
+    checks = pw.TextField(default="{}")
+    proposal = pw.CharField(default="")
+    proposal_reason = pw.TextField(default="")
+    # Fixed when the review is created, so changing the office setting never reshapes a review.
+    four_steps = pw.BooleanField(default=False)
+    round = pw.IntegerField(default=1)
+    submitted_on = pw.DateField(null=True)
+    # Cached from the signatures for the review page's query; the domain derives the truth.
+    status = pw.CharField(default=PENDING, index=True)
+    next_step = pw.CharField(null=True)
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class ReviewStep(BaseModel):
+    """One step signed (同意 or 退回) in one round of a review. Never edited or deleted."""
+
+    review = pw.ForeignKeyField(SecrecyReview, backref="steps", on_delete="CASCADE")
+    round = pw.IntegerField()
+    step = pw.CharField()
+    decision = pw.CharField()
+    opinion = pw.TextField(default="")
+    person = pw.CharField()
+    signed_on = pw.DateField()
+    created_at = pw.DateTimeField(default=now)
+
+
+REVIEW_MODELS = [ProactiveItem, ProactiveComment, SecrecyReview, ReviewStep]
+
+
+CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, CalendarYear, AuditEntry, YearLock]
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every table of the program."""
+    return list(CORE_MODELS) + REVIEW_MODELS + DISPUTE_MODELS
