@@ -21,6 +21,16 @@ def db_path(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def no_lasting_hooks():
+    """A test that starts the program (run_gui) installs the program's exception hooks and Qt message
+    handler; later tests get pytest's and pytest-qt's back."""
+    yield
+    from app.ui.common import errors
+
+    errors.uninstall_hooks()
+
+
+@pytest.fixture(autouse=True)
 def inline_tasks():
     from app.ui.common import tasks
 
@@ -40,7 +50,9 @@ def modal(qtbot):
     errors: list[BaseException] = []
     timers: list[QTimer] = []
 
-    def arm(cls: type, action: Callable[[object], None], timeout_ms: int = 5000) -> None:
+    def arm(cls: type, action: Callable[[object], None], timeout_ms: int = 5000, needs_focus: bool = True) -> None:
+        """`needs_focus`: wait for the dialog to be the active window first (an action that types);
+        reading and clicking need no focus, which a loaded machine may be slow to give."""
         timer = QTimer()
         timer.setInterval(10)
         state = {"waited": 0}
@@ -48,7 +60,8 @@ def modal(qtbot):
         def poll() -> None:
             widget = QApplication.activeModalWidget()
             state["waited"] += 10
-            if isinstance(widget, cls) and not widget.isActiveWindow():
+            if isinstance(widget, cls) and needs_focus and not widget.isActiveWindow() \
+                    and state["waited"] <= timeout_ms:
                 widget.activateWindow()  # a person types into the window in front
             elif isinstance(widget, cls):
                 timer.stop()

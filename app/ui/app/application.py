@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import APP_NAME, paths
+from app.ui.app.qt_app import prepare_app
 
 if TYPE_CHECKING:
     from app.services.startup import FirstLook
 
 BENCH_ENV = "ZWGK_BENCH_EXIT_AFTER_SHOW"
 BENCH_T0_ENV = "ZWGK_BENCH_T0"
-FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -34,44 +31,12 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def prepare_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with the program's name, icon, Chinese font stack and light style sheet."""
-    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    icon = paths.resource("icon.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    font = QFont(app.font())
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSize(max(font.pointSize(), 10))
-    app.setFont(font)
-    qss = paths.resource("style.qss")
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
-    _install_chinese_translation(app)
-    return app  # type: ignore[return-value]
-
-
-def _install_chinese_translation(app: QApplication) -> None:
-    """Qt's own texts (standard buttons 确定/取消, file dialogs, context menus) in Simplified Chinese."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    if getattr(app, "_zh_translator", None) is not None:
-        return
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        app._zh_translator = translator  # keep it alive as long as the application
-
-
 def open_database(db_path: Path | str | None, parent: QWidget | None = None,
                   background_check: bool = False) -> bool:
     """Open the workspace; a damaged, too-new or unwritable file gets a Chinese message box, not a traceback.
 
-    A damaged file is offered the latest good backup, a file in use a read-only opening (issue 8).
-    `background_check`: the slow integrity check is left to `backup_dialogs.start_check` (issue 9)."""
+    A damaged file is offered the latest good backup, a file in use a read-only opening.
+    `background_check`: the slow integrity check is left to `backup_dialogs.start_check`."""
     from app.ui.app.backup_dialogs import open_or_recover
 
     return open_or_recover(db_path, parent, background_check=background_check)
@@ -150,7 +115,7 @@ def run_gui(argv: list[str]) -> int:
     """`python -m app [--db PATH]`: the main window, the database, first-start settings.
 
     A configured office without a start-up password sees its window first, and the file opens
-    behind it (issue 9: peewee and the store load after the first paint); a first start, a
+    behind it (peewee and the store load after the first paint); a first start, a
     password or a file that needs explaining open the file before any window."""
     if "--self-check" in argv:  # the build's smoke test (app/ui/app/self_check.py), offscreen
         from app.ui.app.self_check import run_self_check
@@ -158,6 +123,9 @@ def run_gui(argv: list[str]) -> int:
         return run_self_check(argv)
     args = _parse(argv)
     app = prepare_app(argv)
+    from app.ui.common import errors
+
+    errors.install_hooks()  # from here on nothing fails silently: a dialog, and the log in 日志/
     from app.services.startup import first_look
 
     look = first_look(args.db)
@@ -187,11 +155,10 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
         try:
             opened = open_database(look.path, window, background_check=True)
         except Exception as exc:  # noqa: BLE001 - a timer slot: unanswered, the window would wait for ever
-            from PySide6.QtWidgets import QMessageBox
-
             from app.ui.app.backup_dialogs import OPEN_TITLE
+            from app.ui.common import errors
 
-            QMessageBox.critical(window, OPEN_TITLE, f"打开数据库时出错：{exc}\n{look.path}")
+            errors.report(window, exc, OPEN_TITLE, doing=f"打开数据库时出错：{look.path}")
             opened = False
         if not opened:
             app.exit(2)
@@ -224,7 +191,6 @@ def _unlock_and_configure(parent: QWidget | None) -> bool:
 
 def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
     window = build_main_window(look)
-    window.idle_lock = None
     if after_paint is not None:
         _AfterFirstPaint(window, after_paint, at_paint=window.hold_input)
     if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
@@ -256,17 +222,17 @@ def _watch_idle(window) -> None:
 
 def handle_check_result(check, message: str) -> bool:
     """After the background check: on a failure, away with the window, then the damaged-file dialog
-    (issue 8) and a new window over the restored or chosen file. False when the clerk quits."""
-    if not message or getattr(check, "handled", False):
+    and a new window over the restored or chosen file. False when the clerk quits."""
+    if not message or check.handled:
         return True
     check.handled = True
     from app.ui.app.backup_dialogs import recover_after_check
+    from app.ui.app.main_window import MainWindow
 
     app = QApplication.instance()
     for widget in app.topLevelWidgets():
-        if hasattr(widget, "case_views"):  # the main window and its case windows: gone with the file
-            for view in list(widget.case_views.values()):
-                view.hide()
+        if isinstance(widget, MainWindow):  # the main window and its case windows: gone with the file
+            widget.close_case_views()
             widget.hide()
             widget.deleteLater()
     quit_on_close = app.quitOnLastWindowClosed()
@@ -280,12 +246,10 @@ def handle_check_result(check, message: str) -> bool:
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-def _finish(check, code: int) -> int:
+def _finish(_check, code: int) -> int:
     from app.services.workspace import close_workspace
     from app.ui.common import tasks
 
-    if check is not None:
-        check.wait()  # its read-only connection closes before the file is closed
-    tasks.wait_for_all()
+    tasks.wait_for_all()  # the integrity check's read-only connection closes before the file is closed
     close_workspace()
     return code

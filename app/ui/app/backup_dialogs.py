@@ -6,7 +6,6 @@ count of cases, previews one, restores it (the current file is saved aside first
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -20,7 +19,7 @@ from app import APP_NAME, paths
 from app.services import backup
 from app.services.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, ServiceError, StoreError
 from app.services.workspace import open_workspace
-from app.ui.common import tasks
+from app.ui.common import errors, messages, tasks
 
 OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
 
@@ -44,7 +43,7 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     except (DatabaseInUse, DatabaseReadOnly) as exc:
         return _offer_read_only(path, str(exc), parent)
     except StoreError as exc:
-        QMessageBox.critical(parent, OPEN_TITLE, str(exc))
+        messages.critical(parent, OPEN_TITLE, str(exc))
         return False
     if backup.unchecked_file() is None:
         _daily_backup(parent)
@@ -52,39 +51,34 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
 
 
 class StartupCheck(QObject):
-    """The full integrity check of the file just opened, on a thread of its own.
+    """The full integrity check of the file just opened, on the free lane (it does not write).
 
     sqlite3 releases the GIL while PRAGMA integrity_check runs, so the window is built meanwhile;
-    its own read-only connection never writes. `finished` is emitted on the GUI thread with ""
-    when the file is sound, else the Chinese damaged-file message.
+    the check has its own read-only connection. `finished` is emitted on the GUI thread with ""
+    when the file is sound, else the Chinese damaged-file message (also kept in `result`).
     """
 
     finished = Signal(str)
-    _done = Signal(str)  # emitted from the checking thread, delivered queued on the GUI thread
 
     def __init__(self, path: Path):
         super().__init__()
         self.path = Path(path)
         self.result: str | None = None
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self.handled = False  # the failure has been met by the damaged-file dialog
 
     def start(self) -> "StartupCheck":
-        self._thread.start()
+        path = self.path
+        tasks.Operation(None, lambda: backup.verify_file(path), lane=tasks.FREE) \
+            .success(lambda _r: self._deliver("")).failure(self._failed).run()
         return self
 
-    def wait(self, timeout_s: float | None = None) -> None:
-        self._thread.join(timeout_s)
+    def wait(self) -> None:
+        """Until the check has run (its verdict is delivered on the GUI thread's next turn)."""
+        tasks.wait_for_all()
 
-    def _run(self) -> None:
-        try:
-            backup.verify_file(self.path)
-        except StoreError as exc:
-            self._done.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - any failure of the check means "not sound"
-            self._done.emit(f"数据库文件无法检查（{exc}）：{self.path}")
-        else:
-            self._done.emit("")
+    def _failed(self, exc: BaseException) -> None:
+        # Any failure of the check means "not sound".
+        self._deliver(str(exc) if isinstance(exc, StoreError) else f"数据库文件无法检查（{exc}）：{self.path}")
 
     def _deliver(self, message: str) -> None:
         self.result = message
@@ -138,7 +132,7 @@ def _recover_damaged(path: Path, message: str, parent: QWidget | None) -> bool:
         try:
             backup.restore(latest.path, path)
         except (ServiceError, StoreError) as exc:
-            QMessageBox.critical(parent, OPEN_TITLE, f"恢复失败：{exc}")
+            messages.critical(parent, OPEN_TITLE, f"恢复失败：{exc}")
             return False
         return open_or_recover(path, parent)
     if clicked is not None and clicked is box.other_button:
@@ -164,7 +158,7 @@ def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:
     try:
         open_workspace(path, readonly=True)
     except StoreError as exc:
-        QMessageBox.critical(parent, OPEN_TITLE, str(exc))
+        messages.critical(parent, OPEN_TITLE, str(exc))
         return False
     return True
 
@@ -172,9 +166,9 @@ def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:
 def _daily_backup(parent: QWidget | None) -> None:
     """Once a day at start, in the background; a failure is told but does not stop the program."""
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, f"{APP_NAME}：自动备份未完成", f"今天的自动备份没有完成：{exc}\n数据本身未受影响。")
+        messages.warn(parent, f"{APP_NAME}：自动备份未完成", f"今天的自动备份没有完成：{exc}\n数据本身未受影响。")
 
-    tasks.run_in_background(parent, backup.at_startup, lambda _info: None, failed)
+    tasks.Operation(parent, backup.at_startup).failure(failed).run()
 
 
 # ---- the backup dialog --------------------------------------------------------------------
@@ -282,15 +276,18 @@ class BackupDialog(QDialog):
 
     # -- actions --
 
-    def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "备份与恢复", text)
-        return answer == QMessageBox.StandardButton.Yes
+    def _confirm(self, text: str, yes: str) -> bool:
+        return messages.ask(self, "备份与恢复", text, yes=yes, no="取消")
 
     def _run(self, action, done: str) -> bool:
         try:
             result = action()
         except (ServiceError, StoreError) as exc:
             self.status.setText(f"未完成：{exc}")
+            return False
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            self.status.setText("未完成。")
+            errors.report(self, exc, "备份与恢复未完成")
             return False
         self.status.setText(done.format(result=result))
         self.reload()
@@ -308,7 +305,7 @@ class BackupDialog(QDialog):
         info = self.selected()
         if info is None or not self._confirm(
                 f"用 {info.taken_at:%Y-%m-%d %H:%M} 的备份（{info.cases}件申请）替换当前数据？\n"
-                "当前数据会先另存为一份“恢复前”备份，恢复后可以撤销。"):
+                "当前数据会先另存为一份“恢复前”备份，恢复后可以撤销。", "恢复"):
             return
         tasks.wait_for_all()  # a background count or export finishes before its file is replaced
         if self._run(lambda: backup.restore(info.path), "已恢复 " + f"{info.taken_at:%Y-%m-%d %H:%M} 的备份。"
@@ -316,7 +313,7 @@ class BackupDialog(QDialog):
             self.restored.emit()
 
     def undo_restore(self) -> None:
-        if not self._confirm("撤销上次恢复，回到恢复之前的数据？"):
+        if not self._confirm("撤销上次恢复，回到恢复之前的数据？", "撤销恢复"):
             return
         tasks.wait_for_all()
         if self._run(backup.undo_restore, "已撤销上次恢复。"):

@@ -1,91 +1,64 @@
 """The main window: a left navigation list of pages (首页 first), menus, shortcuts and a status bar.
 
-Adding a page (a home page of due cases, a calendar, reviews …): write a QWidget with a `title`
-attribute (and optionally `refresh()`, called whenever the page is shown or a case changes), then
-append a factory to `EXTRA_PAGES` — best `lazy_page("标题", "app.ui.module:factory")`, which imports
-nothing until the page is first shown — or call `window.add_page(widget)` directly.
-
-Start-up speed (issue 9): only 首页 is built before the first paint. Every other page stands in the
-stack as a placeholder with its title and is built when first shown (or when `pages()` is asked
-for them all). A plain factory works too: its title comes from a `title` attribute or from the
-class it is annotated to return; failing both it is built at once.
+The pages are listed once, in `PAGES`; each is a `Page` built with the window's `Context` (events,
+today, open a case) and is imported only when first shown (start-up speed, docs/architecture.md):
+only 首页 is built before the first paint. Screens never reach into each other or into this
+window: they announce what they changed through `ctx.events`, and each refreshes itself.
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-# QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint (issue 9).
+# QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint.
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
-from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QMessageBox,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidgetItem, QMainWindow, QWidget
 
 from app import APP_NAME, __version__, paths
-from app.ui.home import page as home_page
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.page import Page
 from app.ui.forms.ui_main_window import Ui_MainWindow
+from app.ui.home.page import HomePage, title_suffix
 
 if TYPE_CHECKING:
     from app.services.startup import FirstLook
     from app.ui.case.view import CaseView
     from app.ui.register.page import RegisterPage
 
-
-class lazy_page:  # noqa: N801 - used like a function in the registration lines
-    """An EXTRA_PAGES factory that knows its title and imports its module only when first called."""
-
-    def __init__(self, title: str, target: str):
-        self.title = title
-        self.target = target  # "package.module:factory"
-
-    def __call__(self, window: "MainWindow") -> QWidget:
-        module, name = self.target.split(":")
-        return getattr(importlib.import_module(module), name)(window)
-
-
-# Each factory builds one page for the window; rooms append theirs (like cli._EXTRA_COMMANDS).
-EXTRA_PAGES: list[Callable[["MainWindow"], QWidget]] = []
-EXTRA_PAGES += [lazy_page("保密审查", "app.ui.review.page:review_page"),
-                lazy_page("主动公开", "app.ui.review.page:proactive_page")]  # issue 5
-EXTRA_PAGES.append(lazy_page("台账与归档", "app.ui.ledger.page:ledger_page"))  # issue 6
-EXTRA_PAGES.append(lazy_page("工作日历", "app.ui.calendar.page:calendar_page"))  # issue 3
-EXTRA_PAGES.append(lazy_page("年度报告", "app.ui.report.page:report_page"))  # issue 7
-EXTRA_PAGES.append(lazy_page("文书模板", "app.ui.templates.page:templates_page"))  # issue 4: placeholders, batch receipts
-
-
-def _register_page(window: "MainWindow") -> QWidget:
-    from app.ui.register.page import RegisterPage
-
-    return RegisterPage(window)
-
-
-def page_title(factory: Callable) -> str | None:
-    """A factory's page title without building the page: its `title`, else its return class's."""
-    title = getattr(factory, "title", None)
-    if isinstance(title, str):
-        return title
-    hint = getattr(factory, "__annotations__", {}).get("return")
-    if isinstance(hint, str):
-        hint = getattr(factory, "__globals__", {}).get(hint)
-    title = getattr(hint, "title", None) if isinstance(hint, type) else None
-    return title if isinstance(title, str) else None
-
+# Every page after 首页, in the navigation's order: (title, "module:class"). Each class is a `Page`
+# taking (ctx, parent); its module is imported when the page is first shown.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("登记簿", "app.ui.register.page:RegisterPage"),
+    ("保密审查", "app.ui.review.page:ReviewPage"),
+    ("主动公开", "app.ui.proactive.page:ProactivePage"),
+    ("台账与归档", "app.ui.ledger.page:LedgerPage"),
+    ("工作日历", "app.ui.calendar.page:CalendarPage"),
+    ("年度报告", "app.ui.report.page:ReportPage"),
+    ("文书模板", "app.ui.templates.page:TemplatesPage"),
+)
+REGISTER_INDEX = 1
 
 # The menu shortcuts live here, not in main_window.ui: uic writes setShortcut("Ctrl+Q"), and
 # resolving that call makes PySide build the whole Qt namespace (94 enums, ~20 ms) before the first
-# paint; setShortcuts([QKeySequence]) does not (start-up, issue 9).
+# paint; setShortcuts([QKeySequence]) does not.
 SHORTCUTS = {"actionQuit": "Ctrl+Q", "actionNewRequest": "Ctrl+N", "actionFind": "Ctrl+F"}
 
 
-class _LazyPage(QWidget):
-    """Holds a page's place (and title) in the stack until the page is first shown."""
+class _Placeholder(QWidget):
+    """Holds a page's place in the stack until the page is first shown."""
 
-    def __init__(self, factory: Callable, title: str):
+    def __init__(self, target: str):
         super().__init__()
-        self.factory = factory
-        self.title = title
+        self.target = target
+
+    def build(self, ctx: Context, parent: QWidget) -> Page:
+        module, name = self.target.split(":")
+        page_class = vars(importlib.import_module(module))[name]
+        return page_class(ctx, parent)
 
 
 class _InputGate(QObject):
@@ -121,8 +94,8 @@ class _InputGate(QObject):
 
 
 class MainWindow(QMainWindow):
-    """`first_look`: the window shows before its database opens (start-up, issue 9); the start-up
-    calls `workspace_opened()` once it is open, and `ready` (with `workspace_ready`) says so."""
+    """`first_look`: the window shows before its database opens; the start-up calls
+    `workspace_opened()` once it is open, and `ready` (with `workspace_ready`) says so."""
 
     workspace_ready = Signal()
 
@@ -130,26 +103,29 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self._today = today
         self.case_views: dict[int, "CaseView"] = {}
+        self.idle_lock = None  # the idle lock screen's watcher, once the file is open
+        self.ctx = Context(fixed_today=today, open_case=self.open_case, show_status=self._status)
+        self.ctx.events.settings_changed.connect(self.update_title)
+        self.ctx.events.workspace_replaced.connect(self.update_title)
         icon = paths.resource("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self._counts = QLabel(self)
         self.statusBar().addPermanentWidget(self._counts)
-        self.home_page = home_page.home_page(self)  # 首页: what is due, shown at start (issue 3)
-        self.add_page(self.home_page)
-        self._register_index = self.add_lazy_page(_register_page, "登记簿")
-        for make_page in EXTRA_PAGES:
-            title = page_title(make_page)
-            if title is None:
-                self.add_page(make_page(self))
-            else:
-                self.add_lazy_page(make_page, title)
+        self.ready = first_look is None
+        self.ctx.workspace_open = self.ready
+        # 首页 is made inside the page stack, not moved into it later: moving a built page re-applies
+        # the style sheet to every child, a tenth of the start-up.
+        self.home_page = HomePage(self.ctx, self.ui.pages)
+        self.home_page.due_counts.connect(self._show_due_in_title)
+        self._title = (APP_NAME, "")  # (the office's part, the due counts' part)
+        self._add_to_nav(self.home_page, HomePage.title)
+        for title, target in PAGES:
+            self._add_to_nav(_Placeholder(target), title)
         self.ui.navList.currentRowChanged.connect(self._show_page)
         self.ui.navList.setCurrentRow(0)
         self._connect()
-        self.ready = first_look is None
         self._gate = None if self.ready else _InputGate(self)
         if self.ready:
             self.update_title()
@@ -164,12 +140,11 @@ class MainWindow(QMainWindow):
 
     def workspace_opened(self) -> None:
         """The database is open behind the window shown before it: the title, the pages, input."""
-        self.ready = True
+        self.ready = self.ctx.workspace_open = True
         if self._gate is not None:
             self._gate.open()
             self._gate = None
-        self.update_title()
-        self._refresh_pages()
+        self.ctx.announce(Changes(workspace=True))
         self.workspace_ready.emit()
 
     def _connect(self) -> None:
@@ -189,11 +164,9 @@ class MainWindow(QMainWindow):
     @property
     def register_page(self) -> "RegisterPage":
         """登记簿, built on first use."""
-        return self._page_at(self._register_index)  # type: ignore[return-value]
+        return self._page_at(REGISTER_INDEX)  # type: ignore[return-value]
 
     def _connect_register(self, page: "RegisterPage") -> None:
-        page.open_case.connect(self.open_case)
-        page.new_request.connect(self.new_request)
         page.counts_changed.connect(self._show_counts)
         # Enter on a selected row opens it, as a double-click does.
         for key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
@@ -203,58 +176,41 @@ class MainWindow(QMainWindow):
 
     # ---- pages --------------------------------------------------------------------------------
 
-    def add_page(self, widget: QWidget, title: str | None = None) -> int:
-        """Add a page to the navigation list; returns its index."""
-        title = title or getattr(widget, "title", widget.objectName())
-        index = self.ui.pages.addWidget(widget)
+    def _add_to_nav(self, widget: QWidget, title: str) -> None:
+        self.ui.pages.addWidget(widget)
         QListWidgetItem(title, self.ui.navList)
-        return index
 
-    def add_lazy_page(self, factory: Callable[["MainWindow"], QWidget], title: str) -> int:
-        """Add a page that is built by `factory(window)` when first shown; returns its index."""
-        return self.add_page(_LazyPage(factory, title), title)
-
-    def pages(self) -> list[QWidget]:
+    def pages(self) -> list[Page]:
         """Every page, built (the pages not shown yet are built now)."""
         current = self.ui.pages.currentIndex()
         built = [self._page_at(i) for i in range(self.ui.pages.count())]
         self.ui.pages.setCurrentIndex(current)
         return built
 
-    def _built_pages(self) -> list[QWidget]:
-        stack = self.ui.pages
-        return [w for w in (stack.widget(i) for i in range(stack.count())) if not isinstance(w, _LazyPage)]
-
-    def _page_at(self, index: int) -> QWidget:
+    def _page_at(self, index: int) -> Page:
         """The page at `index`, built now if it is still a placeholder."""
         stack = self.ui.pages
         page = stack.widget(index)
-        if not isinstance(page, _LazyPage):
-            return page
-        real = page.factory(self)
+        if not isinstance(page, _Placeholder):
+            return page  # type: ignore[return-value]
+        real = page.build(self.ctx, stack)
         current = stack.currentIndex()
         stack.insertWidget(index, real)
         stack.removeWidget(page)
         page.deleteLater()
         stack.setCurrentIndex(current)
-        if index == self._register_index:
+        if index == REGISTER_INDEX:
             self._connect_register(real)  # type: ignore[arg-type]
         return real
 
     def _show_page(self, index: int) -> None:
         page = self._page_at(index)
         self.ui.pages.setCurrentIndex(index)
-        if index != self._register_index and hasattr(page, "refresh"):
+        if index != REGISTER_INDEX:  # the register keeps its place; it reloads on announced changes
             page.refresh()
 
     def show_register(self) -> None:
-        self.ui.navList.setCurrentRow(self._register_index)
-
-    def _refresh_pages(self) -> None:
-        # Pages not built yet show the current state when they are built.
-        for page in self._built_pages():
-            if hasattr(page, "refresh"):
-                page.refresh()
+        self.ui.navList.setCurrentRow(REGISTER_INDEX)
 
     # ---- actions ------------------------------------------------------------------------------
 
@@ -266,30 +222,39 @@ class MainWindow(QMainWindow):
 
     def _set_title(self, short_name: str, readonly: bool = False) -> None:
         title = f"{APP_NAME} — {short_name}" if short_name else APP_NAME
-        self.setWindowTitle(title + ("（只读）" if readonly else ""))
+        self._title = (title + ("（只读）" if readonly else ""), self._title[1])
+        self._apply_title()
+
+    def _show_due_in_title(self, counts: dict[str, int]) -> None:
+        """'— 超期2 今日1' at the end of the title, so the clerk sees it from the task bar."""
+        self._title = (self._title[0], title_suffix(counts))
+        self._apply_title()
+
+    def _apply_title(self) -> None:
+        base, due = self._title
+        self.setWindowTitle(f"{base} — {due}" if due else base)
 
     def _show_counts(self, shown: int, total: int) -> None:
         self._counts.setText(f"显示 {shown} 件 / 共 {total} 件")
+
+    def _status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     def focus_search(self) -> None:
         self.show_register()
         self.register_page.focus_search()
 
     def new_request(self) -> None:
-        from app.ui.register.dialog import RegisterDialog  # imported when first used: start-up speed
+        from app.ui.register.dialog import register_new  # imported when first used: start-up speed
 
-        dialog = RegisterDialog(self, today=self._today)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.case is not None:
-            self._refresh_pages()
-            self.statusBar().showMessage(f"已登记：{dialog.case.case_no} {dialog.case.name}", 8000)
+        register_new(self, self.ctx)
 
     def open_case(self, case_id: int) -> "CaseView":
         from app.ui.case.view import CaseView  # imported when first used: start-up speed
 
         view = self.case_views.get(case_id)
         if view is None:
-            view = CaseView(case_id, self, today=self._today)
-            view.saved.connect(lambda _id: self._refresh_pages())
+            view = CaseView(case_id, self, ctx=self.ctx)
             view.destroyed.connect(lambda *_a, cid=case_id: self.case_views.pop(cid, None))
             self.case_views[case_id] = view
             view.resize(min(1280, self.width()), min(760, self.height()))
@@ -304,11 +269,11 @@ class MainWindow(QMainWindow):
         from app.ui.settings.dialog import SettingsDialog
 
         if SettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
-            self.update_title()
-            self.statusBar().showMessage("机关设置已保存", 5000)
+            self.ctx.announce(Changes(settings=True))
+            self._status("机关设置已保存")
 
     def backups(self) -> None:
-        """备份与恢复; after a restore every page shows the restored register."""
+        """备份与恢复; after a restore every screen shows the restored register."""
         from app.ui.app.backup_dialogs import BackupDialog
 
         dialog = BackupDialog(self)
@@ -316,15 +281,14 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _after_restore(self) -> None:
-        self.update_title()
-        self._refresh_pages()
-        self.statusBar().showMessage("已从备份恢复（可在“备份与恢复”中撤销）", 8000)
+        self.ctx.announce(Changes(workspace=True))
+        self._status("已从备份恢复（可在“备份与恢复”中撤销）", 8000)
 
     def edit_password(self) -> None:
         from app.ui.settings.password_dialog import PasswordSettingsDialog
 
         if PasswordSettingsDialog(self).exec() == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("启动密码与自动锁定设置已保存", 5000)
+            self._status("启动密码与自动锁定设置已保存")
 
     def edit_operator(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -334,12 +298,19 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "操作人", "审计记录中的操作人姓名：", text=audit.operator())
         if ok and name.strip():
             audit.remember_operator(name)
-            self.statusBar().showMessage(f"操作人：{name.strip()}", 5000)
+            self._status(f"操作人：{name.strip()}")
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"关于{APP_NAME}",
                           f"{APP_NAME} {__version__}\n\n乡镇政府信息依申请公开登记、期限、文书与年度报告。\n"
                           "依据《中华人民共和国政府信息公开条例》（2019年修订）。")
+
+    def close_case_views(self) -> None:
+        """Hide every case window (the file they show is going away)."""
+        for view in list(self.case_views.values()):
+            view.hide()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open case windows ask about their unsaved edits first; any refusal keeps the program open.

@@ -132,12 +132,12 @@ def _ledger(state: dict, folder: Path) -> str:
 def _main_window() -> str:
     """Show the main window offscreen, wait for its first paint, close it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from app.ui.app.application import build_main_window, prepare_app
+    from app.ui.app.main_window import MainWindow
+    from app.ui.app.qt_app import prepare_app
 
     app = prepare_app([])
-    window = build_main_window()
+    window = MainWindow()
     painted: list[bool] = []
 
     class _Painted(QObject):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QDialog, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -16,10 +17,13 @@ from app import paths
 from app.domain.dates import cn_date
 from app.services import calendar as office_calendar
 from app.services.calendar import DayInfo
-from app.services.errors import ServiceError, ValidationError
-from app.ui.case.clock_panel import chinese_buttons
+from app.services.errors import ValidationError
 from app.ui.forms.ui_calendar_day_dialog import Ui_CalendarDayDialog
-from app.ui.common.tasks import run_in_background
+from app.ui.common import errors, messages, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.messages import chinese_buttons
+from app.ui.common.page import Page
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 OFF_BG, OFF_FG = QColor("#f9d6d5"), QColor("#b03a2e")
@@ -148,15 +152,14 @@ class CalendarDayDialog(QDialog):
         return self.ui.f_note.text()
 
 
-class CalendarPage(QWidget):
-    """The 工作日历 page."""
+class CalendarPage(Page):
+    """The 工作日历 page. A change here is announced (`Changes(calendar=True)`): every open case and
+    list recounts its limits."""
 
     title = "工作日历"
 
-    def __init__(self, window=None, today: dt.date | None = None):
-        super().__init__(window)
-        self.window_ref = window
-        self._today = today
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.infos: dict[dt.date, DayInfo] = {}
         self._build()
 
@@ -212,9 +215,6 @@ class CalendarPage(QWidget):
         area.setWidget(holder)
         return area
 
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
     # ---- showing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -256,16 +256,14 @@ class CalendarPage(QWidget):
 
     def set_day(self, day: dt.date, working: bool | None, note: str) -> None:
         what = {True: "上班", False: "休息", None: "恢复默认"}[working]
-        run_in_background(self, lambda: office_calendar.set_day(day, working, note),
-                          lambda n: self._changed(f"{cn_date(day)}已改为{what}。", n),
-                          busy_text="正在重新计算期限…")
+        self._change(lambda: office_calendar.set_day(day, working, note), "无法修改工作日历",
+                     lambda n: f"{cn_date(day)}已改为{what}。已重新计算{n}件未办结申请的期限。")
 
     def toggle_confirmed(self) -> None:
         year = self.year.value()
         confirmed = year not in office_calendar.confirmed_years()
-        run_in_background(self, lambda: office_calendar.confirm_year(year, "本机关核对确认", confirmed),
-                          lambda n: self._changed(f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。", n),
-                          busy_text="正在重新计算期限…")
+        self._change(lambda: office_calendar.confirm_year(year, "本机关核对确认", confirmed), "无法确认",
+                     lambda n: f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。已重新计算{n}件未办结申请的期限。")
 
     def _choose_import(self) -> None:
         start = str(paths.resource(SAMPLE_FILE).parent)
@@ -274,35 +272,27 @@ class CalendarPage(QWidget):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
-        run_in_background(self, lambda: office_calendar.import_schedule(path),
-                          lambda r: self._changed(f"已从 {path.name} 导入{r[0]}天的安排，并确认该年度。", r[1]),
-                          self._import_failed, busy_text="正在导入节假日安排…")
+        self._change(lambda: office_calendar.import_schedule(path), "无法导入",
+                     lambda r: f"已从 {path.name} 导入{r[0]}天的安排，并确认该年度。已重新计算{r[1]}件未办结申请的期限。",
+                     self._import_failed)
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             lines = "\n".join(f"{where}：{problem}" for where, problem in exc.errors.items())
-            QMessageBox.warning(self, "无法导入", f"文件中有以下问题，未导入任何内容：\n{lines}")
-        elif isinstance(exc, ServiceError):
-            QMessageBox.warning(self, "无法导入", str(exc))
+            messages.warn(self, "无法导入", f"文件中有以下问题，未导入任何内容：\n{lines}")
         else:
-            QMessageBox.warning(self, "无法导入", f"导入失败：{exc}")
+            errors.report(self, exc, "无法导入")
 
-    def _changed(self, what: str, recomputed: int) -> None:
-        text = f"{what}已重新计算{recomputed}件未办结申请的期限。"
-        self.message.setText(text)
-        window = self.window_ref
-        if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
-        for view in list(getattr(window, "case_views", {}).values()):
-            clock = getattr(view, "case_clock", None)
-            if clock is not None:
-                clock.refresh()
-        if window is not None and hasattr(window, "_refresh_pages"):
-            window._refresh_pages()
-        else:
-            self.refresh()
+    def _change(self, store, failed_title: str, said: Callable, failed=None) -> None:
+        """A change of the calendar, which recounts every open case: off the GUI thread, then announced."""
+        def done(result) -> None:
+            text = said(result)
+            self.message.setText(text)
+            self.ctx.show_status(text, 8000)
 
+        tasks.Operation(self, store, busy="正在重新计算期限…", failure_title=failed_title).success(done) \
+            .failure(failed or (lambda exc: errors.report(self, exc, failed_title))) \
+            .announce(self.ctx.events, Changes(calendar=True)).run()
 
-def calendar_page(window) -> CalendarPage:
-    """EXTRA_PAGES factory."""
-    return CalendarPage(window, today=getattr(window, "_today", None))
+    def concerned_by(self, changes: Changes) -> bool:
+        return changes.calendar or changes.workspace

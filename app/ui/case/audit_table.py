@@ -1,4 +1,4 @@
-"""The case's audit trail beside its timeline: who changed what, when, old → new (issue 8).
+"""The case's audit trail beside its timeline: who changed what, when, old → new.
 
 Read-only by construction: the table is filled from services.audit and has no editing path; the
 store refuses UPDATE and DELETE on the audit table anyway.
@@ -43,9 +43,3 @@ class CaseAuditTable(QTableWidget):
 
     def texts(self) -> list[str]:
         return [" ".join(self.item(r, c).text() for c in range(self.columnCount())) for r in range(self.rowCount())]
-
-
-def extend_case_view(view) -> None:
-    """CASE_VIEW_EXTENSIONS entry."""
-    view.audit_table = CaseAuditTable(view)
-    view.add_history_tab("修改记录（审计）", view.audit_table)

@@ -1,10 +1,9 @@
-"""行政复议 / 行政诉讼 in the case view (workflow.md §3): a 复议/诉讼 panel listing the case's disputes
+"""行政复议 / 行政诉讼 in the case view (docs/legal/workflow.md, 行政争议): a 复议/诉讼 panel listing the case's disputes
 with their limits, hearings and result, the toolbar action 登记复议/诉讼, and per dispute 提交答辩,
 开庭/听证, 审结结果 and the 答辩状 draft.
 
 Records and limits come from services.disputes (domain.clock.dispute_limits); the draft from
-services.dispute_docs. The small dialogs are case_clock's ClockActionDialog (date + fields).
-Registered through case_view.CASE_VIEW_EXTENSIONS.
+services.dispute_docs. The small dialogs are the common FieldsDialog (date + fields).
 """
 from __future__ import annotations
 
@@ -15,13 +14,17 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
+from app.domain.disputes import is_reconsideration
 from app.services import deadlines, disputes
 from app.services import settings as office
-from app.services.errors import ServiceError, ValidationError
-from app.ui.case.clock_panel import ClockActionDialog, Field, limit_colour, limit_state
+from app.services.errors import ServiceError
+from app.ui.case.limits import limit_colour, limit_state
+from app.ui.common import errors, messages
+from app.ui.common.events import Changes
+from app.ui.common.fields_dialog import Field, FieldsDialog, submit_dialog
 
 DISPUTE_ID = Qt.ItemDataRole.UserRole
 SHOWN_BG = QColor("#fdf2e9")
@@ -34,7 +37,7 @@ RESULT_RULE = "复议决定或判决、裁定的结果，计入年度报告表�
 
 def _default_body(kind: str) -> str:
     cfg = office.load()
-    return cfg.reconsideration_body if kind == "行政复议" else cfg.court
+    return cfg.reconsideration_body if is_reconsideration(kind) else cfg.court
 
 
 class DisputePanel(QWidget):
@@ -190,10 +193,9 @@ class CaseDisputes:
         buttons["result"].clicked.connect(self.result)
         buttons["defence"].clicked.connect(self.defence)
         view.case_loaded.connect(self.refresh)
-        self.refresh(view.case)
 
     def today(self) -> dt.date:
-        return self.view.form.today()
+        return self.view.ctx.today()
 
     def refresh(self, case=None) -> None:
         case = case or self.view.case
@@ -208,28 +210,19 @@ class CaseDisputes:
 
     def _run(self, title: str, rule: str, fields: list[Field], store, date_label: str = "日期",
              prepare=None) -> bool:
-        """Show the dialog until the input is stored or the clerk cancels; then reload the case."""
-        dialog = ClockActionDialog(self.view, title, rule, fields, self.today())
+        """Show the dialog until the input is stored (and the case announced changed) or the clerk
+        cancels."""
+        view = self.view
+        dialog = FieldsDialog(view, title, rule, fields, self.today(),
+                              submit=lambda d: submit_dialog(d, title, lambda on, v, _late: store(on, v),
+                                                             view.ctx.events, Changes.case(view.case_id)))
         dialog.ui.lbl_on.setText(date_label)
         if prepare:
             prepare(dialog)
-        done = False
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                store(dialog.on(), dialog.values())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except ServiceError as exc:
-                QMessageBox.warning(self.view, f"无法{title}", str(exc))
-                break
-            done = True
-            break
+        done = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if done:
-            self.view.reload()
-            self.view.statusBar().showMessage(f"已记录：{title}", 5000)
-            self.view.saved.emit(self.view.case_id)
+            view.statusBar().showMessage(f"已记录：{title}", 5000)
         return done
 
     def register(self) -> None:
@@ -239,7 +232,7 @@ class CaseDisputes:
                   Field("body", "复议机关/受理法院", default=_default_body(disputes.KINDS[0])),
                   Field("notes", "备注", "multiline")]
 
-        def follow_kind(dialog: ClockActionDialog) -> None:
+        def follow_kind(dialog: FieldsDialog) -> None:
             kind: QComboBox = dialog.inputs["kind"]
             body: QLineEdit = dialog.inputs["body"]
 
@@ -291,16 +284,11 @@ class CaseDisputes:
             return
         try:
             self.last_draft = dispute_docs.render_defence(d.id, self.today())
-        except ServiceError as exc:
-            QMessageBox.warning(self.view, "无法生成答辩状草稿", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            errors.report(self.view, exc, "无法生成答辩状草稿")
             return
         self.view.statusBar().showMessage(f"已生成答辩状草稿：{self.last_draft}", 8000)
         try:
             notices.open_file(self.last_draft)
         except ServiceError as exc:
-            QMessageBox.information(self.view, "答辩状草稿已生成", f"{exc}\n文件位置：{self.last_draft}")
-
-
-def extend_case_view(view) -> None:
-    """CASE_VIEW_EXTENSIONS entry."""
-    view.case_disputes = CaseDisputes(view)
+            messages.inform(self.view, "答辩状草稿已生成", f"{exc}\n文件位置：{self.last_draft}")

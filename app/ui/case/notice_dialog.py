@@ -1,7 +1,7 @@
 """出具文书: choose a kind, fill its few inputs, preview a draft or issue it with a 文号 (issue 4).
 
 The form is built from the kind's declared inputs (domain.notices.NoticeKind.extras) with the
-values services.notices.defaults suggests. Rendering runs through tasks.run_in_background, with
+values services.notices.defaults suggests. Rendering runs as a background operation, with
 the buttons disabled and an indeterminate bar while it works. A draft burns no number; issuing
 records the 文号, the file, the timeline entry and the clock action in one transaction
 (services.notices.issue), so a refusal here leaves nothing behind.
@@ -14,13 +14,13 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
 from app.domain.notices import ExtraField, NoticeKind
 from app.services import actions, notices
 from app.services.errors import ServiceError, ValidationError
-from app.ui.common import tasks
+from app.ui.common import errors, messages, tasks
 
 _ERROR_STYLE = "color: #c0392b;"
 _GROUPS = {"流程": "办理流程", "答复": "答复", "表格": "表格"}
@@ -275,8 +275,8 @@ class NoticeDialog(QDialog):
         """A draft (文号 ××) rendered off the GUI thread, then opened in Word/WPS."""
         name, values, on = self._start("正在生成草稿…")
         case_id = self.case_id if self.kind().needs_case else None
-        tasks.run_in_background(self, lambda: notices.render_draft(name, case_id, values, on),
-                                self._draft_ready, self._failed, busy_text="正在生成草稿…")
+        tasks.Operation(self, lambda: notices.render_draft(name, case_id, values, on), lane=tasks.FREE,
+                        busy="正在生成草稿…").success(self._draft_ready).failure(self._failed).run()
 
     def _draft_ready(self, path) -> None:
         self._set_busy(False)
@@ -284,15 +284,15 @@ class NoticeDialog(QDialog):
         try:
             notices.open_file(path)
         except ServiceError as exc:
-            QMessageBox.warning(self, "无法打开草稿", f"{exc}\n\n草稿已保存在：{path}")
+            messages.warn(self, "无法打开草稿", f"{exc}\n\n草稿已保存在：{path}")
 
     def issue(self, accept_late: bool = False) -> None:
         """Issue with a 文号 (services.notices.issue); a late clock step asks first (LateAction)."""
         name, values, on = self._start("正在出具文书…")
         case_id = self.case_id
-        tasks.run_in_background(self, lambda: notices.issue(name, case_id, values, on, accept_late=accept_late),
-                                self._issued, lambda exc: self._failed(exc, accept_late),
-                                busy_text="正在出具文书…")
+        tasks.Operation(self, lambda: notices.issue(name, case_id, values, on, accept_late=accept_late),
+                        busy="正在出具文书…").success(self._issued) \
+            .failure(lambda exc: self._failed(exc, accept_late)).run()
 
     def _issued(self, result: notices.IssuedDocument) -> None:
         self._set_busy(False)
@@ -302,9 +302,7 @@ class NoticeDialog(QDialog):
     def _failed(self, exc: BaseException, accepted_late: bool = True) -> None:
         self._set_busy(False)
         if isinstance(exc, actions.LateAction) and not accepted_late:
-            from app.ui.case.clock_panel import confirm_late
-
-            if confirm_late(self, str(exc)):
+            if messages.confirm_late(self, str(exc)):
                 self.issue(accept_late=True)
             return
         if isinstance(exc, ValidationError):
@@ -312,7 +310,8 @@ class NoticeDialog(QDialog):
         elif isinstance(exc, ServiceError):
             self._show_error(str(exc))
         else:
-            self._show_error(f"出具失败：{exc}")
+            self._show_error("出具失败：程序遇到意外错误，详见弹出的说明。")
+            errors.report(self, exc)
 
     # ---- closing while busy would leave the worker's callback without a window ------------
 

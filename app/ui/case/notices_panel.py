@@ -1,30 +1,50 @@
-"""The case's notices in the case view (issue 4): a 文书 list (kind, 文号, date, file) with 打开 /
-打印 / 另存PDF, and the 出具文书 action that opens the NoticeDialog.
+"""The case's notices in the case view: a 文书 list (kind, 文号, date, file) with 打开 / 打印 /
+另存PDF, and the 出具文书 action that opens the NoticeDialog.
 
-``offer_notice(view, kind_name, extra)`` is for the clock actions (补正, 延期, 征求意见, 收费): after
-the action is stored, it asks whether to issue the matching notice now and opens the dialog
-pre-filled. Issuing the notice after its action does not record the action twice (the service
-checks the timeline). Registered through case_view.CASE_VIEW_EXTENSIONS.
+`offer_for_step(key, values)` follows a step of the clock (补正, 延期, 征求意见, 收费, 答复): it asks
+whether to issue the matching notice now and opens the dialog pre-filled. Issuing the notice after
+its step does not record the step twice (the service checks the timeline).
 """
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
 from app.services import notices
 from app.services.errors import ServiceError
-from app.ui.common import tasks
 from app.ui.case.notice_dialog import NoticeDialog
+from app.ui.common import errors, messages, tasks
+from app.ui.common.events import Changes
 
 HEADERS = ("文书", "文号", "签发日期", "文件")
 DOC_ID = Qt.ItemDataRole.UserRole
 MISSING = QColor("#c0392b")
+
+
+def _answer_notice(case_id: int, values: dict) -> tuple[str | None, dict]:
+    from app.domain import notices as kinds
+
+    found = kinds.answer_kinds(values["code"])
+    return (found[0].name if found else None), {}
+
+
+# The notice each step of the clock offers once it is recorded: (kind, pre-filled extra inputs).
+NOTICE_FOR_ACTION: dict[str, Callable[[int, dict], tuple[str | None, dict]]] = {
+    "send_correction": lambda cid, v: ("补正告知书", {"补正事项": v["items"]}),
+    "extend": lambda cid, v: ("延期答复告知书", {"批准人": v["approved_by"]}),
+    "start_consultation": lambda cid, v: (("征求意见书（第三方）", {"第三方名称": v["party"]})
+                                          if v["party_kind"] == "third_party"
+                                          else ("征求意见书（共同制作机关）", {"被征求意见机关": v["party"]})),
+    "send_fee_notice": lambda cid, v: ("收费通知书", {"收费金额": f"{v['amount']:g}", "收费方式": v["basis"]
+                                                       if v["basis"] in ("按件计收", "按量计收") else "按件计收"}),
+    "answer": _answer_notice,
+}
+OFFER_NOTICES = {"enabled": True}  # tests of the clock alone switch the question off
 
 
 class DocumentsPanel(QWidget):
@@ -34,6 +54,7 @@ class DocumentsPanel(QWidget):
         super().__init__(view)
         self.view = view
         self.rows: list[notices.DocumentRow] = []
+        self.notice_dialog: NoticeDialog | None = None
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("documentsTable")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -66,7 +87,7 @@ class DocumentsPanel(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
-        self.buttons["new"].clicked.connect(lambda: issue_notice(self.view))
+        self.buttons["new"].clicked.connect(lambda: self.issue())
         self.buttons["open"].clicked.connect(self.open_selected)
         self.buttons["print"].clicked.connect(self.print_selected)
         self.buttons["pdf"].clicked.connect(self.pdf_selected)
@@ -111,8 +132,8 @@ class DocumentsPanel(QWidget):
         doc = self.selected()
         for key in ("open", "print", "pdf"):
             self.buttons[key].setEnabled(doc is not None and doc.exists)
-        # A case of an archived, locked year takes no new documents (case_lock sets read_only).
-        self.buttons["new"].setEnabled(not getattr(self.view, "read_only", False))
+        # A case of an archived, locked year takes no new documents.
+        self.buttons["new"].setEnabled(not self.view.read_only)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -127,7 +148,7 @@ class DocumentsPanel(QWidget):
         try:
             notices.open_file(doc.path)
         except ServiceError as exc:
-            QMessageBox.warning(self, "无法打开文书", str(exc))
+            errors.report(self, exc, "无法打开文书")
 
     def print_selected(self) -> None:
         doc = self.selected()
@@ -160,84 +181,61 @@ class DocumentsPanel(QWidget):
         def failed(exc: BaseException) -> None:
             self._update_buttons()
             self.show_message("")
-            QMessageBox.warning(self, failed_title, str(exc) if isinstance(exc, ServiceError) else f"{failed_title}：{exc}")
+            errors.report(self, exc, failed_title)
 
-        tasks.run_in_background(self, fn, done, failed, busy_text=busy)
+        tasks.Operation(self, fn, lane=tasks.FREE, busy=busy).success(done).failure(failed).run()
 
+    # ---- issuing ------------------------------------------------------------------------------
 
-# ---------------------------------------------------------------- issuing from the case view
+    def issue(self, kind_name: str | None = None, extra: dict[str, Any] | None = None
+              ) -> notices.IssuedDocument | None:
+        """Open the 出具文书 dialog for the case; after issuing, the case is announced changed (its
+        timeline and clock reload) and the new document is shown selected with what happened."""
+        view = self.view
+        dialog = NoticeDialog(view, view.case_id, kind_name, extra, today=view.ctx.today())
+        self.notice_dialog = dialog  # reachable for tests and screenshots while it is open
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.issued is None:
+                return None
+            result = dialog.issued
+        finally:
+            self.notice_dialog = None
+            dialog.deleteLater()
+        view.ctx.announce(Changes.case(view.case_id))
+        self.refresh(select_id=result.id)
+        self.show_message(result.message)
+        view.history_tabs.setCurrentWidget(self)
+        view.statusBar().showMessage(result.message, 10000)
+        return result
 
-
-def _today(view) -> dt.date:
-    return view.form.today() if hasattr(view, "form") else dt.date.today()
-
-
-def issue_notice(view, kind_name: str | None = None, extra: dict[str, Any] | None = None
-                 ) -> notices.IssuedDocument | None:
-    """Open the 出具文书 dialog for the view's case; after issuing, reload the case (timeline, clock)
-    and show the new document selected with what happened (文号, earlier files kept)."""
-    dialog = NoticeDialog(view, view.case_id, kind_name, extra, today=_today(view))
-    view.notice_dialog = dialog  # reachable for tests and screenshots while it is open
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.issued is None:
+    def offer_for_step(self, key: str, values: dict) -> notices.IssuedDocument | None:
+        """After a step of the clock was stored: ask “是否立即出具{kind}？”; on 是, open the 出具文书
+        dialog with the kind chosen and what the step typed filled in (e.g. {"补正事项": "…"})."""
+        offer = NOTICE_FOR_ACTION.get(key)
+        if offer is None or not OFFER_NOTICES["enabled"]:
             return None
-        result = dialog.issued
-    finally:
-        view.notice_dialog = None
-        dialog.deleteLater()
-    view.reload()
-    panel: DocumentsPanel = view.documents_panel
-    panel.refresh(select_id=result.id)
-    panel.show_message(result.message)
-    _show_documents(view)
-    view.statusBar().showMessage(result.message, 10000)
-    view.saved.emit(view.case_id)
-    return result
+        kind_name, extra = offer(self.view.case_id, values)
+        return self.offer(kind_name, extra) if kind_name else None
 
+    def toolbar_action(self):
+        """出具文书 on the case's toolbar, right after 保存修改: the toolbar overflows on a small screen and
+        this is the action the clerk uses daily."""
+        bar = self.view.ui.actionsBar
+        action = self.view.add_action("出具文书…", lambda _=False: self.issue(),
+                                      "选择文书种类（补正告知书、延期答复告知书、答复告知书…），预览草稿或编号出具")
+        action.setObjectName("issueNotice")
+        others = [a for a in bar.actions() if a is not action]
+        save = self.view.ui.actionSave
+        after = others.index(save) + 1 if save in others else 0
+        if after < len(others):
+            bar.removeAction(action)
+            bar.insertAction(others[after], action)
+        return action
 
-def offer_notice(view, kind_name: str, extra: dict[str, Any] | None = None) -> notices.IssuedDocument | None:
-    """After a clock action was stored: ask “是否立即出具{kind_name}？”; on 是, open the 出具文书 dialog
-    with ``kind_name`` chosen and ``extra`` (placeholder name → value, e.g. {"补正事项": "…"}) filled
-    in. Returns the issued document, or None when the clerk declined or closed the dialog."""
-    box = QMessageBox(QMessageBox.Icon.Question, "出具文书", f"是否立即出具{kind_name}？",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, view)
-    box.button(QMessageBox.StandardButton.Yes).setText("立即出具")
-    box.button(QMessageBox.StandardButton.No).setText("稍后")
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    if box.exec() != QMessageBox.StandardButton.Yes:
-        return None
-    return issue_notice(view, kind_name, extra)
-
-
-def _show_documents(view) -> None:
-    tabs = getattr(view, "history_tabs", None)
-    index = getattr(view, "documents_tab", -1)
-    if tabs is not None and index >= 0:
-        tabs.setCurrentIndex(index)
-
-
-def _put_first(view, action) -> None:
-    """The 办理 toolbar overflows on a small screen; the action the clerk uses daily goes right after
-    保存修改, before the clock actions."""
-    bar = view.ui.actionsBar
-    actions_ = [a for a in bar.actions() if a is not action]
-    save = getattr(view.ui, "actionSave", None)
-    after = actions_.index(save) + 1 if save in actions_ else 0
-    if after < len(actions_):
-        bar.removeAction(action)
-        bar.insertAction(actions_[after], action)
-
-
-def extend_case_view(view) -> None:
-    """CASE_VIEW_EXTENSIONS entry: the 文书 tab beside 办理过程 and the 出具文书 toolbar action."""
-    view.notice_dialog = None
-    view.documents_panel = DocumentsPanel(view)
-    if hasattr(view, "add_history_tab"):
-        view.documents_tab = view.add_history_tab("文书", view.documents_panel)
-    else:
-        view.add_panel("文书", view.documents_panel)
-    action = view.add_action("出具文书…", lambda _=False: issue_notice(view),
-                             "选择文书种类（补正告知书、延期答复告知书、答复告知书…），预览草稿或编号出具")
-    action.setObjectName("issueNotice")
-    _put_first(view, action)
-    view.issue_notice_action = action
+    def offer(self, kind_name: str, extra: dict[str, Any] | None = None) -> notices.IssuedDocument | None:
+        """Ask “是否立即出具{kind_name}？”; on 是, the 出具文书 dialog with `extra` filled in. None when the
+        clerk declined or closed the dialog."""
+        if not messages.ask(self.view, "出具文书", f"是否立即出具{kind_name}？", yes="立即出具", no="稍后",
+                            default_yes=True):
+            return None
+        return self.issue(kind_name, extra)

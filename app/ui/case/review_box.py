@@ -1,6 +1,6 @@
 """The case view's 保密审查 box: where the answer's secrecy review stands, and a link to it.
 
-先审查、后公开 (seed 001 保密审查制度): an answer that releases information waits for this review, so
+先审查、后公开 (本乡保密审查制度, docs/legal/workflow.md): an answer that releases information waits for this review, so
 the clerk sees its state beside the answer box and opens the review form from here.
 """
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services import review
+from app.ui.common.review_dialog import open_review_for_case
 
 
 class CaseReviewBox(QWidget):
@@ -30,13 +31,5 @@ class CaseReviewBox(QWidget):
         self.status.setText(review.release_status(self.view.case_id))
 
     def open_review(self) -> None:
-        from app.ui.review.page import open_review_for_case
-
-        dialog = open_review_for_case(self.view, self.view.case_id)
-        dialog.finished.connect(lambda _result: self.view.reload())
-
-
-def extend_case_view(view) -> None:
-    """CASE_VIEW_EXTENSIONS entry."""
-    view.review_box = CaseReviewBox(view)
-    view.add_panel("保密审查", view.review_box)
+        """The case's 保密审查表; each step signed there is announced, and the view reloads."""
+        open_review_for_case(self.view, self.view.case_id, self.view.ctx)

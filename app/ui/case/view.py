@@ -1,10 +1,10 @@
-"""The case view: every field editable, the status, the timeline, the outcome with its answer date.
+"""The case view: every field editable, the status, the timeline, the outcome with its answer date,
+and its parts, built here by name: the 期限 box with the clock's steps (clock_panel), 复议/诉讼
+(disputes_panel), 保密审查 (review_box), the archive lock (lock_banner), the audit trail
+(audit_table) and the documents (notices_panel).
 
-Where later rooms plug in (see `CASE_VIEW_EXTENSIONS`):
-- `add_action(text, slot, tooltip)` puts a button on the 办理 toolbar (补正, 延期, 征求意见, 收费, 答复 …);
-- `add_panel(title, widget)` adds a box to the right-hand column, under 期限 and 答复;
-- `deadline_panel` / `set_deadline_text()` is the 期限 box that the legal clock fills;
-- the `case_loaded(Case)` signal fires after every (re)load, so panels stay in step.
+The view hears the workspace's announcements: a change to its case (from itself, another window or
+a background operation) reloads it; a change of the calendar recounts its limits.
 """
 from __future__ import annotations
 
@@ -13,57 +13,47 @@ from typing import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QMainWindow, QMessageBox, QScrollArea, QTableWidgetItem,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QMainWindow, QScrollArea, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from app.domain.dates import cn_date
 from app.domain import outcomes
-from app.domain.request import APPLICANT_TYPES, Case, legal_received_on, mask_id
+from app.domain.dates import cn_date
+from app.domain.request import APPLICANT_TYPES, PERSON, Case, legal_received_on, mask_id
 from app.services import register
-from app.services.errors import ServiceError, ValidationError
+from app.ui.case.audit_table import CaseAuditTable
+from app.ui.case.clock_panel import CaseClock
+from app.ui.case.disputes_panel import CaseDisputes
+from app.ui.case.lock_banner import LockBanner
+from app.ui.case.notices_panel import DocumentsPanel
+from app.ui.case.review_box import CaseReviewBox
+from app.ui.common import errors, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
 from app.ui.common.field_errors import FieldErrors
-from app.ui.forms.ui_case_view import Ui_CaseView
-from app.ui.register.dialog import confirm_discard
+from app.ui.common.messages import confirm_discard
 from app.ui.common.request_form import RequestForm, to_date
-
-# Each function is called with every new CaseView; rooms append theirs (like cli._EXTRA_COMMANDS).
-CASE_VIEW_EXTENSIONS: list[Callable[["CaseView"], None]] = []
-from app.ui.case.clock_panel import extend_case_view as _clock  # noqa: E402  (issue 3: limits + clock actions)
-CASE_VIEW_EXTENSIONS.append(_clock)
-from app.ui.case.disputes_panel import extend_case_view as _disputes  # noqa: E402  (issue 7: 复议/诉讼 panel)
-CASE_VIEW_EXTENSIONS.append(_disputes)
-from app.ui.case.review_box import extend_case_view as _review  # noqa: E402  (issue 5: 先审查、后公开)
-CASE_VIEW_EXTENSIONS.append(_review)
-from app.ui.case.lock_banner import extend_case_view as _lock  # noqa: E402  (issue 6: a locked year is read-only)
-CASE_VIEW_EXTENSIONS.append(_lock)
-from app.ui.case.audit_table import extend_case_view as _audit  # noqa: E402  (issue 8: the audit trail)
-CASE_VIEW_EXTENSIONS.append(_audit)
-from app.ui.case.notices_panel import extend_case_view as _notices  # noqa: E402  (issue 4: 文书 tab, 出具文书)
-CASE_VIEW_EXTENSIONS.append(_notices)
-
-DEADLINE_PLACEHOLDER = ("法定答复期限：收到申请之日起20个工作日内（条例第三十三条）。"
-                        "期限计算上线后，这里显示到期日、剩余工作日和暂停的时间。")
-
+from app.ui.forms.ui_case_view import Ui_CaseView
 
 class CaseView(QMainWindow):
-    """One open case. `saved(case_id)` fires after any change was stored."""
+    """One open case. `case_loaded(Case)` fires after every (re)load, so its parts stay in step."""
 
-    saved = Signal(int)
     case_loaded = Signal(object)
 
-    def __init__(self, case_id: int, parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(self, case_id: int, parent: QWidget | None = None, today: dt.date | None = None,
+                 ctx: Context | None = None):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         # Closed views are hidden, not deleted: the main window reuses them and frees them with itself,
         # so no reference to a closed view ever points at a deleted C++ object.
         self.ui = Ui_CaseView()
         self.ui.setupUi(self)
+        self.ctx = ctx or Context.standalone(today)
         self.case_id = case_id
         self.case: Case | None = None
-        self.form = RequestForm(self, today=today)
+        self.read_only = False  # a case of an archived, locked year (lock_banner)
+        self.form = RequestForm(self, self.ctx)
         self.ui.formHostLayout.addWidget(self.form)
         self.deadline_panel: QGroupBox = self.ui.deadlinePanel
-        self.set_deadline_text(DEADLINE_PLACEHOLDER)
         self.outcome_errors = FieldErrors(self.ui, ["outcome", "answered_on"])
         self._setup_outcomes()
         self._setup_timeline()
@@ -73,11 +63,26 @@ class CaseView(QMainWindow):
         self.addAction(self.ui.actionClose)
         self.ui.recordOutcomeButton.clicked.connect(self.record_outcome)
         self.form.changed.connect(self._update_save_enabled)
+        self._build_parts()
+        self.ctx.events.changed.connect(self._heard)
         self.reload()
-        for extend in CASE_VIEW_EXTENSIONS:
-            extend(self)
 
-    # ---- extension points ---------------------------------------------------------------------
+    def _build_parts(self) -> None:
+        """The case's parts, in the order they stand on the screen."""
+        self.case_clock = CaseClock(self)
+        self.case_disputes = CaseDisputes(self)
+        self.review_box = CaseReviewBox(self)
+        self.add_panel("保密审查", self.review_box)
+        self.lock_banner = LockBanner(self)
+        self.audit_table = CaseAuditTable(self)
+        self.add_history_tab("修改记录（审计）", self.audit_table)
+        self.documents_panel = DocumentsPanel(self)
+        self.add_history_tab("文书", self.documents_panel)
+        self.issue_notice_action = self.documents_panel.toolbar_action()
+        # After a step of the clock, offer the notice that tells the applicant.
+        self.case_clock.step_recorded.connect(self.documents_panel.offer_for_step)
+
+    # ---- where the parts go -------------------------------------------------------------------
 
     def add_action(self, text: str, slot: Callable[[], None], tooltip: str = "") -> QAction:
         """A button on the 办理 toolbar."""
@@ -146,22 +151,30 @@ class CaseView(QMainWindow):
 
     # ---- loading ------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, keep_form: bool = False) -> None:
+        """Show the case as stored; `keep_form` leaves edits the clerk has not saved in the form."""
         case = register.get_case(self.case_id)
         self.case = case
-        self.form.set_data(register.as_data(case))
+        if not keep_form:
+            self.form.set_data(register.as_data(case))
         self._show_header(case)
         self._show_outcome(case)
         self._show_timeline()
+        self.lock_banner.apply(case)
+        self.case_clock.refresh(case)
         self._update_save_enabled()
         self.case_loaded.emit(case)
+
+    def _heard(self, changes: Changes) -> None:
+        if changes.touches_case(self.case_id):
+            self.reload(keep_form=self.form.is_dirty())
 
     def _show_header(self, case: Case) -> None:
         ui = self.ui
         self.setWindowTitle(f"{case.case_no} {case.name} — 案件")
         ui.caseNoLabel.setText(case.case_no)
         ui.statusLabel.setText(case.status)
-        kind = case.applicant_kind if case.applicant_type != "person" else APPLICANT_TYPES["person"]
+        kind = case.applicant_kind if case.applicant_type != PERSON else APPLICANT_TYPES[PERSON]
         ui.applicantLabel.setText(f"申请人：{case.name}（{kind}，{case.id_type} {mask_id(case.id_number)}）")
         rule = legal_received_on(case.channel, case.arrived_on, case.confirmed_on).rule
         received = cn_date(case.received_on) if case.received_on else "未确定"
@@ -195,38 +208,33 @@ class CaseView(QMainWindow):
     def _update_save_enabled(self) -> None:
         self.ui.actionSave.setEnabled(self.form.is_dirty())
 
-    def save(self) -> bool:
+    def save(self) -> None:
         """Save the registration fields; the service writes a timeline entry of what changed."""
         if self.form.validate():
-            return False
-        try:
-            register.update(self.case_id, self.form.data(), self.form.today())
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            return False
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
-            return False
-        self.reload()
-        self.statusBar().showMessage("已保存", 4000)
-        self.saved.emit(self.case_id)
-        return True
+            return
+        data, today = self.form.data(), self.form.today()
+        self.ui.actionSave.setEnabled(False)
+        tasks.Operation(self, lambda: register.update(self.case_id, data, today), busy="正在保存…") \
+            .success(lambda _case: self._stored("已保存", clean_form=True)) \
+            .failure(self._save_refused).announce(self.ctx.events, Changes.case(self.case_id)).run()
+
+    def _save_refused(self, exc: BaseException) -> None:
+        self._update_save_enabled()
+        errors.report(self, exc, "无法保存", self.form.show_errors)
+
+    def _stored(self, message: str, clean_form: bool = False) -> None:
+        if clean_form:
+            self.form.mark_clean()
+        self.statusBar().showMessage(message, 4000)
 
     def record_outcome(self) -> None:
         """Store the outcome code (a row of the annual report, table 3) and its answer date."""
         code = self.ui.f_outcome.currentData()
         answered = to_date(self.ui.f_answered_on.date()) if code else None
-        try:
-            register.record_outcome(self.case_id, code, answered)
-        except ValidationError as exc:
-            self.outcome_errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法记录办理结果", str(exc))
-            return
-        self.reload()
-        self.statusBar().showMessage("已记录办理结果", 4000)
-        self.saved.emit(self.case_id)
+        tasks.Operation(self, lambda: register.record_outcome(self.case_id, code, answered), busy="正在记录…") \
+            .success(lambda _case: self._stored("已记录办理结果")) \
+            .failure(lambda exc: errors.report(self, exc, "无法记录办理结果", self.outcome_errors.show)) \
+            .announce(self.ctx.events, Changes.case(self.case_id)).run()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.form.is_dirty() and not confirm_discard(self, "对登记信息的修改"):

@@ -12,6 +12,7 @@ from app.domain.request import (
     ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData, channel_needs_confirmation, legal_received_on,
 )
 from app.domain.validation import validate_request
+from app.ui.common.context import Context
 from app.ui.common.field_errors import FieldErrors
 from app.ui.forms.ui_request_form import Ui_RequestForm
 
@@ -47,11 +48,11 @@ class RequestForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(self, parent: QWidget | None = None, ctx: Context | None = None):
         super().__init__(parent)
         self.ui = Ui_RequestForm()
         self.ui.setupUi(self)
-        self._today = today
+        self.ctx = ctx or Context.standalone()
         self._touched: set[str] = set()
         self._show_all = False
         self._loaded: RequestData | None = None
@@ -63,7 +64,7 @@ class RequestForm(QWidget):
     # ---- set-up -----------------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self.ctx.today()
 
     def _fill_vocabularies(self) -> None:
         ui = self.ui

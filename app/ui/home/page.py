@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
 # QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint (issue 9).
@@ -20,6 +19,10 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMes
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
+from app.ui.common import errors, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.page import Page
 
 if TYPE_CHECKING:
     from app.services.deadlines import DueOverview
@@ -41,7 +44,7 @@ BUCKETS = (
     ("paused", "暂停计时（等待补正/意见/缴费）", "#2c3e50"),
 )
 TITLE_WORDS = {"overdue": "超期", "today": "今日"}
-_TITLE_SUFFIX = re.compile(r" — (?:超期\d+(?: 今日\d+)?|今日\d+)$")
+COUNT_KEY = "home-count"
 
 
 def left_text(days_left: int | None, paused: bool = False) -> str:
@@ -107,17 +110,15 @@ class DueList(QTableWidget):
         return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
 
 
-class HomePage(QWidget):
-    """The first page: what is due today."""
+class HomePage(Page):
+    """The first page: what is due today. `due_counts(dict)` after every count (the window shows
+    the overdue and due-today numbers in its title)."""
 
     title = "首页"
+    due_counts = Signal(object)
 
-    def __init__(self, window=None, today: dt.date | None = None, parent: QWidget | None = None):
-        # Made inside the window's page stack (`parent`), not moved into it later: moving a built
-        # page re-applies the style sheet to every child, a tenth of the start-up (issue 9).
-        super().__init__(parent if parent is not None else window)
-        self.window_ref = window
-        self._today = today
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.counts: dict[str, int] = {}
         self._cached_limits_day: dt.date | None = None
         self.lists: dict[str, DueList] = {}
@@ -125,16 +126,10 @@ class HomePage(QWidget):
         self.reminder: QMessageBox | None = None
         self._charts = None
         self._built_once = False
-        self._counting = self._count_again = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_refresh)
         self._build()
-        if window is not None:
-            window.windowTitleChanged.connect(self._keep_title)
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
 
     # ---- layout -------------------------------------------------------------------------------
 
@@ -192,36 +187,24 @@ class HomePage(QWidget):
         if not self._timer.isActive():
             self.refresh()
 
+    def _heard(self, changes: Changes) -> None:
+        # Counted even out of sight: the window's title carries the overdue and due-today numbers.
+        if self.concerned_by(changes):
+            self.refresh()
+
     def _timed_refresh(self) -> None:
-        """Recount on the worker thread (with thousands of open cases it takes a second or more), so
-        the window stays usable; a request made meanwhile recounts once more when it is done."""
-        if not getattr(self.window_ref, "ready", True):
-            return  # the database is still opening behind the window: it refreshes the pages when open
-        if self._counting:
-            self._count_again = True
-            return
-        from app.ui.common import tasks
-
-        self._counting = True
+        """Recount on the store lane (with thousands of open cases it takes a second or more), so the
+        window stays usable; requests made meanwhile are coalesced into one more count."""
+        if not self.ctx.workspace_open:
+            return  # the database is still opening behind the window: it announces when open
         today, refresh_limits = self.today(), self._cached_limits_day != dt.date.today()
-        tasks.run_in_background(self, lambda: count_home(today, refresh_limits), self._counted,
-                                self._count_failed)
-
-    def _counted(self, counted: "HomeCount") -> None:
-        self._show(counted)
-        self._count_finished()
+        tasks.Operation(self, lambda: count_home(today, refresh_limits)) \
+            .success(self._show).failure(self._count_failed).coalesce(COUNT_KEY).run()
 
     def _count_failed(self, exc: BaseException) -> None:
-        # An error here must not take the window down; say so on the page instead.
-        log.error("home page refresh failed: %s", getattr(exc, "__traceback_text__", exc))
+        # An error here must not take the window down; say so on the page, and log it.
+        log.error("home page refresh failed: %s", errors.details_of(exc))
         self.summary.setText(f"到期事项统计失败：{exc}")
-        self._count_finished()
-
-    def _count_finished(self) -> None:
-        self._counting = False
-        if self._count_again:  # a change asked for a recount meanwhile
-            self._count_again = False
-            self.refresh()
 
     def refresh_now(self) -> None:
         """Recount everything now, on this thread (tests call this directly)."""
@@ -250,7 +233,7 @@ class HomePage(QWidget):
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
         self.others.setText(counted.others)
         self._show_charts(today.year, counted.per_month, counted.outcomes)
-        self._keep_title()
+        self.due_counts.emit(dict(self.counts))
         first = not self._built_once
         self._built_once = True
         if first:
@@ -267,7 +250,7 @@ class HomePage(QWidget):
     def _disputes_html(today: dt.date) -> list[str]:
         from app.domain import clock
         from app.services import disputes, register
-        from app.services.calendar import work_calendar
+        from app.services.work_calendar import work_calendar
 
         cal, ranked = work_calendar(), []
         open_ones = disputes.open_disputes()
@@ -326,19 +309,7 @@ class HomePage(QWidget):
             self.chart_area.addWidget(self._charts, 1)
         self._charts.show_year(year, per_month, outcomes)
 
-    # ---- title and reminder -------------------------------------------------------------------
-
-    def _keep_title(self, title: str | None = None) -> None:
-        """Keep '— 超期2 今日1' at the end of the window title, whatever else set the title."""
-        window = self.window_ref
-        if window is None or not self.counts:
-            return
-        title = window.windowTitle()
-        base = _TITLE_SUFFIX.sub("", title)
-        suffix = title_suffix(self.counts)
-        wanted = f"{base} — {suffix}" if suffix else base
-        if wanted != title:
-            window.setWindowTitle(wanted)
+    # ---- the daily reminder -------------------------------------------------------------------
 
     def _maybe_remind(self, overview, today: dt.date) -> None:
         """Once a day at start-up, a non-modal note of what is overdue or due today."""
@@ -365,8 +336,7 @@ class HomePage(QWidget):
             log.info("could not remember the reminder date", exc_info=True)
 
     def _open_case(self, case_id: int) -> None:
-        if self.window_ref is not None:
-            self.window_ref.open_case(case_id)
+        self.ctx.open_case(case_id)
 
 
 class HomeCount(NamedTuple):
@@ -392,8 +362,3 @@ def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
     refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
     return HomeCount(today, deadlines.due_overview(today, refresh=refreshed), HomePage._others_html(today),
                      home.received_per_month(today.year), home.outcome_groups(today.year), refreshed)
-
-
-def home_page(window) -> HomePage:
-    stack = getattr(getattr(window, "ui", None), "pages", None)
-    return HomePage(window, today=getattr(window, "_today", None), parent=stack)

@@ -1,16 +1,15 @@
 """The 台账与归档 page: export a year's ledger, import a hand-kept ledger (preview first), archive a
-year with a progress bar, unlock it with a reason, and the 31 January reminder (archive.md).
-Views call services only; long work runs through app.ui.common.tasks.
+year with a progress bar, unlock it with a reason, and the 31 January reminder
+(docs/legal/archive.md). Views call services only; long work runs as background operations.
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox, QTableWidget,
+    QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -18,13 +17,10 @@ from app import paths
 from app.services import archive, ledger
 from app.services.errors import ServiceError, StoreError
 from app.services.workspace import current_db_path
-from app.ui.common import tasks
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (queued signal)."""
-
-    changed = Signal(int, int)
+from app.ui.common import errors, messages, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.page import Page
 
 
 class ImportPreviewDialog(QDialog):
@@ -72,16 +68,13 @@ class ImportPreviewDialog(QDialog):
         return out
 
 
-class LedgerPage(QWidget):
+class LedgerPage(Page):
     title = "台账与归档"
 
-    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
-        super().__init__(parent)
-        self._today = today
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.last_package: archive.ArchivePackage | None = None
-        self._progress = _Progress(self)
         self._build()
-        self._progress.changed.connect(self._show_progress)
         self.refresh()
 
     def _build(self) -> None:
@@ -90,7 +83,7 @@ class LedgerPage(QWidget):
         self.reminder.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
-        self.year.setValue(self._today_date().year - 1)
+        self.year.setValue(self.today().year - 1)
         self.year.valueChanged.connect(self.refresh)
         self.lock_state = QLabel(self)
         top = QHBoxLayout()
@@ -145,12 +138,9 @@ class LedgerPage(QWidget):
         layout.addWidget(archive_box)
         layout.addStretch(1)
 
-    def _today_date(self) -> dt.date:
-        return self._today or dt.date.today()
-
     def refresh(self) -> None:
         try:
-            reminder = archive.archive_reminder(self._today_date())
+            reminder = archive.archive_reminder(self.today())
             locked = archive.is_locked(self.year.value())
             if not self.out_dir.text():
                 self.out_dir.setText(str(paths.archives_dir(current_db_path())))
@@ -172,9 +162,9 @@ class LedgerPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         year, full = self.year.value(), self.full_ids.isChecked()
-        tasks.run_in_background(self, lambda: ledger.export_ledger(year, path, full_ids=full),
-                                lambda out: self.result.setText(f"已导出 {out.rows} 件到 {out.path}"),
-                                busy_text="正在导出台账…")
+        tasks.Operation(self, lambda: ledger.export_ledger(year, path, full_ids=full), busy="正在导出台账…",
+                        failure_title="未能导出台账") \
+            .success(lambda out: self.result.setText(f"已导出 {out.rows} 件到 {out.path}")).run()
 
     def _choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "导入手工台账", "", "Excel 工作簿 (*.xlsx)")
@@ -182,22 +172,18 @@ class LedgerPage(QWidget):
             self.import_from(Path(name))
 
     def import_from(self, path: Path) -> None:
-        tasks.run_in_background(self, lambda: ledger.preview_import(path), self._show_preview,
-                                busy_text="正在检查台账…")
+        tasks.Operation(self, lambda: ledger.preview_import(path), lane=tasks.FREE, busy="正在检查台账…",
+                        failure_title="无法读取台账").success(self._show_preview).run()
 
     def _show_preview(self, preview: ledger.ImportPreview) -> None:
         dialog = ImportPreviewDialog(self, preview)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         rows = dialog.chosen_rows()
-        tasks.run_in_background(self, lambda: ledger.import_confirmed(preview, rows),
-                                lambda r: self._imported(r), busy_text="正在导入…")
-
-    def _imported(self, result: ledger.ImportResult) -> None:
-        self.result.setText(f"已导入 {result.imported} 件")
-        window = self.window()
-        if hasattr(window, "_refresh_pages"):
-            window._refresh_pages()
+        tasks.Operation(self, lambda: ledger.import_confirmed(preview, rows), busy="正在导入…",
+                        failure_title="未能导入台账") \
+            .success(lambda r: self.result.setText(f"已导入 {r.imported} 件")) \
+            .announce(self.ctx.events, Changes(cases=True)).run()
 
     # ---- archive --------------------------------------------------------------------------------
 
@@ -208,19 +194,18 @@ class LedgerPage(QWidget):
 
     def start_archive(self) -> None:
         year = self.year.value()
-        answer = QMessageBox.question(
-            self, "年度归档", f"将生成{year}年度归档包并锁定该年度，锁定后本年度办结的案件不能再修改。是否继续？")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "年度归档", f"将生成{year}年度归档包并锁定该年度，锁定后本年度办结的案件不能再修改。"
+                            "是否继续？", yes="归档并锁定", no="取消"):
             return
         out_dir = Path(self.out_dir.text().strip() or paths.archives_dir(current_db_path()))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.archive_button.setEnabled(False)
-        emit = self._progress.changed.emit
-        tasks.run_in_background(self, lambda: archive.archive_year(year, out_dir, progress=emit),
-                                self._archived, self._archive_failed, busy_text="正在归档…")
+        tasks.Operation(self, lambda report: archive.archive_year(year, out_dir, progress=report), busy="正在归档…") \
+            .with_progress(self._show_progress).success(self._archived).failure(self._archive_failed) \
+            .announce(self.ctx.events, Changes(cases=True)).run()
 
-    def _show_progress(self, done: int, total: int) -> None:
+    def _show_progress(self, done: int, total: int, _text: str = "") -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
@@ -236,8 +221,7 @@ class LedgerPage(QWidget):
     def _archive_failed(self, exc: BaseException) -> None:
         self.progress.setVisible(False)
         self.refresh()
-        message = "；".join(exc.errors.values()) if hasattr(exc, "errors") else str(exc)
-        QMessageBox.warning(self, "归档未完成", message if isinstance(exc, (ServiceError, StoreError)) else f"归档失败：{exc}")
+        errors.report(self, exc, "归档未完成")
 
     def _ask_unlock(self) -> None:
         year = self.year.value()
@@ -246,14 +230,7 @@ class LedgerPage(QWidget):
             self.unlock(reason)
 
     def unlock(self, reason: str) -> None:
-        try:
-            archive.unlock_year(self.year.value(), reason)
-        except ServiceError as exc:
-            message = "；".join(exc.errors.values()) if hasattr(exc, "errors") else str(exc)
-            QMessageBox.warning(self, "未解除锁定", message)
-        self.refresh()
-
-
-def ledger_page(window) -> LedgerPage:
-    """EXTRA_PAGES factory for the main window."""
-    return LedgerPage(window, today=getattr(window, "_today", None))
+        year = self.year.value()
+        tasks.Operation(self, lambda: archive.unlock_year(year, reason), failure_title="未解除锁定") \
+            .success(lambda _r: self.refresh()).failure(lambda exc: (errors.report(self, exc, "未解除锁定"), self.refresh())) \
+            .announce(self.ctx.events, Changes(cases=True)).run()

@@ -19,6 +19,7 @@ from app.domain import proactive as pr
 from app.domain.dates import cn_date
 from app.services import audit, proactive, settings
 from app.services.errors import ServiceError, ValidationError
+from app.ui.common.context import Context
 from app.ui.common.field_errors import FieldErrors, date_field
 from app.ui.forms.ui_proactive_comments_dialog import Ui_ProactiveCommentsDialog
 from app.ui.forms.ui_repeal_dialog import Ui_RepealDialog
@@ -28,6 +29,18 @@ _UNHANDLED = "未处理"
 _UNHANDLED_BG = "#fff3cd"
 
 
+
+
+class _ItemDialog(QDialog):
+    """A dialog about one entry of the register, dated by the context's today."""
+
+    def __init__(self, parent: QWidget | None, item_id: int, ctx: Context | None = None):
+        super().__init__(parent)
+        self.item_id = item_id
+        self.ctx = ctx or Context.standalone()
+
+    def today(self) -> dt.date:
+        return self.ctx.today()
 
 
 def _ok_button(box: QDialogButtonBox, text: str):
@@ -40,19 +53,17 @@ def _ok_button(box: QDialogButtonBox, text: str):
 # ---------------------------------------------------------------- 征求意见
 
 
-class ProactiveCommentsDialog(QDialog):
+class ProactiveCommentsDialog(_ItemDialog):
     """The comments received on a draft 行政规范性文件 and how each was handled (征求意见规定第十一条);
     the entry's 征求意见 warnings (period under 7 working days, comments not handled) stay on top."""
 
     changed = Signal()
     HEADERS = ["收到日期", "提出人", "意见内容", "处理情况", "说明或反馈"]
 
-    def __init__(self, parent: QWidget | None, item_id: int, today: dt.date | None = None):
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None, item_id: int, ctx: Context | None = None):
+        super().__init__(parent, item_id, ctx)
         self.ui = Ui_ProactiveCommentsDialog()
         self.ui.setupUi(self)
-        self.item_id = item_id
-        self._today = today
         ui = self.ui
         ui.f_handling.addItems(["", *pr.HANDLINGS])
         self._setup_table()
@@ -64,9 +75,6 @@ class ProactiveCommentsDialog(QDialog):
         ui.closeButton.clicked.connect(self.accept)
         ui.commentsTable.itemSelectionChanged.connect(self._selection_changed)
         self.load()
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
 
     def _setup_table(self) -> None:
         t = self.ui.commentsTable
@@ -191,16 +199,14 @@ class ProactiveCommentsDialog(QDialog):
 # ---------------------------------------------------------------- 动态调整
 
 
-class WithheldReviewDialog(QDialog):
+class WithheldReviewDialog(_ItemDialog):
     """动态调整 review of a withheld entry: keep withholding (reason; next review date set one period
     on) or release it (reason the ground for withholding lapsed — recorded in the audit trail)."""
 
-    def __init__(self, parent: QWidget | None, item_id: int, today: dt.date | None = None):
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None, item_id: int, ctx: Context | None = None):
+        super().__init__(parent, item_id, ctx)
         self.ui = Ui_WithheldReviewDialog()
         self.ui.setupUi(self)
-        self.item_id = item_id
-        self._today = today
         self.item: pr.Item | None = None
         ui = self.ui
         self.errors = FieldErrors(ui, ["reviewed_on", "decision", "reason"], ui.errGeneral)
@@ -210,9 +216,6 @@ class WithheldReviewDialog(QDialog):
         ui.keepButton.toggled.connect(self._show_effect)
         ui.f_reviewed_on.setText(self.today().isoformat())
         self._load()
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
 
     def _load(self) -> None:
         item = proactive.get(self.item_id)
@@ -262,16 +265,14 @@ class WithheldReviewDialog(QDialog):
 # ---------------------------------------------------------------- 废止
 
 
-class RepealDialog(QDialog):
+class RepealDialog(_ItemDialog):
     """Record that a document was repealed or expired: from that date it no longer counts as
     现行有效 and counts as 本年废止 in table 2 of the annual report (条例第五十条)."""
 
-    def __init__(self, parent: QWidget | None, item_id: int, today: dt.date | None = None):
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None, item_id: int, ctx: Context | None = None):
+        super().__init__(parent, item_id, ctx)
         self.ui = Ui_RepealDialog()
         self.ui.setupUi(self)
-        self.item_id = item_id
-        self._today = today
         self.item: pr.Item | None = None
         ui = self.ui
         self.errors = FieldErrors(ui, ["repealed_on"], ui.errGeneral)
@@ -285,9 +286,6 @@ class RepealDialog(QDialog):
             explain = f"已登记于{cn_date(d.repealed_on)}废止；可更正日期。\n" + explain
         ui.explainLabel.setText(explain)
         ui.f_repealed_on.setText((d.repealed_on or self.today()).isoformat())
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
 
     def save(self) -> bool:
         errors: dict[str, str] = {}

@@ -1,34 +1,28 @@
 """Registering a new request (登记): the form in a dialog; the service allocates the 登记编号 on save."""
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.domain.request import Case
 from app.services import register
-from app.services.errors import ServiceError, ValidationError
-from app.ui.forms.ui_register_dialog import Ui_RegisterDialog
+from app.ui.common import errors, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.messages import confirm_discard
 from app.ui.common.request_form import RequestForm
-
-
-def confirm_discard(parent: QWidget, what: str) -> bool:
-    """Ask before throwing away unsaved edits."""
-    answer = QMessageBox.question(parent, "放弃未保存的内容？", f"{what}尚未保存，确定放弃吗？",
-                                  QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                                  QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Discard
+from app.ui.forms.ui_register_dialog import Ui_RegisterDialog
 
 
 class RegisterDialog(QDialog):
     """After accept(), `case` is the registered Case."""
 
-    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(self, parent: QWidget | None = None, ctx: Context | None = None):
         super().__init__(parent)
         self.ui = Ui_RegisterDialog()
         self.ui.setupUi(self)
-        self.form = RequestForm(self, today=today)
+        self.ctx = ctx or Context.standalone()
+        self.form = RequestForm(self, self.ctx)
         self.ui.formHostLayout.addWidget(self.form)
         self.case: Case | None = None
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -48,18 +42,31 @@ class RegisterDialog(QDialog):
         """Validate every field; save whole or not at all (services.register.register)."""
         if self.form.validate():
             return
-        try:
-            self.case = register.register(self.form.data(), self.form.today())
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法登记", str(exc))
-            return
+        data, today = self.form.data(), self.form.today()
+        self.save_button.setEnabled(False)
+        tasks.Operation(self, lambda: register.register(data, today), busy="正在登记…") \
+            .success(self._saved).failure(self._refused) \
+            .announce(self.ctx.events, lambda case: Changes.case(case.id)).run()
+
+    def _saved(self, case: Case) -> None:
+        self.case = case
         self.form.mark_clean()
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        errors.report(self, exc, "无法登记", self.form.show_errors)
 
     def reject(self) -> None:
         if self.form.is_dirty() and not confirm_discard(self, "登记内容"):
             return
         super().reject()
+
+
+def register_new(parent: QWidget, ctx: Context) -> Case | None:
+    """The registration dialog; the new case is announced, and its number told in the status bar."""
+    dialog = RegisterDialog(parent, ctx)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.case is None:
+        return None
+    ctx.show_status(f"已登记：{dialog.case.case_no} {dialog.case.name}", 8000)
+    return dialog.case

@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from app.domain import outcomes
 from app.domain.request import STATUSES, CaseQuery
 from app.services import register
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.page import Page
 from app.ui.forms.ui_register_page import Ui_RegisterPage
+from app.ui.register.dialog import register_new
 from app.ui.register.model import COLUMNS, ID_ROLE, CaseTableModel
 
 DEBOUNCE_MS = 150
@@ -18,17 +22,15 @@ _WIDTHS = {"case_no": 130, "received_on": 96, "applicant_kind": 96, "name": 200,
            "outcome": 170, "answered_on": 96, "due_on": 96}
 
 
-class RegisterPage(QWidget):
-    """Emits open_case(case_id) when the user double-clicks a row or presses Enter on it."""
+class RegisterPage(Page):
+    """A double-click or Enter on a row opens the case (`ctx.open_case`)."""
 
-    open_case = Signal(int)
-    new_request = Signal()
     counts_changed = Signal(int, int)  # shown, total
 
     title = "登记簿"
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.ui = Ui_RegisterPage()
         self.ui.setupUi(self)
         self.model = CaseTableModel(self)
@@ -45,7 +47,7 @@ class RegisterPage(QWidget):
         for combo in (ui.yearCombo, ui.statusCombo, ui.outcomeCombo):
             combo.currentIndexChanged.connect(self.apply_filters)
         ui.table.activated.connect(self._activated)
-        ui.newButton.clicked.connect(self.new_request)
+        ui.newButton.clicked.connect(lambda: register_new(self, self.ctx))
         # The search box hands Down/Enter to the table so the keyboard alone can open a case.
         QShortcut(QKeySequence(Qt.Key.Key_Down), ui.searchEdit, self._focus_table,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -101,6 +103,11 @@ class RegisterPage(QWidget):
         self.model.set_query(self.current_query())
         self._after_load()
 
+    def _heard(self, changes: Changes) -> None:
+        # Reloaded even out of sight: the status bar's counts come from here.
+        if self.concerned_by(changes):
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload after a case was registered or changed elsewhere."""
         self.refresh_years()
@@ -142,9 +149,9 @@ class RegisterPage(QWidget):
     def open_selected(self) -> None:
         case_id = self.selected_case_id()
         if case_id is not None:
-            self.open_case.emit(case_id)
+            self.ctx.open_case(case_id)
 
     def _activated(self, index) -> None:
         case_id = self.model.data(index, ID_ROLE)
         if case_id is not None:
-            self.open_case.emit(case_id)
+            self.ctx.open_case(case_id)

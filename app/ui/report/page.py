@@ -16,14 +16,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
+    QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
     QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.domain import annual_report as ar
 from app.domain import outcomes
-from app.services.errors import ServiceError, ValidationError
-from app.ui.common import tasks
+from app.services.errors import ServiceError
+from app.ui.common import errors, tasks
+from app.ui.common.context import Context
+from app.ui.common.page import Page
 from app.ui.forms.ui_sum_reports_dialog import Ui_SumReportsDialog
 from app.ui.forms.ui_unbalanced_export_dialog import Ui_UnbalancedExportDialog
 
@@ -51,6 +53,7 @@ BROKEN = QColor("#f5b7b1")
 HEAD = QColor("#eef2f6")
 REF = Qt.ItemDataRole.UserRole  # a number cell's figure reference, e.g. ("t3", "1", 0)
 CASE_ID = Qt.ItemDataRole.UserRole
+REPORT_KEY = "annual-report"
 CASE_COLUMNS = ("登记编号", "收到申请之日", "申请人", "申请人类别", "办理结果", "答复日期", "状态")
 PX_PER_CHAR = 10  # the export's column widths are in Excel characters
 
@@ -247,8 +250,8 @@ class SumReportsDialog(QDialog):
         self.ui.sumButton.setEnabled(False)
         self.ui.busyBar.show()
         self._say("正在汇总…", QColor("#555555"))
-        tasks.run_in_background(self, lambda: _report().sum_reports(folder, out),
-                                lambda total: self._done(total, out), self._failed, busy_text="正在汇总各单位报表…")
+        tasks.Operation(self, lambda: _report().sum_reports(folder, out), lane=tasks.FREE, busy="正在汇总各单位报表…") \
+            .success(lambda total: self._done(total, out)).failure(self._failed).run()
 
     def _finish(self) -> None:
         self.ui.sumButton.setEnabled(True)
@@ -261,8 +264,9 @@ class SumReportsDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        text = str(exc) if isinstance(exc, ServiceError) else f"汇总失败：{exc}"
-        self._say(text, RED)
+        self._say(str(exc) if isinstance(exc, ServiceError) else "汇总失败：程序遇到意外错误。", RED)
+        if not isinstance(exc, ServiceError):
+            errors.report(self, exc)
 
 
 # ---------------------------------------------------------------- the page
@@ -274,20 +278,18 @@ class _Export:
     note: str
 
 
-class ReportPage(QWidget):
+class ReportPage(Page):
     """年度报告 page. `refresh()` rebuilds the year's report (a count over the register)."""
 
     title = "年度报告"
 
-    def __init__(self, window, today: dt.date | None = None):
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.setObjectName("reportPage")
         self.report: "annual_report.Report | None" = None
         self.exported: list[Path] = []
         self._stale = True
-        today = today or getattr(window, "_today", None) or dt.date.today()
-        self._build(today)
+        self._build(self.today())
 
     # ---- layout -------------------------------------------------------------------------------
 
@@ -404,13 +406,17 @@ class ReportPage(QWidget):
             self._stale = True
             return
         self._stale = False
-        try:
-            self._ensure_tables()
-            report = _report().build(self.year.value())
-        except (ServiceError, ValueError) as exc:
+        self._ensure_tables()
+        year = self.year.value()
+        tasks.Operation(self, lambda: _report().build(year)).coalesce(REPORT_KEY) \
+            .success(self.show_report).failure(self._count_failed).run()
+
+    def _count_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (ServiceError, ValueError)):
             self._show_failure(str(exc))
-            return
-        self.show_report(report)
+        else:
+            self._show_failure("程序遇到意外错误")
+            errors.report(self, exc)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -495,24 +501,25 @@ class ReportPage(QWidget):
 
     def _open_case(self, row: int, _column: int) -> None:
         item = self.cases.item(row, 0)
-        if item is not None and hasattr(self.window_, "open_case"):
-            self.window_.open_case(int(item.data(CASE_ID)))
+        if item is not None:
+            self.ctx.open_case(int(item.data(CASE_ID)))
 
     # ---- table 2 ------------------------------------------------------------------------------
 
     def save_table2(self) -> None:
         """Store the hand-entered rows of table 2 for the year (kept per year)."""
         values = {name: self.t2.number_at(("t2", name, 0)).strip() for name in _report().MANUAL_FIELDS}
-        try:
-            _report().save_manual_table2(self.year.value(), values)
-        except ValidationError as exc:
-            self.t2_errors.setText("\n".join(exc.errors.values()))
-            for name, message in exc.errors.items():
-                self.t2.mark([("t2", name, 0)], message)
-            return
-        except ServiceError as exc:
-            self.t2_errors.setText(str(exc))
-            return
+        year = self.year.value()
+        tasks.Operation(self, lambda: _report().save_manual_table2(year, values)) \
+            .success(lambda _r: self._table2_saved()) \
+            .failure(lambda exc: errors.report(self, exc, "无法保存表二", self._table2_refused)).run()
+
+    def _table2_refused(self, problems: dict[str, str]) -> None:
+        self.t2_errors.setText("\n".join(problems.values()))
+        for name, message in problems.items():
+            self.t2.mark([("t2", name, 0)], message)
+
+    def _table2_saved(self) -> None:
         self.refresh()
         self.t2_errors.setText("")
         self._status("表二手工填报数已保存")
@@ -543,8 +550,8 @@ class ReportPage(QWidget):
         self.busy.show()
         self.export_label.setText("正在导出…")
         self.export_label.show()
-        tasks.run_in_background(self, lambda: _report().export(report, job.folder, job.note),
-                                self._exported, self._export_failed, busy_text="正在导出年度报告…")
+        tasks.Operation(self, lambda: _report().export(report, job.folder, job.note), lane=tasks.FREE,
+                        busy="正在导出年度报告…").success(self._exported).failure(self._export_failed).run()
 
     def _export_done(self) -> None:
         self.busy.hide()
@@ -559,11 +566,10 @@ class ReportPage(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._export_done()
-        text = str(exc) if isinstance(exc, ServiceError) else f"导出失败：{exc}"
         self.export_label.setStyleSheet(f"color: {RED.name()};")
-        self.export_label.setText(text)
+        self.export_label.setText(str(exc) if isinstance(exc, ServiceError) else "导出失败")
         self.export_label.show()
-        QMessageBox.warning(self, "未能导出年度报告", text)
+        errors.report(self, exc, "未能导出年度报告")
 
     def open_sum_dialog(self) -> None:
         dialog = SumReportsDialog(self, self.year.value())
@@ -571,11 +577,4 @@ class ReportPage(QWidget):
         dialog.deleteLater()
 
     def _status(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 6000)
-
-
-def report_page(window) -> ReportPage:
-    """EXTRA_PAGES entry."""
-    return ReportPage(window)
+        self.ctx.show_status(text, 6000)

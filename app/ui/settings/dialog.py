@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from app.domain.settings import OfficeSettings
 from app.services import settings as office
-from app.services.errors import ServiceError, ValidationError
+from app.ui.common.errors import report
 from app.ui.common.field_errors import FieldErrors
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
 
@@ -77,10 +77,7 @@ class SettingsDialog(QDialog):
             return
         try:
             office.save(s)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            report(self, exc, "无法保存", self.errors.show)
             return
         self.accept()

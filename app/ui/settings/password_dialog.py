@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QSpinBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from app.services import security, settings as office
-from app.services.errors import ServiceError, ValidationError
+from app.ui.common.errors import report
 
 
 class PasswordSettingsDialog(QDialog):
@@ -62,10 +62,7 @@ class PasswordSettingsDialog(QDialog):
                 security.set_password(self.new.text() or None, self.current.text() or None)
             if self.minutes.value() != office.load().idle_lock_minutes:
                 office.save(replace(office.load(), idle_lock_minutes=self.minutes.value()))
-        except ValidationError as exc:
-            self.message.setText("；".join(exc.errors.values()))
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法保存", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            report(self, exc, "无法保存", lambda problems: self.message.setText("；".join(problems.values())))
             return
         self.accept()

@@ -8,19 +8,19 @@ placeholder name, in Chinese), 恢复默认 (asks first; the office's copy is mo
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QSplitter, QTableWidget,
+                               QPlainTextEdit, QProgressDialog, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
 from app.domain.request import CONCLUDED_STATUSES, CaseQuery
 from app.services import notices, register, templates
-from app.services.errors import ServiceError
-from app.ui.common import tasks
+from app.ui.common import errors, messages, tasks
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+from app.ui.common.page import Page
 
 RECEIPT = "申请接收回执"
 TEMPLATE_HEADERS = ("文书种类", "标题", "使用的模板", "检查结果")
@@ -84,7 +84,7 @@ class TemplatesTab(QWidget):
         self.buttons["check"].clicked.connect(self.check_selected)
         self.buttons["check_all"].clicked.connect(self.check_all)
         self.buttons["restore"].clicked.connect(self.restore_selected)
-        self.buttons["batch"].clicked.connect(lambda: batch_receipts(self, self.page.today()))
+        self.buttons["batch"].clicked.connect(lambda: batch_receipts(self, self.page.ctx))
         note = QLabel("模板是Word文档，用 {{ 占位符 }} 标出要填入的内容（占位符见“占位符说明”）。"
                       "本机关修改的模板保存在数据文件夹中，程序升级不会覆盖。", self)
         note.setWordWrap(True)
@@ -151,8 +151,8 @@ class TemplatesTab(QWidget):
             path = templates.edit_copy(kind)
             self.refresh()
             notices.open_file(path)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法打开模板", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            errors.report(self, exc, "无法打开模板")
             return
         self.report.setPlainText(f"已打开“{kind}”的本机关副本：{path}\n在Word/WPS中修改并保存后，点“检查”确认模板无误。")
 
@@ -168,8 +168,8 @@ class TemplatesTab(QWidget):
         """Every template is opened and trial-rendered: off the GUI thread, buttons off meanwhile."""
         self.setEnabled(False)
         self.report.setPlainText("正在检查全部模板…")
-        tasks.run_in_background(self, templates.check_all, self._checked_all, self._check_failed,
-                                busy_text="正在检查全部模板…")
+        tasks.Operation(self, templates.check_all, lane=tasks.FREE, busy="正在检查全部模板…") \
+            .success(self._checked_all).failure(self._check_failed).run()
 
     def _checked_all(self, found: dict[str, list[templates.TemplateProblem]]) -> None:
         self.setEnabled(True)
@@ -184,20 +184,19 @@ class TemplatesTab(QWidget):
     def _check_failed(self, exc: BaseException) -> None:
         self.setEnabled(True)
         self.report.setPlainText(f"检查未完成：{exc}")
+        errors.report(self, exc, "检查未完成")
 
     def restore_selected(self) -> None:
         kind = self.selected_kind()
         if kind is None:
             return
-        answer = QMessageBox.question(
-            self, "恢复默认模板",
-            f"将“{kind}”改回程序自带的默认模板。本机关修改过的模板不会删除，会移到“已替换”文件夹。是否继续？")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not messages.ask(self, "恢复默认模板", f"将“{kind}”改回程序自带的默认模板。本机关修改过的模板不会删除，"
+                            "会移到“已替换”文件夹。是否继续？", yes="恢复默认", no="取消"):
             return
         try:
             aside = templates.restore_default(kind)
-        except ServiceError as exc:
-            QMessageBox.warning(self, "无法恢复默认模板", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            errors.report(self, exc, "无法恢复默认模板")
             return
         self.results.pop(kind, None)
         self.refresh()
@@ -250,12 +249,11 @@ class PlaceholdersTab(QWidget):
         return [self.table.item(r, 0).text() for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
 
 
-class TemplatesPage(QWidget):
+class TemplatesPage(Page):
     title = "文书模板"
 
-    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None):
-        super().__init__(parent)
-        self._today = today
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.tabs = QTabWidget(self)
         self.templates_tab = TemplatesTab(self)
         self.placeholders_tab = PlaceholdersTab(self)
@@ -264,16 +262,8 @@ class TemplatesPage(QWidget):
         QVBoxLayout(self).addWidget(self.tabs)
         self.refresh()
 
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
     def refresh(self) -> None:
         self.templates_tab.refresh()
-
-
-def templates_page(window) -> TemplatesPage:
-    """EXTRA_PAGES factory for the main window."""
-    return TemplatesPage(window, today=getattr(window, "_today", None))
 
 
 # ---------------------------------------------------------------- batch receipts
@@ -288,10 +278,11 @@ def receipt_candidates() -> list:
 class BatchReceiptDialog(QDialog):
     """Tick the cases (those received today are ticked), 出具 → one receipt each, with progress."""
 
-    def __init__(self, parent: QWidget, today: dt.date):
+    def __init__(self, parent: QWidget, ctx: Context):
         super().__init__(parent)
         self.setWindowTitle("批量出具申请接收回执")
-        self.today = today
+        self.ctx = ctx
+        today = self.today = ctx.today()
         self.result_ = None
         self.rows = receipt_candidates()
         self.table = QTableWidget(len(self.rows), 4, self)
@@ -353,7 +344,7 @@ class BatchReceiptDialog(QDialog):
     def issue(self) -> None:
         ids = self.checked_ids()
         if not ids:
-            QMessageBox.information(self, "批量出具回执", "请先勾选要出具回执的申请。")
+            messages.inform(self, "批量出具回执", "请先勾选要出具回执的申请。")
             return
         self.progress = QProgressDialog("正在出具申请接收回执…", "", 0, len(ids), self)
         self.progress.setWindowTitle("批量出具回执")
@@ -361,14 +352,13 @@ class BatchReceiptDialog(QDialog):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setValue(0)
-        relay = _ProgressRelay(self)
-        relay.changed.connect(self._progress_changed)
         self.issue_button.setEnabled(False)
-        on, emit = self.today, relay.changed.emit
-        tasks.run_in_background(self, lambda: notices.issue_batch(RECEIPT, ids, None, on, progress=emit),
-                                self._done, self._failed, busy_text="正在出具回执…")
+        on = self.today
+        tasks.Operation(self, lambda report: notices.issue_batch(RECEIPT, ids, None, on, progress=report),
+                        busy="正在出具回执…").with_progress(self._progress_changed) \
+            .success(self._done).failure(self._failed).announce(self.ctx.events, Changes(case_ids=frozenset(ids))).run()
 
-    def _progress_changed(self, done: int, total: int) -> None:
+    def _progress_changed(self, done: int, total: int, _text: str = "") -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         self.progress.setLabelText(f"正在出具申请接收回执：{done}/{total}")
@@ -396,20 +386,12 @@ class BatchReceiptDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.close()
         self.issue_button.setEnabled(True)
-        QMessageBox.warning(self, "批量出具未完成", str(exc) if isinstance(exc, ServiceError) else f"出具失败：{exc}")
+        errors.report(self, exc, "批量出具未完成")
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the worker thread to the GUI thread (queued signal)."""
-
-    changed = Signal(int, int)
-
-
-def batch_receipts(parent: QWidget, today: dt.date | None = None) -> BatchReceiptDialog:
-    dialog = BatchReceiptDialog(parent, today or dt.date.today())
+def batch_receipts(parent: QWidget, ctx: Context | None = None) -> BatchReceiptDialog:
+    """The batch dialog; the cases given a receipt are announced changed."""
+    dialog = BatchReceiptDialog(parent, ctx or Context.standalone())
     dialog.exec()
-    window = parent.window()
-    if dialog.result_ is not None and hasattr(window, "_refresh_pages"):
-        window._refresh_pages()
     dialog.deleteLater()
     return dialog

@@ -157,6 +157,8 @@ def test_a_start_up_password_is_asked_before_any_window(qtbot, modal, db_path):
 def test_an_unexpected_error_opening_the_file_behind_the_window_is_told_and_ends_with_2(qtbot, modal, db_path,
                                                                                          monkeypatch):
     from app.ui.app import application
+    from app.ui.common import errors
+    from app.ui.common.errors import UnexpectedErrorDialog
 
     _office_with_two_cases(db_path)
 
@@ -165,12 +167,14 @@ def test_an_unexpected_error_opening_the_file_behind_the_window_is_told_and_ends
 
     shown = {}
 
-    def read_and_close(box: QMessageBox) -> None:
-        shown["text"] = box.text()
-        box.accept()
+    def read_and_close(box: UnexpectedErrorDialog) -> None:
+        shown["text"], shown["details"] = box.text.text(), box.detail_box.toPlainText()
+        box.reject()
 
     monkeypatch.setattr(application, "open_database", broken)
-    modal(QMessageBox, read_and_close)
+    modal(UnexpectedErrorDialog, read_and_close)
     assert run_gui(["--db", str(db_path)]) == 2
     modal.check()
-    assert "打开数据库时出错：磁盘控制器错误" in shown["text"] and str(db_path) in shown["text"]
+    assert "打开数据库时出错" in shown["text"] and str(db_path) in shown["text"]
+    assert "磁盘控制器错误" in shown["details"]
+    assert "RuntimeError: 磁盘控制器错误" in errors.log_file().read_text(encoding="utf-8")

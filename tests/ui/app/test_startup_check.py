@@ -65,9 +65,8 @@ def test_the_daily_backup_waits_for_the_background_check(qtbot, db_path):
     assert backup.unchecked_file() == db_path
     assert backup.list_backups(db_path) == []  # held back: the file is not checked yet
     check = start_check()
-    with qtbot.waitSignal(check.finished, timeout=10000) as signal:
-        pass
-    assert signal.args == [""]
+    qtbot.waitUntil(lambda: check.result is not None, timeout=10000)
+    assert check.result == ""
     assert backup.unchecked_file() is None
     assert [b.reason for b in backup.list_backups(db_path)] == [backup.DAILY_REASON]
 
@@ -114,9 +113,8 @@ def test_a_file_failing_the_check_at_start_gets_the_dialog_and_is_restored(qtbot
 
     first, check = start_like_the_program(db_path)
     assert backup.list_backups(db_path)[0].reason == backup.MANUAL_REASON  # no daily backup of it
-    with qtbot.waitSignal(check.finished, timeout=10000) as signal:
-        pass
-    assert signal.args[0].startswith("数据库文件已损坏")
+    qtbot.waitUntil(lambda: check.result is not None, timeout=10000)
+    assert check.result.startswith("数据库文件已损坏")
     modal(DamagedFileBox, restore)
     assert handle_check_result(check, check.result) is True
     modal.check()

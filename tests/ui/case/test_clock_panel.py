@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.ui.case.clock_panel import ClockActionDialog
+from app.ui.common.fields_dialog import FieldsDialog as ClockActionDialog
 from app.ui.case.view import CaseView
 from tests.ui.clock_support import office_with_cases
 from tests.ui.ui_support import click_toolbar
@@ -35,7 +35,7 @@ def ok(dialog) -> None:
 @pytest.fixture(autouse=True)
 def _no_notice_offer(monkeypatch):
     """These tests are about the clock; the question that offers the notice is tested on its own."""
-    from app.ui.case import clock_panel as case_clock
+    from app.ui.case import notices_panel as case_clock
 
     monkeypatch.setitem(case_clock.OFFER_NOTICES, "enabled", False)
 
@@ -119,21 +119,18 @@ def test_a_late_extension_asks_first(qtbot, db_path, modal, answer):
 
 
 def test_missing_input_is_shown_in_chinese_and_nothing_is_saved(qtbot, view, modal):
-    def empty_items(dialog):
-        ok(dialog)  # no items typed
-        # the dialog is shown again with the message; the clerk gives up
     seen = {}
 
-    def warning(box: QMessageBox) -> None:
-        seen["text"] = box.text()
-        box.button(QMessageBox.StandardButton.Ok).click()
+    def empty_items(dialog):
+        ok(dialog)  # no items typed: the dialog stays open with the message under its fields
+        seen["text"] = dialog.ui.errorLabel.text()
+        seen["open"] = dialog.isVisible()
+        dialog.reject()  # the clerk gives up
 
     modal(ClockActionDialog, empty_items)
-    modal(QMessageBox, warning)
-    modal(ClockActionDialog, lambda d: d.reject(), timeout_ms=8000)
     click_toolbar(qtbot, view, "发出补正告知")
     modal.check()
-    assert "请写明需要补正的事项" in seen["text"]
+    assert "请写明需要补正的事项" in seen["text"] and seen["open"]
     assert view.ui.statusLabel.text() == "登记"
     assert not any("补正" in t for t in view.timeline_texts())
 
@@ -206,7 +203,7 @@ def test_consultation_pauses_and_the_answer_closes_the_case(qtbot, view, modal):
 
 
 def test_each_action_offers_its_notice(qtbot, view, modal, monkeypatch):
-    from app.ui.case import clock_panel as case_clock
+    from app.ui.case import notices_panel as case_clock
 
     monkeypatch.setitem(case_clock.OFFER_NOTICES, "enabled", True)
     asked = []

@@ -16,7 +16,7 @@ from app.services.demo import demo_settings
 from app.domain.request import RequestData
 from app.services import demo, register, settings
 from app.ui.app.application import open_database, prepare_app
-from app.ui.case.clock_panel import ClockActionDialog
+from app.ui.common.fields_dialog import FieldsDialog as ClockActionDialog
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),

@@ -208,7 +208,7 @@ def test_offer_notice_after_a_clock_action_opens_the_dialog_filled_in(qtbot, vie
 
     modal(QMessageBox, yes)
     modal(NoticeDialog, issue)
-    result = case_notices.offer_notice(view, "补正告知书", {"补正事项": ITEMS})
+    result = view.documents_panel.offer("补正告知书", {"补正事项": ITEMS})
     modal.check()
     assert seen["question"] == "是否立即出具补正告知书？"
     assert seen["kind"] == "补正告知书" and seen["items"] == ITEMS
@@ -219,7 +219,7 @@ def test_offer_notice_after_a_clock_action_opens_the_dialog_filled_in(qtbot, vie
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
 
     modal(QMessageBox, later)
-    assert case_notices.offer_notice(view, "延期答复告知书", {}) is None
+    assert view.documents_panel.offer("延期答复告知书", {}) is None
     modal.check()
     assert len(view.documents_panel.texts()) == 1
 

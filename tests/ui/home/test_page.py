@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services import actions
+from app.ui.common.events import Changes
 from app.ui.home import page as home_page
 from app.ui.app.main_window import MainWindow
 from tests.ui.clock_support import office_with_cases
@@ -77,8 +78,7 @@ def test_a_case_change_moves_it_to_paused(qtbot, db_path, reminder_off):
     assert page.counts == {"overdue": 0, "today": 0, "soon": 0, "paused": 0}
     view = window.open_case(case_id)
     actions.send_fee_notice(case_id, today, 20.0, "按件计收")
-    view.reload()
-    view.saved.emit(case_id)  # what the case view does after any change
+    window.ctx.announce(Changes.case(case_id))  # what every change to a case announces
     qtbot.waitUntil(lambda: page.counts.get("paused") == 1, timeout=3000)
     assert page.lists["paused"].rows()[0][2] == "缴费期限"
     assert page.boxes["paused"].title().endswith("（1件）")

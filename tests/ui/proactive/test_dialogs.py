@@ -12,7 +12,7 @@ from app.domain.proactive import ItemData
 from app.services import audit, proactive
 from app.ui.home.page import HomePage
 from app.ui.proactive.dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
-from app.ui.review.page import ProactivePage
+from app.ui.proactive.page import ProactivePage
 from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into
 
 pytestmark = [

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.domain.request import RequestData
 from app.services import register
-from app.ui.review.page import ItemDialog, ProactivePage, ReviewDialog, ReviewPage
+from app.ui.common.review_dialog import ReviewDialog
+from app.ui.proactive.page import ItemDialog, ProactivePage
+from app.ui.review.page import ReviewPage
 from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into, type_text
 
 pytestmark = [

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import notices, templates
+from app.ui.common.context import Context
 from app.ui.templates.page import BatchReceiptDialog, TemplatesPage
 from tests.ui.clock_support import office_with_cases
 
@@ -24,7 +25,7 @@ def page(qtbot, db_path):
     if TODAY.timetuple().tm_yday == 1:
         pytest.skip("needs a case received earlier in the same year")
     office_with_cases(db_path, TODAY - dt.timedelta(days=1), TODAY, TODAY)
-    p = TemplatesPage(today=TODAY)
+    p = TemplatesPage(Context.standalone(TODAY))
     qtbot.addWidget(p)
     p.show()
     return p

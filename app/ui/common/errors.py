@@ -1,0 +1,232 @@
+"""The one error path of the program (docs/architecture.md, "One error path").
+
+- `report(parent, exc, title, show_errors)`: a validation error goes to the field labels, a refusal of a service or
+  the store (`ServiceError`, `StoreError`) to a Chinese message box, a file-system error to a
+  Chinese message naming the file, anything else to the "操作未完成" dialog with a
+  "复制详细信息" button and the traceback written to the log file.
+- `install_hooks()`: `sys.excepthook`, `threading.excepthook` and Qt's message handler feed the same
+  log, and an exception nobody caught (a button handler, a slot) reaches the same dialog, so the
+  windowed build never fails silently.
+
+The log is a rotating file in the user data folder's 日志 folder (`app.paths.log_dir`).
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from app import APP_NAME, paths
+from app.ui.common import messages
+
+log = logging.getLogger("app")
+LOG_FILE = "政务公开工作台.log"
+LOG_BYTES = 1_000_000
+LOG_KEEP = 5
+UNEXPECTED_TITLE = "操作未完成"
+_state: dict[str, object] = {"handler": None, "showing": False, "previous_qt": None, "relay": None,
+                             "installed": False, "previous_hooks": None}
+
+
+# ---- the log file -------------------------------------------------------------------------
+
+def log_file() -> Path:
+    return paths.log_dir() / LOG_FILE
+
+
+def setup_logging() -> Path | None:
+    """Send the program's log to the rotating file (once; again after the data folder changed).
+    Returns the file, or None when the folder cannot be written (the program runs on without)."""
+    target = log_file()
+    handler = _state["handler"]
+    if isinstance(handler, logging.Handler):
+        if Path(getattr(handler, "baseFilename", "")) == target:
+            return target
+        log.removeHandler(handler)
+        handler.close()
+        _state["handler"] = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(target, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
+                                                       encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    _state["handler"] = handler
+    return target
+
+
+def details_of(exc: BaseException) -> str:
+    """The traceback of `exc` as text (it travels with the exception across threads)."""
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+# ---- reporting one failure ----------------------------------------------------------------
+
+def report(parent: QWidget | None, exc: BaseException, title: str = UNEXPECTED_TITLE,
+           show_errors: Callable[[dict[str, str]], None] | None = None, doing: str = "") -> None:
+    """Tell the clerk about `exc` the one way the program does (see the module docstring)."""
+    # Imported here: the store (and peewee) must not load before the window's first paint.
+    from app.services.errors import ServiceError, StoreError, ValidationError
+
+    if isinstance(exc, ValidationError):
+        if show_errors is not None:
+            show_errors(exc.errors)
+        else:
+            messages.warn(parent, title, "\n".join(exc.errors.values()))
+    elif isinstance(exc, (ServiceError, StoreError)):
+        messages.warn(parent, title, str(exc))
+    elif isinstance(exc, OSError):
+        log.warning("file error: %s", details_of(exc))
+        messages.warn(parent, title, os_error_text(exc))
+    else:
+        unexpected(parent, exc, doing)
+
+
+def os_error_text(exc: OSError) -> str:
+    """A file-system error in Chinese, with the file it concerns."""
+    import errno
+
+    reasons = {errno.ENOSPC: "磁盘空间已满", errno.EACCES: "没有写入权限（文件可能被其他程序打开，或文件夹只读）",
+               errno.EPERM: "没有权限", errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "磁盘为只读",
+               errno.EIO: "读写出错（U盘或网络盘可能已拔出或断开）", errno.ENODEV: "设备已移除"}
+    reason = reasons.get(exc.errno or 0, "无法读写文件")
+    name = f"：{exc.filename}" if exc.filename else ""
+    return f"{reason}{name}。请检查后重试；已保存的数据不受影响。"
+
+
+def unexpected(parent: QWidget | None, exc: BaseException, doing: str = "") -> None:
+    """Anything not foreseen: logged with its traceback, then the "操作未完成" dialog. `doing` says
+    what the program was doing (e.g. "打开数据库时出错：D:\\政务公开.sqlite")."""
+    details = details_of(exc)
+    log.error("unexpected error%s: %s", f" ({doing})" if doing else "", details)
+    if _state["showing"]:  # an error while telling of an error: the log has it
+        return
+    _state["showing"] = True
+    try:
+        UnexpectedErrorDialog(parent, exc, details, doing).exec()
+    finally:
+        _state["showing"] = False
+
+
+class UnexpectedErrorDialog(QDialog):
+    """操作未完成: what happened in one Chinese sentence, where the log is, and the details to copy."""
+
+    def __init__(self, parent: QWidget | None, exc: BaseException, details: str, doing: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(f"{APP_NAME}：{UNEXPECTED_TITLE}")
+        self.details = details
+        self.text = QLabel((f"{doing}\n" if doing else "") +
+                           "程序遇到意外错误，刚才的操作没有完成。已经保存的数据不受影响，可以继续使用；"
+                           "如果再次出现，请点“复制详细信息”，把内容发给技术人员。", self)
+        self.text.setObjectName("errorText")
+        self.text.setWordWrap(True)
+        where = QLabel(f"详细信息已记录在日志文件：{log_file()}", self)
+        where.setWordWrap(True)
+        where.setObjectName("logLocation")
+        self.detail_box = QPlainTextEdit(f"{type(exc).__name__}：{exc}\n\n{details}", self)
+        self.detail_box.setReadOnly(True)
+        self.detail_box.setMinimumSize(560, 160)
+        buttons = QDialogButtonBox(self)
+        self.copy_button = QPushButton("复制详细信息", self)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.text, where, self.detail_box, buttons):
+            layout.addWidget(widget)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.detail_box.toPlainText())
+        self.copy_button.setText("已复制")
+
+
+# ---- the last-resort hooks ----------------------------------------------------------------
+
+class _Relay(QObject):
+    """Carries an exception from another thread to the GUI thread (queued delivery)."""
+
+    raised = Signal(object)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    app = QApplication.instance()
+    if app is None or threading.current_thread() is not threading.main_thread():
+        log.error("uncaught error: %s", details_of(exc))
+        relay = _state["relay"]
+        if isinstance(relay, _Relay):
+            relay.raised.emit(exc)
+        return
+    try:
+        report(front_window(), exc)
+    except Exception:  # noqa: BLE001 - the hook must never fail; the log keeps both
+        log.exception("the error dialog itself failed; the first error was: %s", details_of(exc))
+
+
+def front_window() -> QWidget | None:
+    """The window the clerk is looking at, to stand the dialog in front of (None: on its own).
+    A window closed meanwhile can still be the application's "active" one; it is passed over."""
+    for widget in (QApplication.activeModalWidget(), QApplication.activeWindow()):
+        if widget is not None and isValid(widget) and widget.isVisible():
+            return widget
+    return None
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is not None:
+        _excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
+    logging.getLogger("app.qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
+    previous = _state["previous_qt"]
+    if callable(previous):
+        previous(kind, context, message)
+
+
+def install_hooks() -> Path | None:
+    """Log file, exception hooks and Qt's message handler (the GUI's start calls this once)."""
+    path = setup_logging()
+    if _state["installed"]:
+        return path
+    relay = _Relay()
+    relay.raised.connect(lambda exc: unexpected(front_window(), exc))
+    _state.update(installed=True, relay=relay, previous_hooks=(sys.excepthook, threading.excepthook))
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    _state["previous_qt"] = qInstallMessageHandler(_qt_message)
+    return path
+
+
+def uninstall_hooks() -> None:
+    """Put back the hooks that were there before `install_hooks` (tests)."""
+    if not _state["installed"]:
+        return
+    sys.excepthook, threading.excepthook = _state["previous_hooks"]  # type: ignore[misc]
+    previous = _state["previous_qt"]
+    qInstallMessageHandler(previous if callable(previous) else None)
+    _state.update(installed=False, relay=None, previous_qt=None, previous_hooks=None)

@@ -1,0 +1,36 @@
+"""What every page of the main window is: a widget built with the `Context`, with a title and a
+`refresh()` that shows the register as it is now.
+
+A page hears the workspace's announcements itself: a change that concerns it refreshes it at once
+when it is on screen; a page out of sight is refreshed when the clerk next goes to it (the main
+window calls `refresh()` on every visit).
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from app.ui.common.context import Context
+from app.ui.common.events import Changes
+
+
+class Page(QWidget):
+    title = ""
+
+    def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx or Context.standalone()
+        self.ctx.events.changed.connect(self._heard)
+
+    def refresh(self) -> None:
+        """Show the register as it is now (a page with nothing to reload keeps this)."""
+
+    def concerned_by(self, changes: Changes) -> bool:
+        """Whether `changes` can alter what this page shows (by default: any change to cases)."""
+        return changes.touches_cases() or changes.settings
+
+    def _heard(self, changes: Changes) -> None:
+        if self.isVisible() and self.concerned_by(changes):
+            self.refresh()
+
+    def today(self):
+        return self.ctx.today()
