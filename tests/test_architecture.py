@@ -69,3 +69,159 @@ def test_views_do_not_query_the_store():
             if isinstance(node, ast.Import) and any(a.name.startswith("app.store") for a in node.names):
                 offenders.append(path.name)
     assert offenders == []
+
+
+# ---- the house: no cycles, screens apart, no reach-ins, queries in the store, statuses in the domain
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(APP.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the app modules it imports, function-level imports included (a package's own
+    __init__, which Python runs first, is not counted as an edge)."""
+    paths = {_module_name(p): p for p in APP.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        edges: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                edges.update(a.name for a in node.names if a.name in paths)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    head = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                    base = ".".join(head + ([node.module] if node.module else []))
+                for alias in node.names:
+                    target = f"{base}.{alias.name}"
+                    edges.add(target if target in paths else base)
+        graph[name] = {e for e in edges if e in paths and e != name}
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycles_not_even_through_function_level_imports():
+    assert _cycles(_import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+
+
+SCREENS = ("home", "register", "case", "review", "proactive", "ledger", "calendar", "report", "templates", "settings")
+
+
+def _screen_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["app", "ui"] else None
+
+
+def test_screen_packages_import_only_common_forms_and_themselves():
+    """`app.ui.app` (the start-up and the main window) composes the screens; no screen and nothing in
+    `app.ui.common` imports a screen other than itself."""
+    offenders = []
+    for module, targets in _import_graph().items():
+        own = _screen_of(module)
+        if own not in SCREENS and own != "common":
+            continue
+        for target in targets:
+            other = _screen_of(target)
+            if other is not None and other != own and other not in ("common", "forms"):
+                offenders.append(f"{module} -> {target}")
+    assert offenders == []
+
+
+_WINDOW_NAMES = ("window", "_window", "window_", "window_ref", "main_window", "view", "parent")
+
+
+def _names_a_window(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _WINDOW_NAMES
+    if isinstance(node, ast.Attribute):
+        return node.attr in _WINDOW_NAMES
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in ("window", "parentWidget", "parent")
+    return False
+
+
+def test_no_screen_feels_for_attributes_of_a_window_or_view():
+    """hasattr/getattr on a window or view is a screen reaching into another: announce a change
+    through the workspace events, or use the context, instead."""
+    offenders = []
+    for path in sorted((APP / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("hasattr", "getattr")
+                    and node.args and _names_a_window(node.args[0])):
+                offenders.append(f"{path.relative_to(APP.parent)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_no_table_or_connection_is_used_outside_the_store():
+    """A peewee query needs a model or the database proxy: neither is imported above app/store."""
+    offenders = []
+    for path in sorted(APP.rglob("*.py")):
+        rel = path.relative_to(APP.parent).as_posix()
+        if rel.startswith("app/store/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in ("app.store.schema", "app.store.base"):
+                offenders.append(f"{rel}: {node.module}")
+            elif isinstance(node, ast.ImportFrom) and node.module == "app.store" and any(
+                    a.name in ("schema", "base") for a in node.names):
+                offenders.append(f"{rel}: app.store.schema/base")
+            elif isinstance(node, ast.ImportFrom) and node.module == "app.store.db" and any(
+                    a.name == "database" for a in node.names):
+                offenders.append(f"{rel}: app.store.db.database")
+    assert offenders == []
+
+
+def test_no_status_word_is_written_outside_the_domain():
+    """Statuses are the constants of app/domain/request.py (and the review's of app/domain/review.py):
+    a literal elsewhere drifts from them unnoticed."""
+    from app.domain.request import STATUSES
+    from app.domain.review import APPROVED, PENDING, RETURNED
+
+    words = set(STATUSES) | {APPROVED, PENDING, RETURNED}
+    offenders = []
+    for path in sorted(APP.rglob("*.py")):
+        rel = path.relative_to(APP.parent).as_posix()
+        if rel.startswith(("app/domain/", "app/ui/forms/")):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in words:
+                offenders.append(f"{rel}:{node.lineno} {node.value}")
+    assert offenders == []
