@@ -22,7 +22,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def workspace(db_path):
-    """An open, empty database whose office settings are those of seed 001's township."""
+    """An open, empty database whose office settings are those of the township of docs/legal/sources.md (茅畲乡)."""
     from app.services.demo import demo_settings
     from app.services import settings
     from app.services.workspace import close_workspace, open_workspace

@@ -1,4 +1,4 @@
-"""The layering rules of ARCHITECTURE.md that a machine can check, by reading every module's imports."""
+"""The layering rules of docs/architecture.md that a machine can check, by reading every module's imports."""
 from __future__ import annotations
 
 import ast

@@ -1,5 +1,5 @@
 """Start-up stays fast: the Word, Excel, holiday and report code load when first used, and peewee and
-the store once the window is on screen, not before the main window shows (issue 9). Each check runs
+the store once the window is on screen, not before the main window shows. Each check runs
 in a fresh interpreter, as the clerk's start does."""
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""The office's rules as pure Python: no Qt, no database (ARCHITECTURE.md)."""
+"""The office's rules as pure Python: no Qt, no database (docs/architecture.md)."""

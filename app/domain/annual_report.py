@@ -1,6 +1,6 @@
 """The annual report's arithmetic over plain records (条例第四十九条、第五十条; 国办公开办函〔2021〕30号).
 
-Tables 2, 3 and 4 of the national format (shared/domain/annual-report.md) are counts over plain
+Tables 2, 3 and 4 of the national format (docs/legal/annual-report.md) are counts over plain
 records handed in by the store: `ReportCase` (one disclosure request), `ReportDispute` (one
 行政复议 or 行政诉讼) and `ProactiveDoc` (one 规章 or 行政规范性文件). Nothing here touches a
 database or Qt: a table can also be built from raw numbers (a loaded or edited xlsx, a county's sum)
@@ -80,7 +80,7 @@ def column_index(column: int | str) -> int:
 
 @dataclass(frozen=True)
 class ReportCase:
-    """One request as the report sees it (workflow.md; outcomes.md).
+    """One request as the report sees it (docs/legal/requests.md; docs/legal/outcomes.md).
 
     `concluded_on` decides whether the request is concluded; an `outcome` without it is a draft
     and the request still counts as open. A request without `received_on` (not yet received in
@@ -96,7 +96,7 @@ class ReportCase:
 
 @dataclass(frozen=True)
 class ReportDispute:
-    """One 行政复议 or 行政诉讼 about a disclosure answer (workflow.md §3; table 4)."""
+    """One 行政复议 or 行政诉讼 about a disclosure answer (docs/legal/requests.md, 行政争议; table 4)."""
 
     kind: str  # 行政复议 | 未经复议直接起诉 | 复议后起诉
     received_on: dt.date
@@ -243,7 +243,7 @@ def _count_cases(cases: Iterable[ReportCase], year: int) -> dict[tuple[str, int]
 
 
 def table3(cases: Iterable[ReportCase], year: int) -> Table3:
-    """Count table 3 for `year` (国办公开办函〔2021〕30号; outcomes.md).
+    """Count table 3 for `year` (国办公开办函〔2021〕30号; docs/legal/outcomes.md).
 
     新收 = received in the year; 上年结转 = received before 1 January and not concluded before it;
     a request concluded in the year counts in its outcome's row ("1a" in （一）); 结转下年度 =
@@ -306,7 +306,7 @@ def _dispute_column(d: ReportDispute, dec31: dt.date) -> int:
 
 
 def table4(disputes: Iterable[ReportDispute], year: int) -> Table4:
-    """Count table 4 for `year` (annual-report.md; workflow.md §3).
+    """Count table 4 for `year` (docs/legal/annual-report.md; docs/legal/requests.md, 行政争议).
 
     A 复议 or 诉讼 counts in the year it was received; 尚未审结 = not decided by 31 December.
     """
@@ -378,11 +378,6 @@ class BalanceError:
     column: str
     rule: str
     message: str
-
-    @property
-    def cell_label(self) -> str:
-        name = row_name(self.row) if self.table == "表三" else self.row
-        return f"「{name}」行「{self.column}」列"
 
     def __str__(self) -> str:
         return self.message

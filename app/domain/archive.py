@@ -1,4 +1,4 @@
-"""Year-end archiving (shared/domain/archive.md): 档号, eight-digit dates and the rows of the
+"""Year-end archiving (docs/legal/archive.md): 档号, eight-digit dates and the rows of the
 归档文件目录 of DA/T 22-2015《归档文件整理规则》, and the 31 January deadline. Pure Python.
 
 One case is one 件 (DA/T 22-2015 5.1: 来文与复文作为一件): the application with every notice,
@@ -52,7 +52,7 @@ def date8(day: dt.date | None) -> str:
 
 
 def archive_deadline(year: int) -> dt.date:
-    """The previous year's files go to the archive by the end of January (seed 001). A fixed
+    """The previous year's files go to the archive by the end of January (docs/legal/sources.md). A fixed
     calendar date, not a counted period, so no working-day arithmetic applies."""
     return dt.date(year + 1, 1, 31)
 

@@ -3,7 +3,7 @@
 Working days are Monday–Friday, minus the statutory holidays, plus the weekend days that the
 State Council's yearly notice (国务院办公厅关于部分节假日安排的通知) turns into working days
 (调休上班). The holiday schedule comes from the ``holidays`` package (``holidays.China``); the
-office's own entries (``overrides``) always win over it. See shared/domain/holidays.md.
+office's own entries (``overrides``) always win over it. See docs/legal/holidays.md.
 
 Confirmed years. A year's schedule is known for certain ("confirmed") when
 
@@ -15,7 +15,7 @@ Confirmed years. A year's schedule is known for certain ("confirmed") when
   from the package's rule-based festival dates alone (which is all it has for unpublished years).
 
 An unconfirmed year is counted from weekends alone (Monday–Friday are working days), with the
-office's overrides still applied; callers must flag such dates 未确认 (workflow.md §2).
+office's overrides still applied; callers must flag such dates 未确认 (docs/legal/requests.md, 法定期限).
 For a year the office confirmed but the package has not published, the office's overrides are the
 whole schedule (weekends plus overrides), because the package's festival guesses lack 调休.
 
@@ -63,7 +63,7 @@ def _weekday(ordinal: int) -> int:
 
 
 class WorkCalendar:
-    """China's working days (holidays.md) with the office's overrides winning over the package."""
+    """China's working days (docs/legal/holidays.md) with the office's overrides winning over the package."""
 
     def __init__(
         self,
@@ -132,7 +132,7 @@ class WorkCalendar:
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The n-th working day after ``start``; the start day itself is never counted, and a start
-        on a rest day changes nothing (workflow.md §2, 期间开始之日不计算在内). n == 0 gives start."""
+        on a rest day changes nothing (docs/legal/requests.md, 法定期限, 期间开始之日不计算在内). n == 0 gives start."""
         if n < 0:
             raise ValueError("n must be >= 0")
         if n == 0:
@@ -141,7 +141,7 @@ class WorkCalendar:
 
     def add_working_days_flagged(self, start: dt.date, n: int) -> tuple[dt.date, tuple[int, ...]]:
         """``add_working_days`` plus the unconfirmed years the count ran through (show 未确认 when
-        non-empty, workflow.md §2). Memoised: a case list asks for the same few hundred dates."""
+        non-empty, docs/legal/requests.md, 法定期限). Memoised: a case list asks for the same few hundred dates."""
         memo = self._memo.get(n)
         if memo is None:
             memo = self._memo[n] = {}
@@ -181,7 +181,7 @@ class WorkCalendar:
         return span.rank[b - span.base] - span.rank[a - span.base]
 
     def next_working_day(self, d: dt.date) -> dt.date:
-        """The first working day strictly after ``d`` (where a paused clock resumes, workflow.md §2)."""
+        """The first working day strictly after ``d`` (where a paused clock resumes, docs/legal/requests.md, 法定期限)."""
         return self.add_working_days(d, 1)
 
     def working_day_on_or_after(self, d: dt.date) -> dt.date:

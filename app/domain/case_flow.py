@@ -1,4 +1,4 @@
-"""Which step of a request may be taken in which status (docs/legal/workflow.md, 条例第三十条至第三十五条).
+"""Which step of a request may be taken in which status (docs/legal/requests.md, 条例第三十条至第三十五条).
 
 The services refuse a step its status does not allow, whatever asked for it (the case view, the
 command line, an import); the case view enables only the steps allowed, from the same table.

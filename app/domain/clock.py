@@ -1,7 +1,7 @@
-"""The legal clock: from a case's dated events to its limits (shared/domain/workflow.md §1–§3).
+"""The legal clock: from a case's dated events to its limits (docs/legal/requests.md, 办理流程, 法定期限, 行政争议).
 
 Everything here is a pure function of a ``ClockInput`` (or the dates of a dispute) and a
-``WorkCalendar``. Counting rule (workflow.md §2): a limit of N working days is the N-th working
+``WorkCalendar``. Counting rule (docs/legal/requests.md, 法定期限): a limit of N working days is the N-th working
 day *after* its start day; the start day is never counted.
 
 How stopped clocks are represented. A ``Limit`` whose clock is not running has ``due=None`` and
@@ -83,7 +83,7 @@ class Pause(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class InternalLimits:
-    """The township's own step limits in working days (seed 001; settings with these defaults)."""
+    """The township's own step limits in working days (docs/legal/sources.md; settings with these defaults)."""
 
     accept: int = 1  # 受理登记, after receipt
     review: int = 2  # 审查, after receipt
@@ -97,7 +97,7 @@ DEFAULT_INTERNAL = InternalLimits()
 
 @dataclass(frozen=True, slots=True)
 class ClockInput:
-    """A case's dated events, as far as the clock cares (workflow.md §2).
+    """A case's dated events, as far as the clock cares (docs/legal/requests.md, 法定期限).
 
     ``extended`` is True or the day the 延期答复告知书 was sent. ``custom_due`` is the later date the
     office fixed under 条例第三十五条. ``draft_done_on`` starts the 送签 limit; without it the
@@ -312,7 +312,7 @@ def _run_clock(start: int, days: int, spans: Sequence[_PauseSpan], calendar: Wor
 
 
 def compute_limits(inp: ClockInput, calendar: WorkCalendar, today: dt.date | None = None) -> ClockResult:
-    """All limits of a case (workflow.md §1–§2): 补正 (条例第三十条), 答复 and 延期 (第三十三条),
+    """All limits of a case (docs/legal/requests.md, 办理流程, 法定期限): 补正 (条例第三十条), 答复 and 延期 (第三十三条),
     另定期限 (第三十五条), consultation and fee pauses (第三十二条、第三十四条, 国办函〔2020〕109号) and
     the township's internal step limits. ``today`` only decides whether an open pause has run out
     its term (then the clock has resumed by itself); without it an open pause stops the clock."""
@@ -462,7 +462,7 @@ def _pause_limit(pause: Pause, calendar: WorkCalendar, answered: dt.date | None)
 
 
 def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: WorkCalendar) -> list[Limit]:
-    """The township's step limits (seed 001). Accept and review count from the first receipt; the
+    """The township's step limits (docs/legal/sources.md). Accept and review count from the first receipt; the
     later steps from the (corrected) request, and they wait while a correction is awaited."""
     cfg, received, answered = inp.internal, inp.received_on, inp.answered_on
     texts = _DEFAULT_INTERNAL_TEXTS if cfg is DEFAULT_INTERNAL else _internal_texts(cfg)
@@ -489,14 +489,14 @@ def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: 
         due, unsure = flagged(start, cfg.proactive_scope)
         limits.append(_limit("internal_proactive_scope", _PROACTIVE_LABEL, due, texts[3], False, start, unsure,
                             False, answered, True))
-    # 送签 counts from the draft answer; without its date, from the 拟答复 limit (seed 001 五、送签).
+    # 送签 counts from the draft answer; without its date, from the 拟答复 limit (本乡依申请公开办理工作流程 五、送签).
     sign_start = inp.draft_done_on or draft_due
     due, unsure = flagged(sign_start, cfg.sign)
     limits.append(_limit("internal_sign", "送签", due, texts[4], False, sign_start, unsure, False, sign_done))
     return limits
 
 
-# ------------------------------------------------------------------- disputes (workflow.md §3)
+# ------------------------------------------------------------------- disputes (docs/legal/requests.md, 行政争议)
 
 
 def dispute_limits(

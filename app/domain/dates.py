@@ -31,6 +31,11 @@ def parse_date(value: object) -> dt.date | None:
         return None
 
 
+def or_today(day: dt.date | None) -> dt.date:
+    """`day`, or the real today when none was given (callers and tests may fix the date)."""
+    return day or dt.date.today()
+
+
 def cn_date(d: dt.date | None) -> str:
     """The official form with Arabic numerals and no leading zeros: 2026年11月2日 (GB/T 9704)."""
     return f"{d.year}年{d.month}月{d.day}日" if d else ""

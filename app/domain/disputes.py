@@ -1,5 +1,5 @@
 """行政复议 and 行政诉讼 about an answer: their kinds and results as table 4 of the annual report
-counts them (docs/legal/annual-report.md, 表四; docs/legal/workflow.md, 行政争议)."""
+counts them (docs/legal/annual-report.md, 表四; docs/legal/requests.md, 行政争议)."""
 from __future__ import annotations
 
 RECONSIDERATION = "行政复议"

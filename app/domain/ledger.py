@@ -1,4 +1,4 @@
-"""The register as a spreadsheet (依申请公开登记台账, shared/domain/archive.md): columns, header
+"""The register as a spreadsheet (依申请公开登记台账, docs/legal/archive.md): columns, header
 variants of hand-kept sheets, and the parsing of outcome and date cells. Pure Python.
 """
 from __future__ import annotations
@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from app.domain import outcomes
 from app.domain.request import APPLICANT_TYPES, ORGANISATION, ORGANISATION_KINDS, PERSON
 
-# The columns auditors ask for (archive.md), in printed order: key → header.
+# The columns auditors ask for (docs/legal/archive.md), in printed order: key → header.
 LEDGER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("case_no", "登记编号"),
     ("received_on", "收到日期"),
@@ -189,7 +188,7 @@ _CODE_FIRST = re.compile(r"^\s*(1a|[1-6](?:\.[1-8])?)(?:\s+|[、.．]?\s*(?=[^\d
 def parse_outcome(value: object) -> tuple[str | None, str | None]:
     """(code, None) for a recognised 办理结果, (None, None) for an empty cell, (None, message) else.
 
-    Accepts an outcomes.md code (``3.1``; Excel may store it as the number 3.1), the
+    Accepts a docs/legal/outcomes.md code (``3.1``; Excel may store it as the number 3.1), the
     annual-report wording in full (``（三）不予公开1.属于国家秘密``) or without the numbering
     (``属于国家秘密``), and a code followed by its wording (``3.1 属于国家秘密``).
     """
@@ -318,11 +317,3 @@ def seq_of(case_no: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-@dataclass
-class LedgerRow:
-    """One row of an exported ledger: display values keyed as LEDGER_COLUMNS + DETAIL_COLUMNS."""
-
-    values: dict[str, object] = field(default_factory=dict)
-
-    def cells(self, keys: list[str]) -> list[object]:
-        return [self.values.get(k) for k in keys]

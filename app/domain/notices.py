@@ -1,8 +1,8 @@
-"""The notices (告知书 / 文书) a clerk prints, as plain data (shared/domain/notices.md).
+"""The notices (告知书 / 文书) a clerk prints, as plain data (docs/legal/notices.md).
 
 One ``NoticeKind`` per Word template in ``templates_docx/``: its name (= the file name without
 ``.docx``), the 文号 kind code (补/延/答/征/费/收/送; None for internal forms that carry no 文号),
-the outcome codes whose answer it is (outcomes.md), the extra inputs the clerk types, and the
+the outcome codes whose answer it is (docs/legal/outcomes.md), the extra inputs the clerk types, and the
 placeholders its template may use. The placeholder catalogue with example values feeds the
 reference page and the template check; ``chinese_date`` is the one date format of every notice.
 """
@@ -55,7 +55,7 @@ class ExtraField:
     hint: str = ""
 
 
-# 不予公开 reasons = outcome rows 3.1–3.7 (outcomes.md) with the article the answer cites.
+# 不予公开 reasons = outcome rows 3.1–3.7 (docs/legal/outcomes.md) with the article the answer cites.
 REFUSAL_REASONS: dict[str, tuple[str, str]] = {
     "3.1": ("属于国家秘密", "《中华人民共和国政府信息公开条例》第十四条"),
     "3.2": ("属于法律、行政法规禁止公开的政府信息", "《中华人民共和国政府信息公开条例》第十四条"),

@@ -1,6 +1,6 @@
 """Outcome codes of a request = rows of table 3 of the annual report (国办公开办函〔2021〕30号).
 
-See shared/domain/outcomes.md: an outcome is stored as its code, never as free text, so that
+See docs/legal/outcomes.md: an outcome is stored as its code, never as free text, so that
 the annual report is a count over stored codes and nothing else.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ OUTCOMES: tuple[Outcome, ...] = (
 
 BY_CODE: dict[str, Outcome] = {o.code: o for o in OUTCOMES}
 CODES: tuple[str, ...] = tuple(o.code for o in OUTCOMES)
-# Outcomes that release information: a secrecy review must be approved first (seed 001, 先审查、后公开).
+# Outcomes that release information: a secrecy review must be approved first (本乡保密审查制度: 先审查、后公开).
 RELEASING: frozenset[str] = frozenset({"1", "1a", "2"})
 
 

@@ -1,6 +1,6 @@
 """主动公开 (proactive publication) register: items, their limits, warnings and table-2 counts.
 
-Rules (shared/domain/workflow.md §5, seed 001):
+Rules (docs/legal/requests.md, 其他职责, docs/legal/sources.md):
 
 * 条例第二十六条: information to be published proactively is published within 20 working days of
   being made or changed.
@@ -14,7 +14,7 @@ Rules (shared/domain/workflow.md §5, seed 001):
 * 动态调整: withheld information is reviewed periodically and released when the reason lapses.
 
 All limits are counted on the working-day calendar (app.domain.calendar.WorkCalendar); the start
-day is never counted (workflow.md §2). Limits are `app.domain.clock.Limit`s so that the home page
+day is never counted (docs/legal/requests.md, 法定期限). Limits are `app.domain.clock.Limit`s so that the home page
 reads them like a case's limits. Pure: no storage, no Qt.
 """
 from __future__ import annotations
@@ -42,8 +42,8 @@ PLACES: tuple[str, ...] = ("政府门户网站", "政务服务网", "公开栏",
 HANDLINGS: tuple[str, ...] = ("采纳", "部分采纳", "不予采纳")
 
 PUBLISH_DAYS = 20   # 条例第二十六条
-LOAD_DAYS = 1       # seed 001 公文类信息主动公开工作流程 第四条
-COMMENT_DAYS = 7    # seed 001 行政规范性文件草案公开征求意见的规定 第五条
+LOAD_DAYS = 1       # 本乡公文类信息主动公开工作流程 第四条 (docs/legal/sources.md)
+COMMENT_DAYS = 7    # 本乡行政规范性文件草案公开征求意见的规定 第五条
 
 KEY_PUBLISH = "proactive_publish"
 KEY_LOAD = "proactive_load"
@@ -183,7 +183,7 @@ def _limit(calendar: WorkCalendar, key: str, label: str, start: dt.date, days: i
 
 def earliest_comment_end(start: dt.date, calendar: WorkCalendar) -> dt.date:
     """The first day a comment period opened on `start` may close: 7 working days after it
-    (第五条 "一般不得少于7个工作日"; the opening day is not counted, workflow.md §2)."""
+    (第五条 "一般不得少于7个工作日"; the opening day is not counted, docs/legal/requests.md, 法定期限)."""
     return calendar.add_working_days(start, COMMENT_DAYS)
 
 

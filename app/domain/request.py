@@ -1,6 +1,6 @@
 """A disclosure request (依申请公开申请) as plain data, with its vocabularies.
 
-The fields are those of 条例第二十九条 and shared/domain/workflow.md §4.
+The fields are those of 条例第二十九条 and docs/legal/requests.md, 登记内容.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ CHANNELS: tuple[str, ...] = ("当面", "邮寄", "平常信函", "网络平台",
 FORMS_WANTED: tuple[str, ...] = ("纸质", "电子", "其他")
 DELIVERY_METHODS: tuple[str, ...] = ("邮寄", "电子邮件", "传真", "自行领取", "当场阅读抄录")
 
-# Case statuses (docs/legal/workflow.md). Terminal statuses end the legal clock; which step may be
+# Case statuses (docs/legal/requests.md). Terminal statuses end the legal clock; which step may be
 # taken in which status is app/domain/case_flow.py.
 REGISTERED = "登记"
 REVIEWING = "审查中"
@@ -34,7 +34,6 @@ ANSWERED = "已答复"
 CLOSED = "已办结"  # concluded without an answer letter (outcomes 6.x)
 STATUSES: tuple[str, ...] = (REGISTERED, REVIEWING, CORRECTING, HANDLING, CONSULTING, AWAITING_FEE, EXTENDED,
                              ANSWERED, CLOSED)
-OPEN_STATUSES: frozenset[str] = frozenset(STATUSES[:-2])
 CONCLUDED_STATUSES: frozenset[str] = frozenset((ANSWERED, CLOSED))
 
 

@@ -1,10 +1,10 @@
 """保密审查 (secrecy review) of information before it is released: the form's fields and the
 state machine of its steps.
 
-Seed 001 保密审查制度: "谁主管、谁负责；先审查、后公开；谁公开、谁审查" (第二条). 第六条 fixes the
+本乡保密审查制度 (docs/legal/sources.md): "谁主管、谁负责；先审查、后公开；谁公开、谁审查" (第二条). 第六条 fixes the
 three steps: the section that made the information gives its first opinion (科室初审), the section
 in charge of secrecy review gives its opinion (保密审查), the leader in charge approves (分管领导审批).
-Some offices use four steps (notices.md, 政府信息公开保密审查表); `steps_for(four_steps=True)`.
+Some offices use four steps (docs/legal/notices.md, 政府信息公开保密审查表); `steps_for(four_steps=True)`.
 
 A step can only be signed once every step above it has approved in the same round. A rejection
 (退回) ends the round: the review goes back to the first step with the rejection's reason, and the
@@ -31,7 +31,6 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ("privacy", "个人隐私"),
     ("stability", "三安全一稳定"),
 )
-CHECK_LABELS: dict[str, str] = dict(CHECKS)
 YES, NO = "是", "否"
 
 FULL = "全文公开"
@@ -61,7 +60,7 @@ APPROVED = "已通过"
 
 
 def steps_for(four_steps: bool) -> tuple[tuple[str, str], ...]:
-    """The steps of a review: seed 001's three, or the four-step variant (office setting)."""
+    """The steps of a review: the township's three (本乡保密审查制度 第六条), or the four-step variant (office setting)."""
     return FOUR_STEPS if four_steps else THREE_STEPS
 
 
@@ -273,10 +272,6 @@ def _check_proposal(data: ReviewData, errors: dict[str, str]) -> None:
                 and key in ("state_secret", "stability")]
         if hits:
             errors["proposal"] = f"涉及{'、'.join(hits)}的信息不得全文公开（保密审查制度第五条）"
-
-
-def is_yes(data: ReviewData, key: str) -> bool:
-    return data.checks.get(key, CheckAnswer()).answer == YES
 
 
 # ---------------------------------------------------------------- the release gate

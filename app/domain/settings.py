@@ -22,7 +22,7 @@ class OfficeSettings:
     retention: str = "D30"           # 依申请公开文件的默认保管期限 (Y / D30 / D10)
     case_no_format: str = "〔{year}〕第{seq}号"
     doc_no_format: str = "{prefix}{code}〔{year}〕{seq}号"
-    # Township internal limits in working days (seed 001 依申请公开办理工作流程): settings, not law.
+    # Township internal limits in working days (本乡依申请公开办理工作流程, docs/legal/sources.md): settings, not law.
     limit_accept: int = 1
     limit_review: int = 2
     limit_draft: int = 7
@@ -64,7 +64,7 @@ def format_case_no(fmt: str, year: int, seq: int) -> str:
 
 
 def format_doc_no(fmt: str, prefix: str, code: str, year: int, seq: int) -> str:
-    """文号 such as 茅政信补〔2026〕3号 (shared/domain/notices.md, Numbering)."""
+    """文号 such as 茅政信补〔2026〕3号 (docs/legal/notices.md, Numbering)."""
     return fmt.format(prefix=prefix, code=code, year=year, seq=seq)
 
 

@@ -1,1 +1,1 @@
-"""Use cases: what the screens and the command line ask for (ARCHITECTURE.md)."""
+"""Use cases: what the screens and the command line ask for (docs/architecture.md)."""

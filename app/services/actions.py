@@ -1,4 +1,4 @@
-"""The case actions that move the legal clock (workflow.md §2), each recorded on the timeline.
+"""The case actions that move the legal clock (docs/legal/requests.md, 法定期限), each recorded on the timeline.
 
 An action done after its limit (a correction notice after the 7th working day, an extension
 after the answer limit) is refused with LateAction unless the caller confirms with
@@ -244,7 +244,7 @@ def set_custom_due(case_id: int, on: dt.date, due: dt.date, reason: str) -> int:
 
 @_step("answer")
 def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
-    """答复: record the outcome (outcomes.md). Late answers need confirming and are noted."""
+    """答复: record the outcome (docs/legal/outcomes.md). Late answers need confirming and are noted."""
     case = _open_case(case_id)
     _check_day(case, on)
     limit = dl.case_limits(case_id, on).answer
@@ -253,7 +253,7 @@ def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
     return register.record_outcome(case_id, code, on)
 
 
-# The township's own steps (seed 001 依申请公开办理工作流程): done steps stop their internal limits.
+# The township's own steps (本乡依申请公开办理工作流程, docs/legal/sources.md): done steps stop their internal limits.
 INTERNAL_STEPS: dict[str, tuple[str, str, str | None]] = {
     "reviewed": (dl.REVIEWED, "审查完成：申请内容明确，无需补正", HANDLING),
     "draft_done": (dl.DRAFT_DONE, "拟答复意见已完成", None),

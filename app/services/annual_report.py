@@ -1,12 +1,11 @@
 """The annual report (国办公开办函〔2021〕30号) counted from the register, checked, exported.
 
 Every figure of tables 3 and 4 is a count over stored outcome codes, applicant kinds and dates
-(ARCHITECTURE.md); table 2's 规章/行政规范性文件 rows come from the proactive register, its other
+(docs/architecture.md); table 2's 规章/行政规范性文件 rows come from the proactive register, its other
 rows are entered by hand and kept per year.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path

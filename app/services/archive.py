@@ -1,4 +1,4 @@
-"""Year-end archiving (归档, shared/domain/archive.md): by 31 January the previous year's request
+"""Year-end archiving (归档, docs/legal/archive.md): by 31 January the previous year's request
 files go to the 文书 archive. One click builds a dated package folder and a .zip of it, then
 locks the year so its archived cases are read-only until the clerk unlocks it with a reason.
 """
@@ -44,7 +44,7 @@ def _noop(done: int, total: int) -> None:
 
 def archive_year(year: int, out_dir: Path | str, progress: Progress | None = None,
                  today: dt.date | None = None) -> ArchivePackage:
-    """Build the archive package of `year` in `out_dir` and lock the year (archive.md).
+    """Build the archive package of `year` in `out_dir` and lock the year (docs/legal/archive.md).
 
     The package holds the year's ledger, the 归档文件目录 (DA/T 22-2015), every document of
     every case concluded in the year (cases carried in from the year before are marked so) in a
@@ -86,7 +86,7 @@ def archive_year(year: int, out_dir: Path | str, progress: Progress | None = Non
 
 
 def _backup_before_lock() -> None:
-    """A backup is taken before a year is locked (issue 6), so the lock itself can be undone."""
+    """A backup is taken before a year is locked, so the lock itself can be undone."""
     from app.services import backup
 
     backup.backup_now(BACKUP_REASON)
@@ -348,7 +348,7 @@ class ArchiveReminder:
 
 
 def archive_reminder(today: dt.date | None = None) -> ArchiveReminder | None:
-    """From 1 December until the year is archived: days left to 31 January (seed 001) and what is
+    """From 1 December until the year is archived: days left to 31 January (docs/legal/sources.md) and what is
     still open in that year. None outside that window, once archived, or for a year with no cases."""
     today = today or dt.date.today()
     year = rules.reminder_year(today)

@@ -1,4 +1,4 @@
-"""Backups and restores as the clerk asks for them (issue 8: nothing lost).
+"""Backups and restores as the clerk asks for them (nothing lost).
 
 When: once a day at start-up (`at_startup`), before a year is locked (the archive calls
 `backup_now("锁定年度前")`), before every migration (store.migrations copies the file aside), and on

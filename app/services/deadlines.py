@@ -66,7 +66,7 @@ def internal_limits(cfg: OfficeSettings) -> InternalLimits:
 
 
 def clock_input(case: Case, events: list[TimelineEntry], cfg: OfficeSettings) -> ClockInput:
-    """The clock's view of a case (workflow.md §2): receipt, correction, pauses, extension, art. 35."""
+    """The clock's view of a case (docs/legal/requests.md, 法定期限): receipt, correction, pauses, extension, art. 35."""
     correction = [e for e in events if e.kind == CORRECTION_SENT]
     custom = [e for e in events if e.kind == CUSTOM_DUE]
     registered = [e for e in events if e.kind == "registered"]

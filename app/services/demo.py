@@ -192,7 +192,7 @@ def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date)
 
 
 def demo_settings():
-    """The office of seed 001, used by demo data and screenshots."""
+    """The township the program was made for (茅畲乡, docs/legal/sources.md), used by demo data and screenshots."""
     from app.domain.settings import OfficeSettings
 
     return OfficeSettings(

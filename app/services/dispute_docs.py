@@ -1,4 +1,4 @@
-"""The 答辩状 draft of a 行政复议 or 行政诉讼 (workflow.md §3), rendered from templates_docx/答辩状.docx.
+"""The 答辩状 draft of a 行政复议 or 行政诉讼 (docs/legal/requests.md, 行政争议), rendered from templates_docx/答辩状.docx.
 
 行政复议法第四十八条: the office answers a 复议 within 10 days of receiving the copy (行政复议答复书);
 行政诉讼法第六十七条: it files its 答辩状 and evidence within 15 days of receiving the complaint.

@@ -1,4 +1,4 @@
-"""行政复议 and 行政诉讼 about an answer (workflow.md §3): records, limits, table 4."""
+"""行政复议 and 行政诉讼 about an answer (docs/legal/requests.md, 行政争议): records, limits, table 4."""
 from __future__ import annotations
 
 import datetime as dt
@@ -75,7 +75,7 @@ def _check(kind: str, body: str, copy_received_on: dt.date | None, today: dt.dat
 
 def add(case_id: int, kind: str, body: str, copy_received_on: dt.date, forwarded_on: dt.date | None = None,
         notes: str = "", today: dt.date | None = None) -> DisputeInfo:
-    """Record a 复议申请书副本 / 起诉状副本 received about a case; its limits follow (workflow.md §3)."""
+    """Record a 复议申请书副本 / 起诉状副本 received about a case; its limits follow (docs/legal/requests.md, 行政争议)."""
     case = register.get_case(case_id)
     _check(kind, body, copy_received_on, today or dt.date.today())
     if copy_received_on < case.received_on:

@@ -1,4 +1,4 @@
-"""The register as a spreadsheet (依申请公开登记台账, shared/domain/archive.md): export a year to
+"""The register as a spreadsheet (依申请公开登记台账, docs/legal/archive.md): export a year to
 .xlsx for auditors, and import a ledger kept by hand — preview first, then one transaction.
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ class LedgerExport:
 
 def export_ledger(year: int, path: Path | str, full_ids: bool = False, progress: Progress | None = None,
                   today: dt.date | None = None) -> LedgerExport:
-    """Write the register of `year` (cases received in it) to an .xlsx file (archive.md).
+    """Write the register of `year` (cases received in it) to an .xlsx file (docs/legal/archive.md).
 
     Identity numbers and phones are masked (first 6 / last 4 characters, 个人信息保护法) unless
     `full_ids`; the sheet then says so above the header.
@@ -183,7 +183,7 @@ def _dispute_text(events: list[TimelineEntry]) -> str:
     return "、".join(parts)
 
 
-# Printed widths (Excel character units) chosen so the 20 columns of archive.md fit A4 landscape at
+# Printed widths (Excel character units) chosen so the 20 columns of docs/legal/archive.md fit A4 landscape at
 # about 60 %: longer text wraps onto more lines instead of widening the page.
 _WIDTH_CAPS = {"case_no": 14, "channel": 9, "applicant_type": 9, "name": 14, "id_number": 19, "contact": 13,
                "content": 18, "department": 10, "outcome": 18, "answer_doc_no": 14, "overdue": 8.5, "fee": 9,

@@ -8,7 +8,7 @@ Issuing (``issue``) is one transaction: the 文号 is taken from the kind's year
 file is rendered, the Document row and the timeline event are written, and the clock action the
 notice stands for (补正, 延期, 征求意见, 收费; services.actions) is recorded. The file is rendered
 to a temporary name beside its final place and renamed only when all of that succeeded, so a
-broken template leaves no file and burns no number (notices.md, Numbering: never skipped).
+broken template leaves no file and burns no number (docs/legal/notices.md, Numbering: never skipped).
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def kinds() -> tuple[nd.NoticeKind, ...]:
 
 
 def kinds_for_case(case_id: int) -> list[nd.NoticeKind]:
-    """The kinds that fit the case now, most likely first (workflow.md §1): the receipt while
+    """The kinds that fit the case now, most likely first (docs/legal/requests.md, 办理流程): the receipt while
     registered, the clock notices while open, the answer notice of its outcome, then delivery."""
     case = register.get_case(case_id)
     issued = {d.kind for d in store.for_case(case_id)}
@@ -284,7 +284,7 @@ def _derived(context: dict[str, object]) -> None:
 
 
 def unconfirmed_dates(kind_name: str, case_id: int, on_date: dt.date) -> dict[str, tuple[int, ...]]:
-    """The kind's dates that rest on a year whose holiday schedule is not loaded (workflow.md §2:
+    """The kind's dates that rest on a year whose holiday schedule is not loaded (docs/legal/requests.md, 法定期限:
     never shown as if certain), name → years."""
     k = _kind(kind_name)
     dates = clock_dates(register.get_case(case_id), on_date, office.load())
@@ -318,7 +318,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
           accept_late: bool = False) -> IssuedDocument:
     """Issue a notice: 文号, file, Document row, timeline event and the clock action, all or nothing.
 
-    The 文号 is the next of the kind code's yearly sequence (notices.md, Numbering), taken inside
+    The 文号 is the next of the kind code's yearly sequence (docs/legal/notices.md, Numbering), taken inside
     the transaction, so a failure anywhere (a broken template, a refused action) burns no number.
     Re-issuing keeps the earlier file. ``accept_late`` confirms an action past its limit
     (services.actions.LateAction).
@@ -389,7 +389,7 @@ class BatchResult:
 
 
 def _ensure_released_after_review(k, case_id: int) -> None:
-    """先审查、后公开 (seed 001 保密审查制度): an answer that releases information (outcomes 1, 1a, 2)
+    """先审查、后公开 (本乡保密审查制度, docs/legal/sources.md): an answer that releases information (outcomes 1, 1a, 2)
     is not issued before the case's secrecy review is approved."""
     from app.domain.outcomes import RELEASING
     from app.services.review import ensure_release_approved

@@ -1,13 +1,14 @@
 """主动公开 register use cases: record items, their publication, 政策解读, 征求意见 comments,
 动态调整 reviews and repeals; the limits and warnings of each item; table 2 of the annual report.
 
-Rules: 条例第二十六条 and seed 001 (see app/domain/proactive.py). Every change is audited.
+Rules: 条例第二十六条 and the township's rules (docs/legal/sources.md; see app/domain/proactive.py). Every change is audited.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, replace
 
+from app.domain.dates import or_today
 from app.domain import proactive as rules
 from app.domain.annual_report import ProactiveDoc, Table2
 from app.domain.clock import DONE, LAPSED, OK, SUPERSEDED, Limit, urgency
@@ -17,10 +18,6 @@ from app.services.work_calendar import work_calendar
 from app.services.errors import NotFound, ServiceError, ValidationError
 from app.store import audit, review as store
 from app.store.db import atomic
-
-
-def _today(today: dt.date | None) -> dt.date:
-    return today or dt.date.today()
 
 
 def get(item_id: int) -> Item:
@@ -63,7 +60,7 @@ def _check_release(item_id: int | None, old: ItemData | None, data: ItemData, re
 
 def create(data: ItemData, today: dt.date | None = None) -> Item:
     """Add an entry to the register (公文类信息主动公开工作流程第一条: its 公开属性 from the start)."""
-    errors = rules.validate(data, _today(today))
+    errors = rules.validate(data, or_today(today))
     if errors:
         raise ValidationError(errors)
     _check_release(None, None, data, "")
@@ -77,7 +74,7 @@ def create(data: ItemData, today: dt.date | None = None) -> Item:
 def update(item_id: int, data: ItemData, today: dt.date | None = None, release_reason: str = "") -> Item:
     """Save edits (publication, interpretation, repeal …); the audit keeps old and new values."""
     old = get(item_id).data
-    errors = rules.validate(data, _today(today))
+    errors = rules.validate(data, or_today(today))
     if errors:
         raise ValidationError(errors)
     _check_release(item_id, old, data, release_reason)
@@ -110,7 +107,7 @@ def review_withheld(item_id: int, reviewed_on: dt.date, keep: bool, reason: str,
     """动态调整: a periodic review of a withheld item. Keep it withheld (next review date set one
     period on) or release it — the reason is required either way and goes into the audit."""
     item = get(item_id)
-    today = _today(today)
+    today = or_today(today)
     if item.data.attribute != rules.WITHHELD:
         raise ServiceError("只有公开属性为“不予公开”的信息需要动态调整复核")
     errors = {}
@@ -141,7 +138,7 @@ def add_comment(item_id: int, received_on: dt.date | None, commenter: str, conte
                 handling: str = "", reply: str = "", today: dt.date | None = None) -> Comment:
     """Record a comment received on a draft and, when known, how it was handled (第十一条)."""
     item = get(item_id)
-    errors = _check_comment(item.data, received_on, content, handling, _today(today))
+    errors = _check_comment(item.data, received_on, content, handling, or_today(today))
     if errors:
         raise ValidationError(errors)
     with atomic():
@@ -218,18 +215,18 @@ def _row(item: Item, today: dt.date) -> RegisterRow:
 def register_rows(text: str = "", kind: str = "", attribute: str = "",
                   today: dt.date | None = None) -> list[RegisterRow]:
     """The register with each entry's limits and warnings, newest first."""
-    today = _today(today)
+    today = or_today(today)
     return [_row(item, today) for item in store.items(text, kind, attribute)]
 
 
 def row(item_id: int, today: dt.date | None = None) -> RegisterRow:
-    return _row(get(item_id), _today(today))
+    return _row(get(item_id), or_today(today))
 
 
 def attention(today: dt.date | None = None) -> list[RegisterRow]:
     """For the home page: entries whose publication or load limit is overdue or close, and withheld
     items whose 动态调整 review is due — most pressing first."""
-    today = _today(today)
+    today = or_today(today)
     rows = [r for r in register_rows(today=today) if r.urgent is not None and r.state in
             ("overdue", "due_today", "due_soon")]
     order = {"overdue": 0, "due_today": 1, "due_soon": 2}

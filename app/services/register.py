@@ -1,4 +1,4 @@
-"""Registering requests, editing them, and the register list (workflow.md §1, §4)."""
+"""Registering requests, editing them, and the register list (docs/legal/requests.md, 办理流程, 登记内容)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +30,14 @@ def _received_on(data: RequestData) -> dt.date:
 
 
 def ensure_year_open(year: int) -> None:
-    """A year archived and locked is read-only (archive.md)."""
+    """A year archived and locked is read-only (docs/legal/archive.md)."""
     if year_lock(year) is not None:
         raise YearLocked(f"{year}年度已归档锁定，案件为只读。如需修改，请先在“归档”页面解除锁定并说明理由。")
 
 
 def ensure_case_open(case: Case) -> None:
     """A case in an archived year's package is read-only: one concluded in a locked year
-    (archive.md). A case received in a locked year but still open was carried over and stays
+    (docs/legal/archive.md). A case received in a locked year but still open was carried over and stays
     editable until it is concluded and archived with the year it is concluded in."""
     if case.answered_on is not None and case.status in CONCLUDED_STATUSES:
         ensure_year_open(case.answered_on.year)
@@ -107,7 +107,7 @@ def update(case_id: int, data: RequestData, today: dt.date | None = None) -> Cas
 
 
 def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) -> Case:
-    """Set (or clear) the outcome code and its answer date (outcomes.md)."""
+    """Set (or clear) the outcome code and its answer date (docs/legal/outcomes.md)."""
     case = get_case(case_id)
     ensure_release_approved(case_id, code)  # 先审查、后公开: outcomes 1, 1a, 2 need an approved review
     ensure_case_open(case)

@@ -206,7 +206,7 @@ class UnbalancedReportError(ValueError):
 
 
 def _require_balance(t3: Table3, t4: Table4, allow_unbalanced: bool) -> None:
-    """条例第五十条 / annual-report.md: a report that does not balance is not exported silently."""
+    """条例第五十条 / docs/legal/annual-report.md: a report that does not balance is not exported silently."""
     errors = check_balance(t3, t4)
     if errors and not allow_unbalanced:
         raise UnbalancedReportError(errors)
@@ -419,7 +419,7 @@ def report_files_in(folder: str | os.PathLike) -> list[Path]:
 
 def sum_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike, out_path: str | os.PathLike,
                 office_name: str | None = None) -> ReportFile:
-    """Add units' exports cell by cell into one export (a county's tables, annual-report.md).
+    """Add units' exports cell by cell into one export (a county's tables, docs/legal/annual-report.md).
 
     `paths` is a list of files or one folder. Refuses (Chinese error naming the file) a file that
     is not our layout, is of another year, or does not balance. The result is itself an export.

@@ -1,7 +1,7 @@
 """保密审查 use cases: create a review for an answer or a proactive item, sign its steps in order,
 reject and resubmit, print the 政府信息公开保密审查表, and the release gate (先审查、后公开).
 
-Seed 001 保密审查制度 第二条、第六条; shared/domain/notices.md (保密审查表).
+本乡保密审查制度 (docs/legal/sources.md) 第二条、第六条; docs/legal/notices.md (保密审查表).
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from app import paths
+from app.domain.dates import or_today
 from app.domain import outcomes
 from app.domain import review as rules
 from app.domain.review import (
@@ -23,10 +24,6 @@ from app.store.db import atomic, current_path
 
 FORM_TEMPLATE = "政府信息公开保密审查表.docx"
 FORM_KIND = "保密审查表"
-
-
-def _today(today: dt.date | None) -> dt.date:
-    return today or dt.date.today()
 
 
 def get(review_id: int) -> Review:
@@ -57,7 +54,7 @@ def draft_for_case(case_id: int, today: dt.date | None = None) -> ReviewData:
     name = case.info_name or (lines[0][:60] if lines else "")
     return ReviewData(info_name=name, info_no=case.info_doc_no, section=case.department,
                       carrier="公文类" if case.info_doc_no else "", channels=("依申请提供",),
-                      filled_on=_today(today))
+                      filled_on=or_today(today))
 
 
 def draft_for_item(item_id: int, today: dt.date | None = None) -> ReviewData:
@@ -69,7 +66,7 @@ def draft_for_item(item_id: int, today: dt.date | None = None) -> ReviewData:
     channel = {"政府门户网站": "政府网站", "政务服务网": "政府网站", "公开栏": "公开栏"}.get(d.place, "政府网站")
     carrier = "非公文类" if d.kind == "非公文类信息" else "公文类"
     return ReviewData(info_name=d.title, info_no=d.doc_no, section=d.section, carrier=carrier,
-                      channels=(channel,), planned_on=d.published_on, filled_on=_today(today))
+                      channels=(channel,), planned_on=d.published_on, filled_on=or_today(today))
 
 
 # ---------------------------------------------------------------- create and edit
@@ -94,7 +91,7 @@ def create_for_case(case_id: int, data: ReviewData, today: dt.date | None = None
     current = for_case(case_id)
     if current is not None and current.progress.status != rules.APPROVED:
         raise ServiceError("本案已有一份未完成的保密审查表，请在该表上继续办理")
-    return _create(data, case_id, None, _today(today))
+    return _create(data, case_id, None, or_today(today))
 
 
 def create_for_item(item_id: int, data: ReviewData, today: dt.date | None = None) -> Review:
@@ -104,7 +101,7 @@ def create_for_item(item_id: int, data: ReviewData, today: dt.date | None = None
     current = for_item(item_id)
     if current is not None and current.progress.status != rules.APPROVED:
         raise ServiceError("该信息已有一份未完成的保密审查表，请在该表上继续办理")
-    return _create(data, None, item_id, _today(today))
+    return _create(data, None, item_id, or_today(today))
 
 
 def _create(data: ReviewData, case_id: int | None, item_id: int | None, today: dt.date) -> Review:
@@ -124,7 +121,7 @@ def update(review_id: int, data: ReviewData, today: dt.date | None = None) -> Re
     review = get(review_id)
     if not rules.can_edit(review):
         raise ServiceError("审查已开始签署或已通过，内容不能再修改；如需修改，请由审查人退回")
-    _check(data, _today(today))
+    _check(data, or_today(today))
     changes = _changes(review.data, data)
     if not changes:
         return review
@@ -142,7 +139,7 @@ def sign(review_id: int, step: str, decision: str, person: str, signed_on: dt.da
     """Sign one step: 同意 moves the review to the next step (or approves it after the last);
     退回 sends it back to the first step with the reason (保密审查制度第六条)."""
     review = get(review_id)
-    errors = rules.check_signature(review, step, decision, opinion, person, signed_on, _today(today))
+    errors = rules.check_signature(review, step, decision, opinion, person, signed_on, or_today(today))
     if errors:
         raise ValidationError(errors)
     if decision == APPROVE and not opinion.strip():
@@ -173,7 +170,7 @@ def resubmit(review_id: int, data: ReviewData | None = None, submitted_on: dt.da
              today: dt.date | None = None) -> Review:
     """After a rejection: the (revised) form starts a new round at the first step."""
     review = get(review_id)
-    today = _today(today)
+    today = or_today(today)
     if review.progress.status != RETURNED:
         raise ServiceError("只有被退回的保密审查表才能重新提交")
     data = data or review.data

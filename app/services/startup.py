@@ -1,4 +1,4 @@
-"""What the start-up may know before the database is opened (issue 9: the window first).
+"""What the start-up may know before the database is opened (the window first).
 
 Only the standard library's sqlite3 is loaded here: `first_look` reads the office's short name and
 whether a start-up password is set straight from the file (app.store.peek), so the main window can

@@ -59,8 +59,3 @@ def is_readonly() -> bool:
 
 def current_db_path() -> Path:
     return store_db.current_path()
-
-
-def is_new_database(db_path: Path | str | None = None) -> bool:
-    path = Path(db_path) if db_path else paths.default_db_path()
-    return not path.exists() or path.stat().st_size == 0

@@ -1,6 +1,6 @@
 """Opening the database file: checks, the instance lock, pragmas, migrations, the one connection.
 
-One SQLite file per office, WAL journal, foreign keys on (ARCHITECTURE.md). The file is checked
+One SQLite file per office, WAL journal, foreign keys on (docs/architecture.md). The file is checked
 before use so a damaged or foreign file is refused with a Chinese message instead of a traceback,
 and it is never written to: the clerk restores a backup beside it. A second copy of the program
 on the same file is refused (it may open the file read-only instead), so two writers never meet.

@@ -1,4 +1,4 @@
-"""行政复议 / 行政诉讼 records about a request's answer (workflow.md §3, table 4)."""
+"""行政复议 / 行政诉讼 records about a request's answer (docs/legal/requests.md, 行政争议, table 4)."""
 from __future__ import annotations
 
 
@@ -45,6 +45,3 @@ def add_hearing(dispute_id: int, held_on, place: str, note: str) -> int:
     return Hearing.create(dispute=dispute_id, held_on=held_on, place=place, note=note).id
 
 
-def all_for_report() -> list[tuple]:
-    """(kind, copy_received_on, result, decided_on) of every dispute."""
-    return list(Dispute.select(Dispute.kind, Dispute.copy_received_on, Dispute.result, Dispute.decided_on).tuples())

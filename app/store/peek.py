@@ -1,6 +1,6 @@
 """A first look into a database file with the standard library alone, before the program opens it.
 
-The start-up (issue 9) shows the main window before peewee and the store are loaded; to know
+The start-up shows the main window before peewee and the store are loaded; to know
 whether it may — the office is configured, no start-up password is set — and what to put in the
 title, it reads a few settings through a read-only sqlite3 connection that never writes to the
 file and leaves no journal beside it. Anything unusual (no file, not a database, no settings table, locked) answers

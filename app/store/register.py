@@ -116,13 +116,6 @@ def years() -> list[int]:
     return [y for (y,) in Request.select(Request.year).distinct().order_by(Request.year.desc()).tuples()]
 
 
-def ids_where(**criteria) -> list[int]:
-    select = Request.select(Request.id)
-    for key, value in criteria.items():
-        select = select.where(getattr(Request, key) == value)
-    return [i for (i,) in select.tuples()]
-
-
 def add_event(case_id: int, kind: str, happened_on: dt.date, summary: str, data: dict | None = None,
               operator: str = "") -> int:
     row = Event.create(request=case_id, kind=kind, happened_on=happened_on, summary=summary,

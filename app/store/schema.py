@@ -171,7 +171,7 @@ DISPUTE_MODELS = [Dispute, Hearing]
 # ---- 保密审查 and 主动公开
 
 class ProactiveItem(BaseModel):
-    """One entry of the 主动公开 register (条例第二十六条; seed 001 公文类信息主动公开工作流程)."""
+    """One entry of the 主动公开 register (条例第二十六条; 本乡公文类信息主动公开工作流程, docs/legal/sources.md)."""
 
     title = pw.CharField()
     doc_no = pw.CharField(default="")

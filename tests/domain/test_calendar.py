@@ -1,4 +1,4 @@
-"""The working-day calendar against the 2026 schedule in shared/domain/holidays.md.
+"""The working-day calendar against the 2026 schedule in docs/legal/holidays.md.
 
 Every expected date below was counted by hand from the 2026 table (国务院办公厅, 2025-11-04),
 not taken from the code's output.

@@ -1,4 +1,4 @@
-"""The legal clock (workflow.md §2–§3) on the 2026 calendar of shared/domain/holidays.md.
+"""The legal clock (docs/legal/requests.md, 法定期限–§3) on the 2026 calendar of docs/legal/holidays.md.
 
 Expected dates are counted by hand from the 2026 table; the comments show the counts.
 """
@@ -40,7 +40,7 @@ from app.domain.clock import (
 
 D = dt.date
 CAL = WorkCalendar()
-NOV2 = D(2026, 11, 2)  # Monday, the worked example of holidays.md
+NOV2 = D(2026, 11, 2)  # Monday, the worked example of docs/legal/holidays.md
 
 
 def due(inp: ClockInput, key: str, today: dt.date | None = None) -> dt.date | None:
@@ -311,7 +311,7 @@ def test_compute_many_matches_single() -> None:
     assert compute_many(inputs, CAL) == [compute_limits(i, CAL) for i in inputs]
 
 
-# ------------------------------------------------------------------ disputes (workflow.md §3)
+# ------------------------------------------------------------------ disputes (docs/legal/requests.md, 行政争议)
 
 
 def test_reconsideration_legal_limit_is_earlier() -> None:

@@ -30,7 +30,7 @@ def test_every_answered_outcome_has_an_answer_notice_with_remedy():
     for o in outcomes.OUTCOMES:
         found = nd.answer_kinds(o.code)
         if o.group == "6":
-            assert found == ()  # closing records, no notice (outcomes.md)
+            assert found == ()  # closing records, no notice (docs/legal/outcomes.md)
         else:
             assert found and all(k.remedy and k.code == "答" for k in found), o.code
             assert o.notice_kind in {k.name for k in found}

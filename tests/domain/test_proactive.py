@@ -1,4 +1,4 @@
-"""Proactive-publication limits, warnings and table 2 (条例第二十六条; seed 001).
+"""Proactive-publication limits, warnings and table 2 (条例第二十六条; docs/legal/sources.md).
 
 Expected dates are counted by hand from the 2026 State Council holiday notice:
 国庆 10/1–10/7 off, 9/20 (Sun) and 10/10 (Sat) working; 劳动节 5/1–5/5 off, 5/9 (Sat) working.

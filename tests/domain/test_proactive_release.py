@@ -1,5 +1,5 @@
 """A withheld 公文 released by 动态调整 is judged from the day it became 主动公开, not its old issue
-date (条例第二十六条; seed 001 公文类信息主动公开工作流程第四条, 动态调整机制)."""
+date (条例第二十六条; 本乡公文类信息主动公开工作流程, docs/legal/sources.md第四条, 动态调整机制)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The secrecy-review state machine and the form's checks (seed 001 保密审查制度)."""
+"""The secrecy-review state machine and the form's checks (本乡保密审查制度, docs/legal/sources.md)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Case actions move the legal clock as workflow.md §2 says (2026 calendar of holidays.md)."""
+"""Case actions move the legal clock as docs/legal/requests.md, 法定期限 says (2026 calendar of docs/legal/holidays.md)."""
 import datetime as dt
 
 import pytest
@@ -22,7 +22,7 @@ def answer_due(case_id, today=None):
 
 def test_registration_caches_the_answer_limit(workspace):
     case = make_case()
-    # holidays.md worked example: received Mon 2026-11-02 → 20th working day after = 2026-11-30.
+    # docs/legal/holidays.md worked example: received Mon 2026-11-02 → 20th working day after = 2026-11-30.
     assert answer_due(case.id) == D(2026, 11, 30)
     row = register.list_rows(CaseQuery())[0]
     assert (row.due_on, row.due_key) == (D(2026, 11, 30), "answer")
@@ -41,7 +41,7 @@ def test_correction_restarts_the_answer_limit(workspace):
 
 def test_a_late_correction_notice_needs_confirming(workspace):
     case = make_case()
-    # The 7th working day after 2026-11-02 is 2026-11-11 (holidays.md).
+    # The 7th working day after 2026-11-02 is 2026-11-11 (docs/legal/holidays.md).
     with pytest.raises(actions.LateAction, match="2026年11月11日"):
         actions.send_correction(case.id, D(2026, 11, 12), "补充身份证明")
     actions.send_correction(case.id, D(2026, 11, 12), "补充身份证明", accept_late=True)
@@ -62,7 +62,7 @@ def test_consultation_pauses_and_resumes(workspace):
 def test_extension_is_20_working_days_after_the_original_limit(workspace):
     case = make_case()
     actions.extend(case.id, D(2026, 11, 20), "陈建国")
-    assert answer_due(case.id) == D(2026, 12, 28)  # holidays.md worked example
+    assert answer_due(case.id) == D(2026, 12, 28)  # docs/legal/holidays.md worked example
     with pytest.raises(ServiceError, match="已经延期一次"):
         actions.extend(case.id, D(2026, 11, 20), "陈建国")
 

@@ -1,4 +1,4 @@
-"""The home page's whole-register reads (issue 3 lists, issue 9 speed): every open case with its
+"""The home page's whole-register reads (its lists, and the speed of reading them): every open case with its
 timeline, the cached limits of all open cases and the open disputes with their hearings are read in
 a few queries, and give exactly what reading one case (or dispute) at a time gives."""
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Malformed .xlsx and .docx files given to every import and as templates: a Chinese message,
-never a crash, never a half-written result (issue 8, property tests with hypothesis)."""
+never a crash, never a half-written result (property tests with hypothesis)."""
 import io
 import zipfile
 

@@ -1,6 +1,6 @@
 """Notices rendered from the shipped templates for real cases, read back with python-docx.
 
-Expected dates are counted by hand on the 2026 calendar (holidays.md): 2026-04-06 (Mon) is the
+Expected dates are counted by hand on the 2026 calendar (docs/legal/holidays.md): 2026-04-06 (Mon) is the
 清明 day off; March 2026 has no holidays.
 """
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The 主动公开 register on a real database: limits on the office calendar, publication behind an
-approved review, 动态调整, 征求意见 comments and table 2 (条例第二十六条; seed 001)."""
+approved review, 动态调整, 征求意见 comments and table 2 (条例第二十六条; docs/legal/sources.md)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""The first look into the database before it is opened (issue 9): the window shows first only for a
+"""The first look into the database before it is opened: the window shows first only for a
 configured office without a start-up password, and looking never changes the file or its folder."""
 from __future__ import annotations
 

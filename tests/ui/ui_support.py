@@ -61,7 +61,7 @@ def page_of(window, cls):
 
 
 def open_main_window(qtbot, db_path, today, prepare=None):
-    """The program as started on `db_path` for seed 001's township; `prepare()` runs before the
+    """The program as started on `db_path` for the township of docs/legal/sources.md (茅畲乡); `prepare()` runs before the
     window is built (e.g. to generate demo data)."""
     from app.ui.app.application import open_database, prepare_app
     from app.ui.app.main_window import MainWindow

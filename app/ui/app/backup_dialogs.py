@@ -1,5 +1,5 @@
 """Opening the database with recovery (damaged file, second copy, read-only folder), the daily
-backup at start, and the backup/restore dialog (issue 8: nothing lost).
+backup at start, and the backup/restore dialog (nothing lost).
 
 `open_or_recover` is what the start-up calls; `BackupDialog` lists the backups with their date and
 count of cases, previews one, restores it (the current file is saved aside first) and undoes that.
@@ -31,9 +31,9 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     """Open the database; on a damaged file offer the latest good backup or another file, on a
     file in use or a read-only folder offer to open it read-only. True when a database is open.
 
-    With `background_check` (the GUI's start, issue 9) the slow integrity check runs on a thread
+    With `background_check` (the GUI's start) the slow integrity check runs on a thread
     while the window is built: `start_check()` starts it, the daily backup waits for it, and a
-    failure is met by the same damaged-file dialog through `recover_after_check` (issue 8).
+    failure is met by the same damaged-file dialog through `recover_after_check`.
     """
     path = Path(db_path) if db_path else paths.default_db_path()
     try:

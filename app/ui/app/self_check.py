@@ -30,10 +30,6 @@ class CheckFailed(Exception):
     """One step failed; the message (Chinese) names what is wrong."""
 
 
-def wants_self_check(argv: list[str]) -> bool:
-    return FLAG in argv
-
-
 def _parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument(FLAG, action="store_true")

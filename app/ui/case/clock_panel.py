@@ -141,10 +141,6 @@ class ClockPanel(QWidget):
         return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())
                 if t.columnSpan(r, 0) == 1]
 
-    def headings(self) -> list[str]:
-        t = self.table
-        return [t.item(r, 0).text() for r in range(t.rowCount()) if t.columnSpan(r, 0) > 1]
-
     def row_for(self, label: str) -> list[str]:
         return next(r for r in self.rows() if r[0] == label)
 

@@ -1,4 +1,4 @@
-"""行政复议 / 行政诉讼 in the case view (docs/legal/workflow.md, 行政争议): a 复议/诉讼 panel listing the case's disputes
+"""行政复议 / 行政诉讼 in the case view (docs/legal/requests.md, 行政争议): a 复议/诉讼 panel listing the case's disputes
 with their limits, hearings and result, the toolbar action 登记复议/诉讼, and per dispute 提交答辩,
 开庭/听证, 审结结果 and the 答辩状 draft.
 

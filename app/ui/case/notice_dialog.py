@@ -1,4 +1,4 @@
-"""出具文书: choose a kind, fill its few inputs, preview a draft or issue it with a 文号 (issue 4).
+"""出具文书: choose a kind, fill its few inputs, preview a draft or issue it with a 文号.
 
 The form is built from the kind's declared inputs (domain.notices.NoticeKind.extras) with the
 values services.notices.defaults suggests. Rendering runs as a background operation, with

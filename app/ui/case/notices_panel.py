@@ -11,8 +11,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.dates import cn_date
 from app.services import notices
@@ -20,6 +19,7 @@ from app.services.errors import ServiceError
 from app.ui.case.notice_dialog import NoticeDialog
 from app.ui.common import errors, messages, tasks
 from app.ui.common.events import Changes
+from app.ui.common.tables import button_row, fit_columns, make_table
 
 HEADERS = ("文书", "文号", "签发日期", "文件")
 DOC_ID = Qt.ItemDataRole.UserRole
@@ -55,17 +55,9 @@ class DocumentsPanel(QWidget):
         self.view = view
         self.rows: list[notices.DocumentRow] = []
         self.notice_dialog: NoticeDialog | None = None
-        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table = make_table(HEADERS)
         self.table.setObjectName("documentsTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, 3)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.message = QLabel(self)
@@ -75,18 +67,10 @@ class DocumentsPanel(QWidget):
         self.message.hide()
         self.empty = QLabel("本案尚未出具文书。点“出具文书…”选择文书种类、填写内容后出具。", self)
         self.empty.setWordWrap(True)
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, text, tip in (("new", "出具文书…", "选择文书种类，预览草稿或编号出具"),
-                               ("open", "打开", "用 Word/WPS 打开（也可双击该行）"),
-                               ("print", "打印", "发送到默认打印机"),
-                               ("pdf", "另存PDF…", "用 Word 或 LibreOffice 另存为PDF")):
-            button = QPushButton(text, self)
-            button.setObjectName(f"doc_{key}")
-            button.setToolTip(tip)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        row, self.buttons = button_row(self, (("new", "出具文书…", "选择文书种类，预览草稿或编号出具"),
+                                              ("open", "打开", "用 Word/WPS 打开（也可双击该行）"),
+                                              ("print", "打印", "发送到默认打印机"),
+                                              ("pdf", "另存PDF…", "用 Word 或 LibreOffice 另存为PDF")), "doc")
         self.buttons["new"].clicked.connect(lambda: self.issue())
         self.buttons["open"].clicked.connect(self.open_selected)
         self.buttons["print"].clicked.connect(self.print_selected)

@@ -1,6 +1,6 @@
 """The case view's 保密审查 box: where the answer's secrecy review stands, and a link to it.
 
-先审查、后公开 (本乡保密审查制度, docs/legal/workflow.md): an answer that releases information waits for this review, so
+先审查、后公开 (本乡保密审查制度, docs/legal/requests.md): an answer that releases information waits for this review, so
 the clerk sees its state beside the answer box and opens the review form from here.
 """
 from __future__ import annotations

@@ -13,7 +13,6 @@ The log is a rotating file in the user data folder's 日志 folder (`app.paths.l
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -55,9 +54,11 @@ def setup_logging() -> Path | None:
         log.removeHandler(handler)
         handler.close()
         _state["handler"] = None
+    from logging.handlers import RotatingFileHandler  # here, not at start-up: set up with the first line
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(target, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
+        handler = RotatingFileHandler(target, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
                                                        encoding="utf-8")
     except OSError:
         return None
@@ -89,6 +90,7 @@ def report(parent: QWidget | None, exc: BaseException, title: str = UNEXPECTED_T
     elif isinstance(exc, (ServiceError, StoreError)):
         messages.warn(parent, title, str(exc))
     elif isinstance(exc, OSError):
+        setup_logging()
         log.warning("file error: %s", details_of(exc))
         messages.warn(parent, title, os_error_text(exc))
     else:
@@ -111,6 +113,7 @@ def unexpected(parent: QWidget | None, exc: BaseException, doing: str = "") -> N
     """Anything not foreseen: logged with its traceback, then the "操作未完成" dialog. `doing` says
     what the program was doing (e.g. "打开数据库时出错：D:\\政务公开.sqlite")."""
     details = details_of(exc)
+    setup_logging()
     log.error("unexpected error%s: %s", f" ({doing})" if doing else "", details)
     if _state["showing"]:  # an error while telling of an error: the log has it
         return
@@ -171,6 +174,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         exc = exc.with_traceback(tb)
     app = QApplication.instance()
     if app is None or threading.current_thread() is not threading.main_thread():
+        setup_logging()
         log.error("uncaught error: %s", details_of(exc))
         relay = _state["relay"]
         if isinstance(relay, _Relay):
@@ -196,30 +200,36 @@ def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
         _excepthook(args.exc_type, args.exc_value, args.exc_traceback)
 
 
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+def _qt_level(kind: QtMsgType) -> int:
+    # Built when Qt first speaks, not at start-up (a Qt enum costs milliseconds to build).
+    return {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+            QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+            QtMsgType.QtFatalMsg: logging.CRITICAL}.get(kind, logging.WARNING)
 
 
 def _qt_message(kind: QtMsgType, context, message: str) -> None:
-    logging.getLogger("app.qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
-    previous = _state["previous_qt"]
-    if callable(previous):
-        previous(kind, context, message)
+    # Qt calls this from deep inside its own code: an exception here would take the program down.
+    try:
+        setup_logging()
+        logging.getLogger("app.qt").log(_qt_level(kind), message)
+        previous = _state["previous_qt"]
+        if callable(previous):
+            previous(kind, context, message)
+    except Exception:  # noqa: BLE001 - nothing may escape into Qt
+        pass
 
 
-def install_hooks() -> Path | None:
-    """Log file, exception hooks and Qt's message handler (the GUI's start calls this once)."""
-    path = setup_logging()
+def install_hooks() -> None:
+    """Exception hooks and Qt's message handler (the GUI's start calls this once, before anything can
+    fail); the log file itself is opened when its first line is written."""
     if _state["installed"]:
-        return path
+        return
     relay = _Relay()
     relay.raised.connect(lambda exc: unexpected(front_window(), exc))
     _state.update(installed=True, relay=relay, previous_hooks=(sys.excepthook, threading.excepthook))
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
     _state["previous_qt"] = qInstallMessageHandler(_qt_message)
-    return path
 
 
 def uninstall_hooks() -> None:

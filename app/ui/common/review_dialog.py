@@ -2,7 +2,7 @@
 rejection), sign its steps, reject, resubmit, print. Opened from the 保密审查 page, the 主动公开 page
 and the case view, so it is shared by all three.
 
-本乡保密审查制度: "先审查、后公开；谁公开、谁审查" (docs/legal/workflow.md). Views call services only.
+本乡保密审查制度: "先审查、后公开；谁公开、谁审查" (docs/legal/requests.md). Views call services only.
 """
 from __future__ import annotations
 

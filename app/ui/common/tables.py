@@ -1,9 +1,11 @@
-"""Read-only tables of rows the clerk selects and opens: made one way, filled one way."""
+"""Read-only tables of rows the clerk selects and opens, made one way and filled one way; and the row
+of buttons under them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
+                               QTableWidgetItem, QWidget)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -19,6 +21,14 @@ def make_table(headers: list[str] | tuple[str, ...]) -> QTableWidget:
     t.verticalHeader().hide()
     t.setWordWrap(False)
     return t
+
+
+def fit_columns(t: QTableWidget, stretch: int) -> None:
+    """Every column as wide as its contents but `stretch`, which takes the rest of the width."""
+    header = t.horizontalHeader()
+    for column in range(t.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
 
 
 def set_row(t: QTableWidget, i: int, values: list[str], key: object, colour: str | None = None) -> None:
@@ -40,3 +50,19 @@ def selected_key(t: QTableWidget) -> object | None:
 def texts(t: QTableWidget) -> list[list[str]]:
     """Every row's cells as the clerk reads them."""
     return [[t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def button_row(parent: QWidget, specs: tuple[tuple[str, str, str], ...], prefix: str
+               ) -> tuple[QHBoxLayout, dict[str, QPushButton]]:
+    """A row of buttons from (key, text, tooltip), named `{prefix}_{key}` for tests and screenshots,
+    with a stretch after them."""
+    row = QHBoxLayout()
+    buttons: dict[str, QPushButton] = {}
+    for key, text, tip in specs:
+        button = QPushButton(text, parent)
+        button.setObjectName(f"{prefix}_{key}")
+        button.setToolTip(tip)
+        buttons[key] = button
+        row.addWidget(button)
+    row.addStretch(1)
+    return row, buttons

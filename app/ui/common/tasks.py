@@ -209,8 +209,3 @@ class Operation:
 def wait_for_all(timeout_ms: int = 30000) -> bool:
     """Block until every queued operation has run (for shutdown, a restore, and tests)."""
     return all(pool.waitForDone(timeout_ms) for pool in list(_pools.values()))
-
-
-def forget_coalesced() -> None:
-    """Drop what waits to be coalesced (the workspace was closed: its recounts are void)."""
-    _coalescing.clear()

@@ -3,7 +3,7 @@ row naming the limit and its working days left; open 复议/诉讼, the archive 
 proactive items; this year's requests per month and outcomes so far (QtCharts).
 
 Nothing here runs before the window's first paint: the lists are built on a timer after the page is
-shown (start-up budget, issue 9), and QtCharts is imported only when the charts are first drawn.
+shown (start-up budget), and QtCharts is imported only when the charts are first drawn.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, NamedTuple
 
-# QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint (issue 9).
+# QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint.
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -135,7 +135,7 @@ class HomePage(Page):
 
     def _build(self) -> None:
         """The frame only; the lists are made with their first contents (`_build_lists`), so the
-        window's first paint has a page of one line to draw (start-up, issue 9)."""
+        window's first paint has a page of one line to draw (start-up)."""
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.summary = QLabel("正在统计到期事项…", self)

@@ -1,13 +1,14 @@
 """Dialogs of the 主动公开 register that act on one entry: 征求意见 comments and how each was handled,
 the 动态调整 review of a withheld entry, and the repeal of a document.
 
-Seed 001: 行政规范性文件草案公开征求意见的规定 (第五条 at least 7 working days, 第十一条 every comment
+本乡行政规范性文件草案公开征求意见的规定 (docs/legal/sources.md) (第五条 at least 7 working days, 第十一条 every comment
 handled, 不予采纳 with feedback); 政府信息公开动态调整机制 (withheld information reviewed periodically,
 released when the reason lapses, the reason recorded). Views call services only.
 """
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain import proactive as pr
 from app.domain.dates import cn_date
 from app.services import audit, proactive, settings
-from app.services.errors import ServiceError, ValidationError
+from app.ui.common import errors
 from app.ui.common.context import Context
 from app.ui.common.field_errors import FieldErrors, date_field
 from app.ui.forms.ui_proactive_comments_dialog import Ui_ProactiveCommentsDialog
@@ -38,9 +39,33 @@ class _ItemDialog(QDialog):
         super().__init__(parent)
         self.item_id = item_id
         self.ctx = ctx or Context.standalone()
+        self.result_value: Any = None  # what the last write returned
 
     def today(self) -> dt.date:
         return self.ctx.today()
+
+    def _required_date(self, text: str, name: str, errors_: FieldErrors) -> dt.date | None:
+        """The date typed in field `name`, or None with the message shown under it."""
+        problems: dict[str, str] = {}
+        day = date_field(text, name, problems, required=True)
+        if problems:
+            errors_.show(problems)
+        return day
+
+    def _store(self, write: Callable[[], Any], errors_: FieldErrors,
+               rename: dict[str, str] | None = None) -> bool:
+        """Run one write of the register; a refusal goes the one error path (validation to the
+        fields, `rename` mapping a service's field name to this dialog's)."""
+        def show(problems: dict[str, str]) -> None:
+            errors_.show({(rename or {}).get(k, k): v for k, v in problems.items()})
+
+        try:
+            self.result_value = write()
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            errors.report(self, exc, "无法保存", show)
+            return False
+        errors_.show({})
+        return True
 
 
 def _ok_button(box: QDialogButtonBox, text: str):
@@ -154,21 +179,11 @@ class ProactiveCommentsDialog(_ItemDialog):
     def add(self) -> bool:
         """添加意见: date, who, content; its handling is recorded later (or now, if already known)."""
         ui = self.ui
-        errors: dict[str, str] = {}
-        received = date_field(ui.f_received_on.text(), "received_on", errors, required=True)
-        if errors:
-            self.add_errors.show(errors)
+        received = self._required_date(ui.f_received_on.text(), "received_on", self.add_errors)
+        if received is None or not self._store(
+                lambda: proactive.add_comment(self.item_id, received, ui.f_commenter.text(),
+                                              ui.f_content.toPlainText(), today=self.today()), self.add_errors):
             return False
-        try:
-            proactive.add_comment(self.item_id, received, ui.f_commenter.text(), ui.f_content.toPlainText(),
-                                  today=self.today())
-        except ValidationError as exc:
-            self.add_errors.show(exc.errors)
-            return False
-        except ServiceError as exc:
-            self.add_errors.show({"_": str(exc)})
-            return False
-        self.add_errors.show({})
         ui.f_commenter.clear()
         ui.f_content.clear()
         self._after_change()
@@ -179,15 +194,9 @@ class ProactiveCommentsDialog(_ItemDialog):
         comment_id = self.selected_id()
         if comment_id is None:
             return False
-        try:
-            proactive.handle_comment(comment_id, self.ui.f_handling.currentText(), self.ui.f_reply.text())
-        except ValidationError as exc:
-            self.handle_errors.show(exc.errors)
+        if not self._store(lambda: proactive.handle_comment(comment_id, self.ui.f_handling.currentText(),
+                                                            self.ui.f_reply.text()), self.handle_errors):
             return False
-        except ServiceError as exc:
-            self.handle_errors.show({"_": str(exc)})
-            return False
-        self.handle_errors.show({})
         self._after_change()
         return True
 
@@ -240,24 +249,14 @@ class WithheldReviewDialog(_ItemDialog):
 
     def save(self) -> bool:
         ui = self.ui
-        errors: dict[str, str] = {}
-        reviewed = date_field(ui.f_reviewed_on.text(), "reviewed_on", errors, required=True)
-        if errors:
-            self.errors.show(errors)
+        reviewed = self._required_date(ui.f_reviewed_on.text(), "reviewed_on", self.errors)
+        # A release without reason is reported by update() under release_reason.
+        if reviewed is None or not self._store(
+                lambda: proactive.review_withheld(self.item_id, reviewed, ui.keepButton.isChecked(),
+                                                  ui.f_reason.toPlainText(), self.today()),
+                self.errors, {"release_reason": "reason"}):
             return False
-        try:
-            self.item = proactive.review_withheld(self.item_id, reviewed, ui.keepButton.isChecked(),
-                                                  ui.f_reason.toPlainText(), self.today())
-        except ValidationError as exc:
-            # A release without reason is reported by update() under release_reason.
-            errors = dict(exc.errors)
-            if "release_reason" in errors:
-                errors["reason"] = errors.pop("release_reason")
-            self.errors.show(errors)
-            return False
-        except ServiceError as exc:
-            self.errors.show({"_": str(exc)})
-            return False
+        self.item = self.result_value
         self.accept()
         return True
 
@@ -288,19 +287,10 @@ class RepealDialog(_ItemDialog):
         ui.f_repealed_on.setText((d.repealed_on or self.today()).isoformat())
 
     def save(self) -> bool:
-        errors: dict[str, str] = {}
-        day = date_field(self.ui.f_repealed_on.text(), "repealed_on", errors, required=True)
-        if errors:
-            self.errors.show(errors)
+        day = self._required_date(self.ui.f_repealed_on.text(), "repealed_on", self.errors)
+        if day is None or not self._store(lambda: proactive.repeal(self.item_id, day, self.today()), self.errors):
             return False
-        try:
-            self.item = proactive.repeal(self.item_id, day, self.today())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return False
-        except ServiceError as exc:
-            self.errors.show({"_": str(exc)})
-            return False
+        self.item = self.result_value
         self.accept()
         return True
 

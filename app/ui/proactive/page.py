@@ -265,13 +265,7 @@ class ProactivePage(Page):
         return dialog
 
     def edit_selected(self) -> ItemDialog | None:
-        item_id = self.selected_id()
-        if item_id is None:
-            return None
-        dialog = ItemDialog(self, item_id, ctx=self.ctx)
-        dialog.accepted.connect(self.refresh)
-        dialog.open()
-        return dialog
+        return self._open_for_selected(ItemDialog)
 
     def review_selected(self) -> ReviewDialog | None:
         item_id = self.selected_id()

@@ -1,6 +1,6 @@
 """The 保密审查 page: reviews waiting at each step, oldest first; returned ones first.
 
-本乡保密审查制度: "先审查、后公开" (docs/legal/workflow.md). The form itself is
+本乡保密审查制度: "先审查、后公开" (docs/legal/requests.md). The form itself is
 app/ui/common/review_dialog.py. Views call services only.
 """
 from __future__ import annotations

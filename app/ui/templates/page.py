@@ -1,4 +1,4 @@
-"""The 文书模板 page (issue 4): the Word templates of the notices and their placeholders.
+"""The 文书模板 page: the Word templates of the notices and their placeholders.
 
 模板 tab: every kind with the template in use (shipped default or the office's edited copy),
 在Word/WPS中编辑 (the office's copy, made on first use), 检查 / 检查全部 (problems by paragraph and
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPlainTextEdit, QProgressDialog, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from app.ui.common import errors, messages, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.page import Page
+from app.ui.common.tables import button_row, fit_columns, make_table
 
 RECEIPT = "申请接收回执"
 TEMPLATE_HEADERS = ("文书种类", "标题", "使用的模板", "检查结果")
@@ -50,36 +51,21 @@ class TemplatesTab(QWidget):
         self.page = page
         self.infos: list[templates.TemplateInfo] = []
         self.results: dict[str, list[templates.TemplateProblem]] = {}
-        self.table = QTableWidget(0, len(TEMPLATE_HEADERS), self)
+        self.table = make_table(TEMPLATE_HEADERS)
         self.table.setObjectName("templatesTable")
-        self.table.setHorizontalHeaderLabels(TEMPLATE_HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, 3)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("checkReport")
         self.report.setReadOnly(True)
         self.report.setPlaceholderText("选中一个模板后点“检查”，或点“检查全部”。发现的问题按模板、段落列在这里。")
-        self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, text, tip in (
-                ("edit", "在Word/WPS中编辑", "打开本机关的模板副本（首次编辑时从默认模板复制），保存后即生效"),
-                ("check", "检查", "检查选中的模板：占位符名称、{{ }} / {% %} 写法，并试生成一次"),
-                ("check_all", "检查全部", "逐一检查全部模板"),
-                ("restore", "恢复默认", "改回程序自带的模板；本机关修改过的副本移到“已替换”文件夹保留"),
-                ("batch", "批量出具回执…", "为新登记、尚未出具回执的申请一次出具申请接收回执")):
-            button = QPushButton(text, self)
-            button.setObjectName(f"tpl_{key}")
-            button.setToolTip(tip)
-            self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+        row, self.buttons = button_row(self, (
+            ("edit", "在Word/WPS中编辑", "打开本机关的模板副本（首次编辑时从默认模板复制），保存后即生效"),
+            ("check", "检查", "检查选中的模板：占位符名称、{{ }} / {% %} 写法，并试生成一次"),
+            ("check_all", "检查全部", "逐一检查全部模板"),
+            ("restore", "恢复默认", "改回程序自带的模板；本机关修改过的副本移到“已替换”文件夹保留"),
+            ("batch", "批量出具回执…", "为新登记、尚未出具回执的申请一次出具申请接收回执")), "tpl")
         self.buttons["edit"].clicked.connect(self.edit_selected)
         self.buttons["check"].clicked.connect(self.check_selected)
         self.buttons["check_all"].clicked.connect(self.check_all)
@@ -332,10 +318,6 @@ class BatchReceiptDialog(QDialog):
     def _check_all(self, state: Qt.CheckState) -> None:
         for r in range(self.table.rowCount()):
             self.table.item(r, 0).setCheckState(state)
-
-    def set_checked(self, case_no: str, checked: bool) -> None:
-        r = next(i for i, row in enumerate(self.rows) if row.case_no == case_no)
-        self.table.item(r, 0).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def checked_ids(self) -> list[int]:
         return [row.id for r, row in enumerate(self.rows)

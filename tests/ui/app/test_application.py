@@ -61,7 +61,7 @@ def _office_with_two_cases(db_path) -> None:
 
 
 def test_a_configured_office_sees_its_window_first_and_the_file_opens_behind_it(qtbot, db_path, monkeypatch):
-    """Start-up (issue 9): the window shows with the office's name before the database is opened, then
+    """Start-up: the window shows with the office's name before the database is opened, then
     the register is there to work in; closing the window ends the program with 0."""
     from app.store.db import is_open
     from app.ui.app import application

@@ -1,4 +1,4 @@
-"""The 文件/设置 menus reach the backup dialog, the password and the operator name (issue 8)."""
+"""The 文件/设置 menus reach the backup dialog, the password and the operator name."""
 import datetime as dt
 
 from PySide6.QtWidgets import QInputDialog

@@ -1,4 +1,4 @@
-"""`python -m app --self-check`: the smoke test the frozen build runs in CI (issue 9), here from source.
+"""`python -m app --self-check`: the smoke test the frozen build runs in CI, here from source.
 
 Run as a separate process, as CI runs it: it makes its own QApplication offscreen."""
 from __future__ import annotations

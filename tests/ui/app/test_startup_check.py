@@ -1,5 +1,5 @@
-"""The full integrity check runs beside the window at start (issue 9), yet a damaged file is still met
-by the damaged-file dialog and restored (issue 8), and nothing is written to it before the check."""
+"""The full integrity check runs beside the window at start, yet a damaged file is still met
+by the damaged-file dialog and restored, and nothing is written to it before the check."""
 from __future__ import annotations
 
 import datetime as dt

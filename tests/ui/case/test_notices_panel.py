@@ -1,7 +1,7 @@
 """Notices from the case view, driven as the clerk does: 出具文书 on the toolbar, choose 补正告知书,
 type the items, click 出具; read the timeline and the 文书 tab; re-issue; a broken office template.
 
-The office is seed 001's (茅政信, 文号 format 茅政信补〔年〕n号). Cases are received today so the
+The office is 茅畲乡's (docs/legal/sources.md) (茅政信, 文号 format 茅政信补〔年〕n号). Cases are received today so the
 correction is within 条例第三十条's 7 working days whatever day the suite runs.
 """
 from __future__ import annotations

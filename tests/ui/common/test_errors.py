@@ -133,3 +133,14 @@ def test_a_file_error_names_the_file_in_chinese(qtbot, modal):
     errors.report(None, OSError(errno.ENOSPC, "No space left on device", "E:/台账.xlsx"), "未能导出台账")
     modal.check()
     assert seen["text"].startswith("磁盘空间已满：E:/台账.xlsx") and "No space" not in seen["text"]
+
+
+@pytest.mark.qt_log_ignore("测试：Qt 警告")
+def test_qt_warnings_go_to_the_log_and_never_break_qt(qtbot, hooks):
+    """Qt's message handler feeds the same log (and a failure inside it must not reach Qt)."""
+    from PySide6.QtCore import qWarning
+
+    with qtbot.captureExceptions() as raised:
+        qWarning("测试：Qt 警告写入日志")
+    assert not raised
+    assert "测试：Qt 警告写入日志" in errors.log_file().read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ def test_due_column_shows_the_answer_limit_then_paused(qtbot, workspace):
     page.apply_filters()
     model = page.ui.table.model()
     due_column = [model.headerData(c, qtbot_orientation()) for c in range(model.columnCount())].index("期限")
-    assert model.index(0, due_column).data() == "2026-11-30"  # holidays.md worked example
+    assert model.index(0, due_column).data() == "2026-11-30"  # docs/legal/holidays.md worked example
     actions.send_correction(case.id, dt.date(2026, 11, 4), "请写明文号")
     page.apply_filters()
     cell = model.index(0, due_column)
