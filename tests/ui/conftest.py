@@ -25,9 +25,9 @@ def no_lasting_hooks():
     """A test that starts the program (run_gui) installs the program's exception hooks and Qt message
     handler; later tests get pytest's and pytest-qt's back."""
     yield
-    from app.ui.common import errors
+    from app.ui.common import hooks
 
-    errors.uninstall_hooks()
+    hooks.uninstall()
 
 
 @pytest.fixture(autouse=True)

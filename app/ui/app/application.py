@@ -123,9 +123,9 @@ def run_gui(argv: list[str]) -> int:
         return run_self_check(argv)
     args = _parse(argv)
     app = prepare_app(argv)
-    from app.ui.common import errors
+    from app.ui.common import hooks
 
-    errors.install_hooks()  # from here on nothing fails silently: a dialog, and the log in 日志/
+    hooks.install()  # from here on nothing fails silently: a dialog, and the log in 日志/
     from app.services.startup import first_look
 
     look = first_look(args.db)
@@ -201,7 +201,7 @@ def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
 
 def _after_open(app: QApplication, window, check) -> None:
     """With the file open: the idle lock after the first paint, and the integrity check's verdict."""
-    QTimer.singleShot(0, window, lambda: _watch_idle(window))  # after the first paint: nothing to lock before
+    QTimer.singleShot(0, window, lambda: _after_first_paint(window))
     if check is None:
         return
 
@@ -214,10 +214,13 @@ def _after_open(app: QApplication, window, check) -> None:
         after_check(check.result)
 
 
-def _watch_idle(window) -> None:
+def _after_first_paint(window) -> None:
+    """The idle lock (nothing to lock before) and the log file (Qt's messages waited for it)."""
     from app.ui.app import lock
+    from app.ui.common import hooks
 
     window.idle_lock = lock.watch_idle(window)
+    hooks.open_log()
 
 
 def handle_check_result(check, message: str) -> bool:

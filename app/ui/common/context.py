@@ -7,7 +7,6 @@ a case window opened without the main window) gets `Context.standalone()`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Callable
 
 from app.ui.common.events import Changes, WorkspaceEvents
@@ -17,16 +16,17 @@ def _no_window(*_args: object) -> None:
     """A standalone screen has no main window to open a case in or to show a status line."""
 
 
-@dataclass
 class Context:
-    events: WorkspaceEvents = field(default_factory=WorkspaceEvents)
-    # A fixed date for tests and screenshots; None means the real date, read each time (the program
-    # may stay open past midnight).
-    fixed_today: dt.date | None = None
-    open_case: Callable[[int], object] = _no_window
-    show_status: Callable[[str, int], None] = _no_window
-    # False while the window is shown before its database has opened: nothing may be read yet.
-    workspace_open: bool = True
+    def __init__(self, fixed_today: dt.date | None = None, open_case: Callable[[int], object] = _no_window,
+                 show_status: Callable[[str, int], None] = _no_window, events: WorkspaceEvents | None = None):
+        self.events = events or WorkspaceEvents()
+        # A fixed date for tests and screenshots; None means the real date, read each time (the
+        # program may stay open past midnight).
+        self.fixed_today = fixed_today
+        self.open_case = open_case
+        self.show_status = show_status
+        # False while the window is shown before its database has opened: nothing may be read yet.
+        self.workspace_open = True
 
     @classmethod
     def standalone(cls, today: dt.date | None = None) -> "Context":

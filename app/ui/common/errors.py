@@ -4,37 +4,31 @@
   the store (`ServiceError`, `StoreError`) to a Chinese message box, a file-system error to a
   Chinese message naming the file, anything else to the "操作未完成" dialog with a
   "复制详细信息" button and the traceback written to the log file.
-- `install_hooks()`: `sys.excepthook`, `threading.excepthook` and Qt's message handler feed the same
-  log, and an exception nobody caught (a button handler, a slot) reaches the same dialog, so the
-  windowed build never fails silently.
+- `uncaught(exc)`: what the last-resort hooks (app/ui/common/hooks.py) do with an exception nobody
+  caught (a button handler, a slot): the same dialog and the log, so the windowed build never fails
+  silently.
 
 The log is a rotating file in the user data folder's 日志 folder (`app.paths.log_dir`).
 """
 from __future__ import annotations
 
 import logging
-import sys
-import threading
 import traceback
 from pathlib import Path
-from types import TracebackType
 from typing import Callable
 
-from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from app import APP_NAME, paths
-from app.ui.common import messages
 
 log = logging.getLogger("app")
 LOG_FILE = "政务公开工作台.log"
 LOG_BYTES = 1_000_000
 LOG_KEEP = 5
 UNEXPECTED_TITLE = "操作未完成"
-_state: dict[str, object] = {"handler": None, "showing": False, "previous_qt": None, "relay": None,
-                             "installed": False, "previous_hooks": None}
+_state: dict[str, object] = {"handler": None, "showing": False}
 
 
 # ---- the log file -------------------------------------------------------------------------
@@ -86,10 +80,16 @@ def report(parent: QWidget | None, exc: BaseException, title: str = UNEXPECTED_T
         if show_errors is not None:
             show_errors(exc.errors)
         else:
+            from app.ui.common import messages
+
             messages.warn(parent, title, "\n".join(exc.errors.values()))
     elif isinstance(exc, (ServiceError, StoreError)):
+        from app.ui.common import messages
+
         messages.warn(parent, title, str(exc))
     elif isinstance(exc, OSError):
+        from app.ui.common import messages
+
         setup_logging()
         log.warning("file error: %s", details_of(exc))
         messages.warn(parent, title, os_error_text(exc))
@@ -158,31 +158,12 @@ class UnexpectedErrorDialog(QDialog):
         self.copy_button.setText("已复制")
 
 
-# ---- the last-resort hooks ----------------------------------------------------------------
-
-class _Relay(QObject):
-    """Carries an exception from another thread to the GUI thread (queued delivery)."""
-
-    raised = Signal(object)
-
-
-def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, exc, tb)
-        return
-    if exc.__traceback__ is None:
-        exc = exc.with_traceback(tb)
-    app = QApplication.instance()
-    if app is None or threading.current_thread() is not threading.main_thread():
-        setup_logging()
-        log.error("uncaught error: %s", details_of(exc))
-        relay = _state["relay"]
-        if isinstance(relay, _Relay):
-            relay.raised.emit(exc)
-        return
+def uncaught(exc: BaseException) -> None:
+    """An exception nobody caught, on the GUI thread: the dialog in front of the clerk's window."""
     try:
         report(front_window(), exc)
-    except Exception:  # noqa: BLE001 - the hook must never fail; the log keeps both
+    except Exception:  # noqa: BLE001 - the last resort must never fail; the log keeps both
+        setup_logging()
         log.exception("the error dialog itself failed; the first error was: %s", details_of(exc))
 
 
@@ -193,50 +174,3 @@ def front_window() -> QWidget | None:
         if widget is not None and isValid(widget) and widget.isVisible():
             return widget
     return None
-
-
-def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
-    if args.exc_value is not None:
-        _excepthook(args.exc_type, args.exc_value, args.exc_traceback)
-
-
-def _qt_level(kind: QtMsgType) -> int:
-    # Built when Qt first speaks, not at start-up (a Qt enum costs milliseconds to build).
-    return {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-            QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-            QtMsgType.QtFatalMsg: logging.CRITICAL}.get(kind, logging.WARNING)
-
-
-def _qt_message(kind: QtMsgType, context, message: str) -> None:
-    # Qt calls this from deep inside its own code: an exception here would take the program down.
-    try:
-        setup_logging()
-        logging.getLogger("app.qt").log(_qt_level(kind), message)
-        previous = _state["previous_qt"]
-        if callable(previous):
-            previous(kind, context, message)
-    except Exception:  # noqa: BLE001 - nothing may escape into Qt
-        pass
-
-
-def install_hooks() -> None:
-    """Exception hooks and Qt's message handler (the GUI's start calls this once, before anything can
-    fail); the log file itself is opened when its first line is written."""
-    if _state["installed"]:
-        return
-    relay = _Relay()
-    relay.raised.connect(lambda exc: unexpected(front_window(), exc))
-    _state.update(installed=True, relay=relay, previous_hooks=(sys.excepthook, threading.excepthook))
-    sys.excepthook = _excepthook
-    threading.excepthook = _thread_excepthook
-    _state["previous_qt"] = qInstallMessageHandler(_qt_message)
-
-
-def uninstall_hooks() -> None:
-    """Put back the hooks that were there before `install_hooks` (tests)."""
-    if not _state["installed"]:
-        return
-    sys.excepthook, threading.excepthook = _state["previous_hooks"]  # type: ignore[misc]
-    previous = _state["previous_qt"]
-    qInstallMessageHandler(previous if callable(previous) else None)
-    _state.update(installed=False, relay=None, previous_qt=None, previous_hooks=None)

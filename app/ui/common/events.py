@@ -6,16 +6,16 @@ reload. The same `Changes` value is what a background operation announces when i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 
-@dataclass(frozen=True)
-class Changes:
-    """One announcement: the cases touched (by id), or whole kinds of change."""
+class Changes(NamedTuple):
+    """One announcement: the cases touched (by id), or whole kinds of change. (A NamedTuple, not a
+    dataclass: it is made before the first paint, and importing dataclasses costs the start-up.)"""
 
-    case_ids: frozenset[int] = field(default_factory=frozenset)
+    case_ids: frozenset[int] = frozenset()
     cases: bool = False  # many cases at once (an import, a recount, demo data): reload every list
     calendar: bool = False  # the working-day calendar: every limit may have moved
     settings: bool = False  # the office's settings: titles, notices, numbering

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMes
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.domain.dates import cn_date
-from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.page import Page
@@ -197,12 +196,17 @@ class HomePage(Page):
         window stays usable; requests made meanwhile are coalesced into one more count."""
         if not self.ctx.workspace_open:
             return  # the database is still opening behind the window: it announces when open
+        from app.ui.common import tasks  # after the first paint
+
         today, refresh_limits = self.today(), self._cached_limits_day != dt.date.today()
         tasks.Operation(self, lambda: count_home(today, refresh_limits)) \
             .success(self._show).failure(self._count_failed).coalesce(COUNT_KEY).run()
 
     def _count_failed(self, exc: BaseException) -> None:
         # An error here must not take the window down; say so on the page, and log it.
+        from app.ui.common import errors
+
+        errors.setup_logging()
         log.error("home page refresh failed: %s", errors.details_of(exc))
         self.summary.setText(f"到期事项统计失败：{exc}")
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.request import RequestData
 from app.services import register
 from app.services.errors import ServiceError, ValidationError
-from app.ui.common import errors, tasks
+from app.ui.common import errors, hooks, tasks
 from app.ui.common.errors import UnexpectedErrorDialog
 from tests.ui.ui_support import click, open_main_window, page_of, type_into
 
@@ -21,11 +21,11 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
-def hooks():
+def program_hooks():
     """The program's hooks as run_gui installs them (and pytest's back afterwards)."""
-    errors.install_hooks()
+    hooks.install()
     yield
-    errors.uninstall_hooks()
+    hooks.uninstall()
 
 
 def _read_dialog(seen: dict):
@@ -46,7 +46,7 @@ def _case(name: str = "张三") -> int:
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_exception_in_a_button_handler_reaches_the_dialog_and_the_log(qtbot, modal, db_path, hooks,
+def test_an_exception_in_a_button_handler_reaches_the_dialog_and_the_log(qtbot, modal, db_path, program_hooks,
                                                                           monkeypatch):
     from app.services import templates
     from app.ui.templates.page import TemplatesPage
@@ -79,7 +79,7 @@ def test_an_exception_in_a_button_handler_reaches_the_dialog_and_the_log(qtbot, 
     assert window.isVisible()
 
 
-def test_an_exception_in_a_background_operation_reaches_the_dialog_and_the_log(qtbot, modal, db_path, hooks,
+def test_an_exception_in_a_background_operation_reaches_the_dialog_and_the_log(qtbot, modal, db_path, program_hooks,
                                                                                 monkeypatch):
     window = open_main_window(qtbot, db_path, TODAY)
     window.show()
@@ -136,11 +136,14 @@ def test_a_file_error_names_the_file_in_chinese(qtbot, modal):
 
 
 @pytest.mark.qt_log_ignore("测试：Qt 警告")
-def test_qt_warnings_go_to_the_log_and_never_break_qt(qtbot, hooks):
+def test_qt_warnings_go_to_the_log_and_never_break_qt(qtbot, program_hooks):
     """Qt's message handler feeds the same log (and a failure inside it must not reach Qt)."""
     from PySide6.QtCore import qWarning
 
     with qtbot.captureExceptions() as raised:
-        qWarning("测试：Qt 警告写入日志")
+        qWarning("测试：Qt 警告写入日志（首次绘制之前）")
     assert not raised
-    assert "测试：Qt 警告写入日志" in errors.log_file().read_text(encoding="utf-8")
+    hooks.open_log()  # after the first paint: what Qt said meanwhile is written then
+    qWarning("测试：Qt 警告写入日志（之后）")
+    written = errors.log_file().read_text(encoding="utf-8")
+    assert "测试：Qt 警告写入日志（首次绘制之前）" in written and "测试：Qt 警告写入日志（之后）" in written
