@@ -113,23 +113,30 @@ def refresh_case(case_id: int) -> None:
     store.set_due(case_id, values["due_on"], values["due_key"])
 
 
-def _count_open(day: dt.date) -> list[tuple[Case, ClockResult]]:
+def _count_open(day: dt.date, snapshot: list | None = None) -> list[tuple[Case, ClockResult]]:
     """Every open case with its limits counted against `day`, from one reading of the register."""
     cal, cfg = _calendar(), office.load()
-    return [(case, clock.compute_limits(clock_input(case, events, cfg), cal, day))
-            for case, events in store.open_cases_with_timelines()]
+    cases = store.open_cases_with_timelines() if snapshot is None else snapshot
+    return [(case, clock.compute_limits(clock_input(case, events, cfg), cal, day)) for case, events in cases]
 
 
 def _refreshed_open_cases() -> list[tuple[Case, ClockResult]]:
-    """Count every open case against today and store its cached limit; the counts are returned."""
+    """Count every open case against today and store its cached limit; the counts are returned.
+
+    The counting (seconds with thousands of open cases) runs outside any write, so a clerk saving a
+    case meanwhile never waits for it; the write lock is taken only to store the results, and only
+    for the cases still exactly as they were read: a case saved meanwhile keeps the limit its own
+    save stored."""
     from app.store.db import atomic
 
-    # Read, count and write under the write lock: a case saved meanwhile (the home page runs this on
-    # the worker thread) waits, and is never overwritten with a limit counted from its older state.
+    snapshot = store.open_cases_with_timelines()
+    counted = _count_open(dt.date.today(), snapshot)
+    read = {case.id: (case, events) for case, events in snapshot}
     with atomic():
-        counted = _count_open(dt.date.today())
-        cached = [(case.id, _cache_values(case, result)) for case, result in counted]
-        store.set_dues([(case_id, values["due_on"], values["due_key"]) for case_id, values in cached])
+        still = {case.id: (case, events) for case, events in store.open_cases_with_timelines()}
+        unchanged = [(case.id, _cache_values(case, result)) for case, result in counted
+                     if still.get(case.id) == read[case.id]]
+        store.set_dues([(case_id, v["due_on"], v["due_key"]) for case_id, v in unchanged])
     return counted
 
 

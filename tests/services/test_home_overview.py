@@ -96,3 +96,27 @@ def test_the_overview_can_refresh_the_cached_limits_from_the_same_count(office):
     database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
     assert deadlines.due_overview(refresh=True) == deadlines.due_overview()
     assert {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)} == stored
+
+
+def test_a_case_saved_while_the_daily_recount_counts_keeps_its_own_limit(office, monkeypatch):
+    """The recount counts outside the write lock; a case changed between its reading and its writing
+    (the clerk sent a 补正告知 meanwhile: 条例第三十条, the clock pauses) is not overwritten with the
+    limit counted from its older state, and every other case is refreshed."""
+    from app.domain.request import REGISTERED, REVIEWING
+    from app.services import actions
+
+    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
+    target = next(c for c, _e in store.open_cases_with_timelines() if c.status in (REGISTERED, REVIEWING)
+                  and c.received_on >= TODAY - dt.timedelta(days=5))
+    counted = deadlines._count_open
+
+    def count_while_the_clerk_saves(day, snapshot=None):
+        out = counted(day, snapshot)
+        actions.send_correction(target.id, TODAY, "请写明所需信息的文号", accept_late=True)  # meanwhile
+        return out
+
+    monkeypatch.setattr(deadlines, "_count_open", count_while_the_clerk_saves)
+    deadlines.refresh_open_cases()
+    rows = {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
+    assert rows[target.id] == (None, "paused")  # what the correction stored, not the older answer limit
+    assert all(key != "stale" for case_id, (_due, key) in rows.items() if case_id != target.id)
