@@ -157,6 +157,10 @@ def get_case(case_id: int) -> Case:
     return case
 
 
+def case_exists(case_id: int) -> bool:
+    return store.get(case_id) is not None
+
+
 def case_numbers(case_ids: list[int]) -> dict[int, str]:
     """登记编号 of many cases at once (case id → number), in one query per 500."""
     return {row.id: row.case_no for row in store.rows_by_ids(list(case_ids))}

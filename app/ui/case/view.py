@@ -166,6 +166,10 @@ class CaseView(QMainWindow):
         self.case_loaded.emit(case)
 
     def _heard(self, changes: Changes) -> None:
+        if changes.workspace and not register.case_exists(self.case_id):
+            self.form.mark_clean()  # the file was replaced by one without this case: nothing to keep
+            self.close()
+            return
         if changes.touches_case(self.case_id):
             self.reload(keep_form=self.form.is_dirty())
 

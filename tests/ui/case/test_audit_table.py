@@ -26,3 +26,4 @@ def test_edit_appears_in_the_audit_panel_with_old_and_new_values(qtbot, workspac
 
     item = view.audit_table.item(0, 3)
     assert not (item.flags() & Qt.ItemFlag.ItemIsEditable)
+
