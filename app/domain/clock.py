@@ -136,6 +136,10 @@ class Limit(NamedTuple):
     done_on: dt.date | None = None  # when the step was done; the limit no longer runs
     optional: bool = False  # only binds if the step is needed (补正告知, 主动公开范围告知)
     superseded: bool = False  # replaced by another limit (延期, 另定期限, the earlier 答辩 limit)
+    # An hour limit (docs/legal/duties.md, 以小时计的期限) runs to a moment, not to the end of a day:
+    # ``due_at`` is that moment (``due`` its day) and ``done_at`` when the step was done.
+    due_at: dt.datetime | None = None
+    done_at: dt.datetime | None = None
 
     @property
     def unconfirmed(self) -> bool:
@@ -149,8 +153,15 @@ class Limit(NamedTuple):
 
     @property
     def late(self) -> bool:
-        """Done, but after the due date."""
+        """Done, but after the due date (after the due moment, for an hour limit)."""
+        if self.due_at is not None and self.done_at is not None:
+            return self.done_at > self.due_at
         return self.done_on is not None and self.due is not None and self.done_on > self.due
+
+    @property
+    def in_hours(self) -> bool:
+        """Whether this limit is counted in hours on the calendar (a moment), not in working days."""
+        return self.due_at is not None
 
 
 class ClockResult(NamedTuple):
@@ -579,3 +590,69 @@ def most_urgent(limits: Iterable[Limit], today: dt.date, calendar: WorkCalendar)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], limit, state)
     return None if best is None else (best[2], best[3])
+
+
+# ------------------------------------------------------------------- hour limits (docs/legal/duties.md)
+#
+# Some limits run in hours from a moment (舆情: 48 hours, 5 hours, 24 hours; 国办发〔2016〕61号,
+# docs/legal/duties.md) or to the end of the day something happened (当天). They run on the
+# calendar, through nights, weekends and holidays: 民法典第二百零一条 counts a period in hours from
+# the moment it starts, and nothing moves its end to a working day. They are ``Limit``s like the
+# others, with ``due_at`` set, so lists, tooltips and the audit read them the same way.
+
+SOON_HOURS = 6  # an hour limit this close (or closer) is shown as 即将到期
+HOUR_URGENCY_LABELS: dict[str, str] = {**URGENCY_LABELS, OVERDUE: "已超时", DUE_SOON: f"{SOON_HOURS}小时内到期"}
+
+
+def day_end(moment: dt.datetime) -> dt.datetime:
+    """24:00 of the day of ``moment`` (0:00 of the next day): the end of "当天"."""
+    return dt.datetime.combine(moment.date() + dt.timedelta(days=1), dt.time())
+
+
+def hour_limit(
+    key: str, label: str, start: dt.datetime, due_at: dt.datetime, text: str, legal: bool = True,
+    done_at: dt.datetime | None = None, superseded: bool = False,
+) -> Limit:
+    """A limit that falls due at the moment ``due_at``; its ``due`` is the day that moment ends
+    (24:00 belongs to the day it closes, not to the next)."""
+    due = (due_at - dt.timedelta(microseconds=1)).date()
+    return _limit(key, label, due, text, legal, start.date(), (), False, done_at.date() if done_at else None,
+                  False, superseded, due_at, done_at)
+
+
+def hours_limit(
+    key: str, label: str, start: dt.datetime, hours: int, text: str, legal: bool = True,
+    done_at: dt.datetime | None = None, superseded: bool = False,
+) -> Limit:
+    """``hours`` hours after ``start``, on the calendar (民法典第二百零一条: from the moment it starts)."""
+    return hour_limit(key, label, start, start + dt.timedelta(hours=hours), text, legal, done_at, superseded)
+
+
+def time_left(limit: Limit, now: dt.datetime) -> dt.timedelta | None:
+    """What is left of an hour limit at ``now`` (negative once it has passed); None for a day limit."""
+    return None if limit.due_at is None else limit.due_at - now
+
+
+def hour_urgency(limit: Limit, now: dt.datetime) -> str:
+    """Classify an hour limit at ``now``: overdue once the moment has passed, due_soon within
+    ``SOON_HOURS``, else ok; done and superseded as for day limits."""
+    if limit.superseded:
+        return SUPERSEDED
+    if limit.done_at is not None or limit.done_on is not None:
+        return DONE
+    if limit.due_at is None:
+        return PAUSED if limit.paused else OK
+    if now > limit.due_at:
+        return OVERDUE
+    if limit.due_at - now <= dt.timedelta(hours=SOON_HOURS):
+        return DUE_SOON
+    return OK
+
+
+def binding_first(limits: Sequence[Limit]) -> list[Limit]:
+    """Of limits that stand for the same step, the earliest binds and the others are marked
+    superseded (on a tie the first listed binds)."""
+    if not limits:
+        return []
+    first = min(range(len(limits)), key=lambda i: (limits[i].due_at or dt.datetime.max, i))
+    return [lim if i == first else lim._replace(superseded=True) for i, lim in enumerate(limits)]

@@ -19,13 +19,15 @@ reads them like a case's limits. Pure: no storage, no Qt.
 """
 from __future__ import annotations
 
-import calendar as _months
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.domain.calendar import WorkCalendar
 from app.domain.clock import Limit
+from app.domain import interpretation as interpretation_rules
+from app.domain.interpretation import InterpretationData
+from app.domain.dates import add_months
 
 NORM_DOC = "行政规范性文件"
 OTHER_DOC = "其他公文"
@@ -95,6 +97,8 @@ class Item:
     review_id: int | None = None
     review_status: str = ""
     comments: list[Comment] = field(default_factory=list)
+    # The document's 政策解读 record (app/domain/interpretation.py), if one was made.
+    interpretation: InterpretationData | None = None
 
 
 # ---------------------------------------------------------------- validation
@@ -187,13 +191,6 @@ def earliest_comment_end(start: dt.date, calendar: WorkCalendar) -> dt.date:
     return calendar.add_working_days(start, COMMENT_DAYS)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Same day `months` later (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, _months.monthrange(year, month)[1]))
-
-
 def withheld_review_due(from_day: dt.date, months: int, calendar: WorkCalendar) -> dt.date:
     """动态调整: next review of a withheld item, `months` on, moved to a working day."""
     return calendar.working_day_on_or_after(add_months(from_day, months))
@@ -203,7 +200,7 @@ def withheld_review_due(from_day: dt.date, months: int, calendar: WorkCalendar) 
 
 
 def warnings(data: ItemData, calendar: WorkCalendar, today: dt.date, review_status: str = "",
-             comments: Iterable[Comment] = ()) -> list[str]:
+             comments: Iterable[Comment] = (), interpretation: InterpretationData | None = None) -> list[str]:
     """What the register flags on an entry (not errors: the register records what happened)."""
     out: list[str] = []
     for limit in limits(data, calendar):
@@ -212,17 +209,21 @@ def warnings(data: ItemData, calendar: WorkCalendar, today: dt.date, review_stat
         elif limit.done_on is None and limit.due and today > limit.due:
             out.append(f"{limit.label}已超期（期限为{_cn(limit.due)}）")
     if data.kind == NORM_DOC:
-        out.extend(interpretation_warnings(data))
+        out.extend(interpretation_warnings(data, interpretation))
         out.extend(comment_warnings(data, calendar, comments))
     if data.attribute == PROACTIVE and data.published_on is None and review_status and review_status != "已通过":
         out.append(f"保密审查尚未通过（{review_status}），通过后方可公开（先审查、后公开）")
     return out
 
 
-def interpretation_warnings(data: ItemData) -> list[str]:
-    """政策解读: published with the document, same day (政策解读公开工作流程第四条)."""
+def interpretation_warnings(data: ItemData, record: InterpretationData | None = None) -> list[str]:
+    """政策解读: published with the document, same day (政策解读公开工作流程第四条); with a 政策解读 record,
+    also the same place, its drafting section and its approval (app/domain/interpretation.py)."""
     if data.attribute != PROACTIVE or data.no_interpretation_reason.strip():
         return []
+    if record is not None:
+        doc = interpretation_rules.Document(data.title, data.section, data.issued_on, data.published_on, data.place)
+        return interpretation_rules.flags(record, doc)
     if data.interpretation_on is None:
         if data.published_on:
             return ["缺少政策解读：行政规范性文件应同步公开政策解读（谁起草谁解读）；不解读的须经分管领导同意并注明"]

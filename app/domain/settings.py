@@ -32,6 +32,7 @@ class OfficeSettings:
     review_four_steps: bool = False  # 保密审查 with a fourth step
     withheld_review_months: int = 12  # 动态调整: review date for items withheld
     idle_lock_minutes: int = 0       # 0 = no idle lock
+    press_pattern: str = "1+2+N"     # 新闻发布 quota (app/domain/press.py PATTERNS; docs/legal/duties.md)
 
     def to_dict(self) -> dict:
         return asdict(self)
