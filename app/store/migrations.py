@@ -14,7 +14,7 @@ import peewee
 
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
@@ -23,8 +23,29 @@ def _v1(db: peewee.SqliteDatabase) -> None:
     db.create_tables(all_models(), safe=True)
 
 
+def _v2(db: peewee.SqliteDatabase) -> None:
+    """舆情回应, 新闻发布, 政策解读 and 信息发布登记 (docs/legal/duties.md): their tables, and the
+    interpretation each proactive entry carried as two fields (title, date) becomes its 政策解读
+    record, published where the document was, for the clerk to complete."""
+    import json
+
+    from app.store.schema import DUTY_MODELS, Interpretation, ProactiveItem
+
+    db.create_tables(DUTY_MODELS, safe=True)
+    if "proactive_item" not in db.get_tables():
+        return  # a file from before the register had one: nothing to carry over
+    old = ProactiveItem.select().where((ProactiveItem.interpretation_title != "")
+                                       | ProactiveItem.interpretation_on.is_null(False))
+    for item in old:
+        if Interpretation.get_or_none(Interpretation.item == item.id) is None:
+            Interpretation.create(item=item.id, title=item.interpretation_title or f"《{item.title}》政策解读",
+                                  section=item.section, forms=json.dumps(["文字解读"], ensure_ascii=False),
+                                  published_on=item.interpretation_on,
+                                  place=item.place if item.interpretation_on else "")
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2]
 
 
 def current_version(db: peewee.SqliteDatabase) -> int:
@@ -81,7 +102,8 @@ def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
 EXPECTED_TABLES = frozenset({
     "audit_entry", "calendar_entry", "calendar_year", "dispute", "document", "event", "hearing",
     "proactive_comment", "proactive_item", "request", "review_step", "secrecy_review", "sequence", "setting",
-    "year_lock"})
+    "year_lock", "opinion_item", "opinion_step", "press_event", "press_inquiry", "spokesperson", "interpretation",
+    "publication"})
 _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 # Indexes added to core tables since (create_tables(safe=True) below makes a missing one).
 _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text"})

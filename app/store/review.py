@@ -100,7 +100,14 @@ def _to_item(row: ProactiveItem, with_comments: bool = True) -> Item:
     review = SecrecyReview.select(SecrecyReview.id, SecrecyReview.status).where(
         SecrecyReview.item == row.id).order_by(SecrecyReview.id.desc()).first()
     return Item(row.id, data, review.id if review else None, review.status if review else "",
-                comments(row.id) if with_comments else [])
+                comments(row.id) if with_comments else [], _interpretation(row.id))
+
+
+def _interpretation(item_id: int):
+    from app.store.publishing import interpretation_for  # noqa: PLC0415 - the publishing tables' module
+
+    record = interpretation_for(item_id)
+    return record.data if record else None
 
 
 def insert_item(data: ItemData) -> int:

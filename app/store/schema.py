@@ -251,9 +251,138 @@ class ReviewStep(BaseModel):
 REVIEW_MODELS = [ProactiveItem, ProactiveComment, SecrecyReview, ReviewStep]
 
 
+# ---- 舆情回应, 新闻发布, 政策解读, 信息发布登记 (docs/legal/duties.md)
+
+class OpinionItem(BaseModel):
+    """A 政务舆情 item (本乡政务公开舆情应对工作制度; 国办发〔2016〕61号)."""
+
+    no = pw.CharField(unique=True)          # 舆情编号, 2026-003
+    year = pw.IntegerField(index=True)
+    seq = pw.IntegerField()
+    found_at = pw.DateTimeField(index=True)  # the hour limits count from this moment
+    source = pw.CharField()
+    source_detail = pw.CharField(default="")
+    title = pw.CharField()
+    summary = pw.TextField(default="")
+    link = pw.TextField(default="")
+    concerned = pw.CharField(default="")
+    level = pw.CharField()
+    emergency = pw.BooleanField(default=False)
+    attachment = pw.TextField(default="")    # relative to the documents folder
+    attachment_sha256 = pw.CharField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class OpinionStep(BaseModel):
+    """One step of handling an item (报告, 调查, 审定口径, 回应, 发布会, 跟踪, 办结). Never edited or deleted."""
+
+    item = pw.ForeignKeyField(OpinionItem, backref="steps", on_delete="RESTRICT")
+    key = pw.CharField()
+    at = pw.DateTimeField()
+    person = pw.CharField()
+    values = pw.TextField(default="{}")
+    created_at = pw.DateTimeField(default=now)
+
+
+class PressEvent(BaseModel):
+    """新闻发布会, 政策吹风会, 媒体采访, 在线访谈, 集体采访 (富阳区实施意见; 六宣发〔2019〕26号)."""
+
+    held_on = pw.DateField(index=True)
+    kind = pw.CharField()
+    host = pw.CharField()
+    topic = pw.TextField()
+    speakers = pw.CharField(default="")
+    roles = pw.TextField(default="[]")
+    approved_by = pw.CharField(default="")
+    approved_on = pw.DateField(null=True)
+    materials = pw.TextField(default="")
+    coverage = pw.TextField(default="")
+    opinion = pw.ForeignKeyField(OpinionItem, backref="press_events", null=True, on_delete="SET NULL")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class PressInquiry(BaseModel):
+    """记者问询, answered within one working day (富阳区实施意见第11条)."""
+
+    received_on = pw.DateField(index=True)
+    journalist = pw.CharField(default="")
+    outlet = pw.CharField()
+    contact = pw.CharField(default="")
+    channel = pw.CharField(default="")
+    question = pw.TextField()
+    replied_on = pw.DateField(null=True)
+    reply = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class Spokesperson(BaseModel):
+    """新闻发言人 and 新闻发言人助理, reported within a month of appointment or removal (富阳区实施意见第7条)."""
+
+    name = pw.CharField()
+    role = pw.CharField()
+    post = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    appointed_on = pw.DateField()
+    appointment_reported_on = pw.DateField(null=True)
+    removed_on = pw.DateField(null=True)
+    removal_reported_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class Interpretation(BaseModel):
+    """The 政策解读 of a 行政规范性文件 of the proactive register (政策解读公开工作流程)."""
+
+    item = pw.ForeignKeyField(ProactiveItem, backref="interpretations", unique=True, on_delete="RESTRICT")
+    title = pw.CharField()
+    section = pw.CharField(default="")
+    interpreter = pw.CharField(default="")
+    contact = pw.CharField(default="")
+    forms = pw.TextField(default="[]")
+    draft_on = pw.DateField(null=True)
+    revised_on = pw.DateField(null=True)
+    approved_by = pw.CharField(default="")
+    approved_on = pw.DateField(null=True)
+    published_on = pw.DateField(null=True)
+    place = pw.CharField(default="")
+    link = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+
+
+class Publication(BaseModel):
+    """One release of a register entry on a platform, registered and kept (政务信息发布审核制度第六条)."""
+
+    item = pw.ForeignKeyField(ProactiveItem, backref="publications", on_delete="RESTRICT")
+    review = pw.ForeignKeyField(SecrecyReview, null=True, on_delete="RESTRICT")
+    published_on = pw.DateField(index=True)
+    place = pw.CharField()
+    link = pw.TextField(default="")
+    publisher = pw.CharField()
+    important = pw.BooleanField(default=False)
+    content_checked = pw.BooleanField(default=False)
+    proofread = pw.BooleanField(default=False)
+    reviewers = pw.TextField(default="")
+    file = pw.TextField(default="")
+    sha256 = pw.CharField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+
+DUTY_MODELS = [OpinionItem, OpinionStep, PressEvent, PressInquiry, Spokesperson, Interpretation, Publication]
+
+
 CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, CalendarYear, AuditEntry, YearLock]
 
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the program."""
-    return list(CORE_MODELS) + REVIEW_MODELS + DISPUTE_MODELS
+    return list(CORE_MODELS) + REVIEW_MODELS + DISPUTE_MODELS + DUTY_MODELS

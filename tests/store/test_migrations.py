@@ -33,9 +33,10 @@ def test_an_older_database_is_copied_aside_before_migrating(db_path, monkeypatch
     store_db.open_database(db_path)
     store_db.close_database()
     assert ran == [1]
-    copies = list(db_path.parent.glob("register.v1-迁移前-*.sqlite"))
+    version = migrations.SCHEMA_VERSION - 1  # the version the file had before this test's migration
+    copies = list(db_path.parent.glob(f"register.v{version}-迁移前-*.sqlite"))
     assert len(copies) == 1
-    assert sqlite3.connect(copies[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(copies[0]).execute("PRAGMA user_version").fetchone()[0] == version
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(db_path):
@@ -80,3 +81,29 @@ def test_a_database_made_before_the_search_index_gets_it_when_opened(db_path):
     indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     con.close()
     assert name in indexes
+
+
+def test_version_2_adds_the_duties_tables_and_makes_each_interpretation_a_record(db_path):
+    """A file of version 1 (before 舆情, 新闻发布, 政策解读 records): its tables are added and the
+    interpretation an entry carried as title and date becomes its 政策解读 record (docs/legal/duties.md)."""
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    for table in ("publication", "interpretation", "press_event", "opinion_step", "opinion_item", "press_inquiry",
+                  "spokesperson"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("INSERT INTO proactive_item (title, doc_no, kind, section, made_on, attribute, attribute_reason, "
+                "place, interpretation_title, interpretation_on, no_interpretation_reason, comment_exempt_reason, "
+                "notes, created_at, updated_at) VALUES ('宅基地管理办法', '', '行政规范性文件', '农业农村办', "
+                "'2025-03-03', '主动公开', '', '政府门户网站', '宅基地管理办法解读', '2025-03-05', '', '', '', "
+                "'2025-03-03', '2025-03-03')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    rows = con.execute("SELECT title, section, forms, published_on, place FROM interpretation").fetchall()
+    con.close()
+    assert rows == [("宅基地管理办法解读", "农业农村办", '["文字解读"]', "2025-03-05", "政府门户网站")]
