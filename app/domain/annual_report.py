@@ -510,12 +510,60 @@ def text_preface(year: int, office_name: str) -> str:
             f"由{office_name}编制。本报告所列数据的统计期限为{year}年1月1日至{year}年12月31日。")
 
 
-def text_overview(year: int, office_name: str, t3: Table3, t4: Table4) -> str:
-    """Section 一: a frame for the clerk, with the request figures filled in."""
+@dataclass(frozen=True)
+class DutiesFigures:
+    """The year's 政策解读 and 回应关切 as recorded (docs/legal/duties.md), for section 一."""
+
+    norm_docs: int = 0           # 行政规范性文件 published in the year
+    interpreted: int = 0         # of them with a published 政策解读
+    in_step: int = 0             # of them published the same day and place as the document
+    not_interpreted: int = 0     # not interpreted, with the 分管领导's consent
+    forms: tuple[tuple[str, int], ...] = ()
+    opinions: int = 0            # 政务舆情 found in the year
+    important: int = 0
+    responded: int = 0
+    responded_in_time: int = 0
+    events: tuple[tuple[str, int], ...] = ()  # press events by kind
+    inquiries: int = 0           # 记者问询
+    inquiries_in_time: int = 0
+
+
+def _counted(pairs: tuple[tuple[str, int], ...]) -> str:
+    return "、".join(f"{name}{n}次" for name, n in pairs if n)
+
+
+def text_interpretation(year: int, d: DutiesFigures) -> str:
+    """政策解读 (本乡政策解读公开工作流程): documents published and their interpretations."""
+    if not d.norm_docs:
+        return f"政策解读方面，{year}年本机关未公开行政规范性文件。{TODO}"
+    forms = "、".join(f"{name}{n}件" for name, n in d.forms if n)
+    return (f"政策解读方面，{year}年本机关公开行政规范性文件{d.norm_docs}件，按照“谁起草谁解读”的要求同步公开政策解读"
+            f"{d.interpreted}件，其中与文件同日、同平台公开{d.in_step}件"
+            + (f"；解读形式有{forms}" if forms else "")
+            + (f"；经分管领导同意不作解读{d.not_interpreted}件" if d.not_interpreted else "") + f"。{TODO}")
+
+
+def text_response(year: int, d: DutiesFigures) -> str:
+    """回应关切 (本乡舆情应对工作制度; 国办发〔2016〕61号; 新闻发布 by 富阳区实施意见 and 六宣发〔2019〕26号)."""
+    parts = [f"回应关切方面，{year}年本机关收集处置政务舆情{d.opinions}件（其中重要舆情{d.important}件），"
+             f"已回应{d.responded}件，其中在规定时限内回应{d.responded_in_time}件"]
+    events = _counted(d.events)
+    parts.append(f"开展新闻发布活动{events}" if events else "未开展新闻发布活动")
+    if d.inquiries:
+        parts.append(f"答复记者问询{d.inquiries}件，其中一个工作日内答复{d.inquiries_in_time}件")
+    return "；".join(parts) + f"。{TODO}"
+
+
+def text_overview(year: int, office_name: str, t3: Table3, t4: Table4, duties: DutiesFigures | None = None) -> str:
+    """Section 一: a frame for the clerk, with the request figures filled in, and — when the office
+    keeps them in the program — the year's 政策解读 and 回应关切 under （一）主动公开."""
     disputes = sum(t4.counts[k][4] for k in DISPUTE_KINDS)
+    proactive = (f"（一）主动公开。{TODO}",)
+    if duties is not None:
+        proactive += (text_interpretation(year, duties), text_response(year, duties))
     return "\n".join((
         f"{year}年，{office_name}认真贯彻落实《条例》和上级关于政务公开工作的部署要求，{TODO}",
-        f"（一）主动公开。{TODO}",
+        *proactive,
         f"（二）依申请公开。全年新收政府信息公开申请{t3.cell('new', TOTAL)}件，"
         f"上年结转{t3.cell('carried_in', TOTAL)}件，办结{t3.cell('total', TOTAL)}件，"
         f"结转下年度继续办理{t3.cell('carried_out', TOTAL)}件；"
@@ -591,13 +639,14 @@ def text_other(year: int, fee_notices: int = 0, fees_collected_yuan: Decimal | i
 
 
 def draft_texts(year: int, office_name: str, t2: Table2, t3: Table3, t4: Table4, *,
-                fee_notices: int = 0, fees_collected_yuan: Decimal | int | str = 0) -> dict[str, str]:
+                fee_notices: int = 0, fees_collected_yuan: Decimal | int | str = 0,
+                duties: DutiesFigures | None = None) -> dict[str, str]:
     """Pre-written text for the preface and sections 一–六, keyed by PREFACE and SECTION_TITLES.
 
     Paragraphs are separated by newlines; 【待补充】 marks what the clerk must write.
     """
     bodies = (
-        text_overview(year, office_name, t3, t4),
+        text_overview(year, office_name, t3, t4, duties),
         text_proactive(year, t2),
         text_requests(year, t3),
         text_disputes(year, t4),

@@ -115,8 +115,11 @@ def export(report: Report, out_dir: Path | str, override_note: str = "") -> list
     except OSError as exc:
         raise ServiceError(f"无法创建导出目录 {out}：{exc.strerror or exc}") from None
     stem = f"{cfg.short_name or cfg.office_name}{report.year}年度政府信息公开工作年度报告"
+    from app.services import duties
+
     texts = ar.draft_texts(report.year, cfg.office_name, report.t2, report.t3, report.t4,
-                           fee_notices=report.fee_notices, fees_collected_yuan=report.fees_collected_yuan)
+                           fee_notices=report.fee_notices, fees_collected_yuan=report.fees_collected_yuan,
+                           duties=duties.annual_figures(report.year))
     forced = bool(report.errors)
     xlsx = report_export.export_xlsx(report.year, cfg.office_name, report.t2, report.t3, report.t4,
                                      out / f"{stem}（统计表）.xlsx", allow_unbalanced=forced)

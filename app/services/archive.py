@@ -139,11 +139,16 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
             carried.append(case.case_no)
         case_files.append(cf)
     _write_catalogue(work / f"{year}年度归档文件目录.xlsx", year, case_files, cfg)
+    # 舆情, 新闻发布, 政策解读 and 发布登记 of the year with their documents (docs/legal/duties.md).
+    from app.services import duties
+
+    other = duties.archive(year, work / duties.FOLDER)
+    warnings += [f"{duties.FOLDER}：{w}" for w in other.warnings]
     progress(done := done + 1, total)
-    _write_readme(work / README_NAME, year, name, cfg, case_files, carried, warnings)
+    _write_readme(work / README_NAME, year, name, cfg, case_files, carried, warnings, other.files > 0)
     _write_manifest(work)
     progress(done + 1, total)
-    return {"files": len(files), "warnings": warnings, "carried_in": carried}
+    return {"files": len(files) + other.files, "warnings": warnings, "carried_in": carried}
 
 
 def _case_file(case: Case, docs: list, year: int) -> rules.CaseFile:
@@ -237,7 +242,7 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
 
 
 def _write_readme(path: Path, year: int, name: str, cfg, files: list[rules.CaseFile], carried: list[str],
-                  warnings: list[str]) -> None:
+                  warnings: list[str], other_duties: bool = False) -> None:
     open_cases = store.open_cases_received_in(year)
     lines = [
         f"{cfg.office_name}{year}年度依申请公开归档材料",
@@ -250,6 +255,8 @@ def _write_readme(path: Path, year: int, name: str, cfg, files: list[rules.CaseF
         + ("：" + "、".join(c.case_no for c in open_cases) if open_cases else "。"),
         f"文件校验：{MANIFEST_NAME} 列出每个文件的 SHA-256 值（可用 sha256sum -c 核对）。",
     ]
+    if other_duties:
+        lines.append("本年度政务舆情、新闻发布、政策解读和信息发布登记的记录及其文件：见“其他政务公开工作”文件夹。")
     if warnings:
         lines += ["", "需要注意："] + [f"- {w}" for w in warnings]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

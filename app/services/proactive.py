@@ -208,7 +208,7 @@ def _row(item: Item, today: dt.date) -> RegisterRow:
     order = {"overdue": 0, "due_today": 1, "due_soon": 2}
     running.sort(key=lambda p: order.get(p[0], 9))
     state, urgent = running[0] if running else (OK, None)
-    warns = rules.warnings(item.data, cal, today, item.review_status, item.comments)
+    warns = rules.warnings(item.data, cal, today, item.review_status, item.comments, item.interpretation)
     return RegisterRow(item, limits, urgent, state, tuple(warns))
 
 

@@ -279,8 +279,9 @@ def form_context(review: Review) -> dict:
 
 def _template_path() -> Path:
     """The office's edited copy wins over the shipped template."""
-    edited = paths.user_templates_dir(current_path()) / FORM_TEMPLATE
-    return edited if edited.exists() else paths.shipped_templates_dir() / FORM_TEMPLATE
+    from app.services import templates  # noqa: PLC0415 - as in _render
+
+    return templates.form_template(FORM_TEMPLATE)
 
 
 def _render(template: Path, context: dict, out: Path) -> None:

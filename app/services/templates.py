@@ -92,6 +92,18 @@ def template_path(kind_name: str) -> Path:
     return shipped
 
 
+def form_template(file_name: str) -> Path:
+    """A form outside the notice kinds (保密审查表, the 舆情 reports …): the office's edited copy wins
+    over the shipped one, as for the notices."""
+    custom = paths.user_templates_dir(_db_path()) / file_name
+    if custom.exists():
+        return custom
+    shipped = paths.shipped_templates_dir() / file_name
+    if not shipped.exists():
+        raise ServiceError(f"找不到模板文件：{shipped}。请重新安装本程序。")
+    return shipped
+
+
 def list_templates() -> list[TemplateInfo]:
     """Every kind with the template in use and whether the office has edited it."""
     out = []
