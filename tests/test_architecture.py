@@ -142,7 +142,8 @@ def test_the_cycle_finder_finds_a_cycle():
     assert _cycles(graph) == [["a", "b", "c"]]
 
 
-SCREENS = ("home", "register", "case", "review", "proactive", "ledger", "calendar", "report", "templates", "settings")
+SCREENS = ("home", "register", "case", "review", "proactive", "opinion", "press", "ledger", "calendar", "report", "templates",
+           "settings")
 
 
 def _screen_of(module: str) -> str | None:

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from app import cli
 
 
@@ -60,3 +62,41 @@ def test_deadline_json_matches_the_worked_examples(capsys):
     assert out["unconfirmed_years"] == []
     assert cli.run(["deadline", "--received", "2026-12-15", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["unconfirmed_years"] == [2027]
+
+
+def test_opinion_list_and_press_quota_as_json(tmp_path, capsys):
+    """`opinion list --json` and `press quota --year Y --json` (docs/legal/duties.md) for scripts."""
+    import datetime as dt
+
+    from app.domain import opinion as op
+    from app.domain import press as pr
+    from app.services import opinion, press, settings
+    from app.services.demo import demo_settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    db = tmp_path / "duties.sqlite"
+    open_workspace(db)
+    settings.save(demo_settings())
+    found = dt.datetime(2025, 9, 30, 23, 0)
+    opinion.create(op.ItemData(found_at=found, source="网络媒体", title="道路积水", level=op.LEVEL_IMPORTANT), found)
+    press.save_event(None, pr.EventData(held_on=dt.date(2025, 2, 10), kind=pr.CONFERENCE, host=pr.OWN, topic="x",
+                                        speakers="张乡长", roles=(pr.SPOKESPERSON,)), dt.date(2025, 3, 1))
+    close_workspace()
+
+    assert cli.run(["opinion", "list", "--json", "--now", "2025-10-01 00:30", "--db", str(db)]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["no"], item["found_at"], item["level"], item["status"]) == ("2025-001", "2025-09-30T23:00", "重要", "待报告")
+    shown = {lim["key"]: (lim["due_at"], lim["state"]) for lim in item["limits"] if not lim["superseded"]}
+    assert shown == {"opinion_report": ("2025-10-01T00:00", "overdue"), "opinion_respond_day": ("2025-10-01T00:00", "overdue")}
+
+    assert cli.run(["press", "quota", "--year", "2025", "--today", "2026-01-05", "--json", "--db", str(db)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["pattern"] == "1+2+N"
+    assert [(p["period"], p["required"], p["held"]) for p in report["periods"]] == [
+        ("2025-H1", 1, 1), ("2025-H2", 1, 0), ("2025", 2, 1)]
+    assert cli.run(["press", "quota", "--year", "2025", "--pattern", "4·2·1+N", "--json", "--db", str(db)]) == 0
+    assert [p["period"] for p in json.loads(capsys.readouterr().out)["periods"]][:4] == [
+        "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+    with pytest.raises(SystemExit) as usage:  # a time is required, not only a day
+        cli.run(["opinion", "list", "--now", "2025-10-01", "--db", str(db)])
+    assert usage.value.code == 2 and "YYYY-MM-DD HH:MM" in capsys.readouterr().err

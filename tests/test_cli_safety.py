@@ -21,6 +21,8 @@ SAMPLE_ARGS = {
     "export-ledger": ["--year", "2026", "--out", "{tmp}/台账.xlsx"],
     "import-ledger": ["{tmp}/台账.xlsx"],
     "notice": ["补正告知书", "--case", "〔2026〕第1号", "--out", "{tmp}/补正.docx"],
+    "opinion": ["list"],
+    "press": ["quota", "--year", "2026"],
 }
 # restore is the cure for a damaged file (tested below); sum-reports reads other offices' exported
 # spreadsheets and never opens a database.

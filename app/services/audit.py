@@ -10,7 +10,26 @@ from app.store import audit
 ENTITY_LABELS = {"request": "申请", "document": "文书", "secrecy_review": "保密审查", "dispute": "复议诉讼",
                  "settings": "设置", "calendar": "工作日历", "database": "数据文件", "year": "年度归档",
                  "proactive_item": "主动公开", "proactive_comment": "征求意见", "ledger": "台账",
-                 "annual_report": "年度报告"}
+                 "annual_report": "年度报告", "opinion_item": "舆情", "press_event": "新闻发布",
+                 "press_inquiry": "记者问询", "spokesperson": "新闻发言人", "interpretation": "政策解读",
+                 "publication": "发布登记"}
+# Field names of the duties' records (docs/legal/duties.md) as the timeline shows them.
+DUTY_FIELD_LABELS = {
+    "found_at": "发现时间", "source": "来源", "source_detail": "媒体或平台", "summary": "主要内容", "link": "链接",
+    "concerned": "涉及科室或村居", "level": "级别", "emergency": "突发事件", "attachment": "附件", "step": "步骤",
+    "at": "时间", "person": "经办人", "leader": "领导", "how": "方式", "where": "平台或地点", "section": "科室",
+    "findings": "调查结果", "facts": "事实真相", "proposal": "处置意见", "wording": "回应口径", "content": "内容",
+    "speaker": "发布人", "note": "跟踪情况", "result": "办结情况", "no_response_reason": "未回应的理由",
+    "held_on": "日期", "kind": "形式", "host": "举办方式", "topic": "主题", "speakers": "发布人", "roles": "发布人身份",
+    "approved_by": "审批（审定）人", "approved_on": "审批（审定）日期", "materials": "材料", "coverage": "报道情况",
+    "opinion_id": "关联舆情", "received_on": "收到日期", "journalist": "记者", "outlet": "媒体", "contact": "联系方式",
+    "channel": "方式", "question": "问询内容", "replied_on": "答复日期", "reply": "答复情况", "name": "姓名",
+    "role": "身份", "post": "职务", "phone": "电话", "appointed_on": "任命日期", "appointment_reported_on": "任命报送日期",
+    "removed_on": "免职日期", "removal_reported_on": "免职报送日期", "title": "标题", "interpreter": "解读人",
+    "forms": "解读形式", "draft_on": "初稿报送日期", "revised_on": "修改完成日期", "published_on": "公开日期",
+    "place": "平台", "publisher": "发布人", "important": "重要内容", "content_checked": "内容核对",
+    "proofread": "校对审核", "file": "存档文件", "item": "主动公开信息", "notes": "备注",
+}
 _MASKED = {"id_number": "mask_id", "phone": "mask_phone"}
 
 
@@ -54,7 +73,8 @@ def _entry(row: audit.AuditRow) -> HistoryEntry:
     changes = []
     for name, pair in row.changes.items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        changes.append(Change(name, FIELD_LABELS.get(name, name), _text(name, old), _text(name, new)))
+        label = FIELD_LABELS.get(name) or DUTY_FIELD_LABELS.get(name, name)
+        changes.append(Change(name, label, _text(name, old), _text(name, new)))
     return HistoryEntry(row.at, row.operator, ENTITY_LABELS.get(row.entity, row.entity), row.action,
                         tuple(changes))
 

@@ -35,6 +35,8 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("登记簿", "app.ui.register.page:RegisterPage"),
     ("保密审查", "app.ui.review.page:ReviewPage"),
     ("主动公开", "app.ui.proactive.page:ProactivePage"),
+    ("舆情回应", "app.ui.opinion.page:OpinionPage"),
+    ("新闻发布", "app.ui.press.page:PressPage"),
     ("台账与归档", "app.ui.ledger.page:LedgerPage"),
     ("工作日历", "app.ui.calendar.page:CalendarPage"),
     ("年度报告", "app.ui.report.page:ReportPage"),
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.case_views: dict[int, "CaseView"] = {}
         self.idle_lock = None  # the idle lock screen's watcher, once the file is open
-        self.ctx = Context(fixed_today=today, open_case=self.open_case, show_status=self._status)
+        self.ctx = Context(fixed_today=today, open_case=self.open_case, show_status=self._status,
+                           show_page=self.show_page)
         self.ctx.events.settings_changed.connect(self.update_title)
         self.ctx.events.workspace_replaced.connect(self.update_title)
         icon = paths.resource("icon.png")
@@ -211,6 +214,17 @@ class MainWindow(QMainWindow):
 
     def show_register(self) -> None:
         self.ui.navList.setCurrentRow(REGISTER_INDEX)
+
+    def show_page(self, title: str, key: object = None) -> Page | None:
+        """Go to the page titled `title` and, with a `key`, to that record on it."""
+        rows = [self.ui.navList.item(i).text() for i in range(self.ui.navList.count())]
+        if title not in rows:
+            return None
+        self.ui.navList.setCurrentRow(rows.index(title))
+        page = self._page_at(rows.index(title))
+        if key is not None:
+            page.select(key)
+        return page
 
     # ---- actions ------------------------------------------------------------------------------
 

@@ -20,6 +20,8 @@ class Changes(NamedTuple):
     calendar: bool = False  # the working-day calendar: every limit may have moved
     settings: bool = False  # the office's settings: titles, notices, numbering
     workspace: bool = False  # the whole file was replaced (restore, undo): reload everything
+    # 舆情, 新闻发布, 政策解读, 发布登记 (docs/legal/duties.md): their pages and the home page's countdowns
+    duties: bool = False
 
     @classmethod
     def case(cls, case_id: int) -> "Changes":
@@ -27,6 +29,10 @@ class Changes(NamedTuple):
 
     def touches_case(self, case_id: int) -> bool:
         return case_id in self.case_ids or self.cases or self.calendar or self.workspace
+
+    def touches_duties(self) -> bool:
+        """Whether the duties' records (and their countdowns) may now read differently."""
+        return self.duties or self.calendar or self.workspace or self.settings
 
     def touches_cases(self) -> bool:
         """Whether a list of cases (register, home page, report) may now read differently."""

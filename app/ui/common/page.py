@@ -24,6 +24,9 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Show the register as it is now (a page with nothing to reload keeps this)."""
 
+    def select(self, key: object) -> None:
+        """Show the record `key` (the context's show_page brings the clerk here to it)."""
+
     def concerned_by(self, changes: Changes) -> bool:
         """Whether `changes` can alter what this page shows (by default: any change to cases)."""
         return changes.touches_cases() or changes.settings

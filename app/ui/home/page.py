@@ -25,6 +25,7 @@ from app.ui.common.page import Page
 
 if TYPE_CHECKING:
     from app.services.deadlines import DueOverview
+    from app.services.duties import DutiesHome
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ class HomePage(Page):
         self.stack.addStretch(0)
         left.addLayout(self.stack, 1)
         outer.addLayout(left, 11)
+        self._left = left
         self._right = QVBoxLayout()
         self.chart_area = QVBoxLayout()
         self._right.addLayout(self.chart_area, 1)
@@ -166,11 +168,16 @@ class HomePage(Page):
             inner.addWidget(empty)
             self.stack.insertWidget(n, box)
             self.lists[key], self.boxes[key], self.empty[key] = table, box, empty
+        # The 舆情 limits in hours, beside the working-day lists (docs/legal/duties.md).
+        from app.ui.home.duties import OPINION_PAGE, hour_box
+
+        self.hours = hour_box(self, self.ctx.now, lambda item_id: self.ctx.show_page(OPINION_PAGE, item_id))
+        self._left.insertWidget(1, self.hours)
         self.others = QLabel(self)
         self.others.setWordWrap(True)
         self.others.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.others.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
-        other_box = QGroupBox("复议诉讼、归档与主动公开", self)
+        other_box = QGroupBox("复议诉讼、归档、主动公开与新闻发布", self)
         QVBoxLayout(other_box).addWidget(self.others)
         self._right.insertWidget(0, other_box)
 
@@ -186,6 +193,9 @@ class HomePage(Page):
         if not self._timer.isActive():
             self.refresh()
 
+    def concerned_by(self, changes: Changes) -> bool:
+        return super().concerned_by(changes) or changes.touches_duties()
+
     def _heard(self, changes: Changes) -> None:
         # Counted even out of sight: the window's title carries the overdue and due-today numbers.
         if self.concerned_by(changes):
@@ -198,8 +208,8 @@ class HomePage(Page):
             return  # the database is still opening behind the window: it announces when open
         from app.ui.common import tasks  # after the first paint
 
-        today, refresh_limits = self.today(), self._cached_limits_day != dt.date.today()
-        tasks.Operation(self, lambda: count_home(today, refresh_limits)) \
+        today, refresh_limits, now = self.today(), self._cached_limits_day != dt.date.today(), self.ctx.now()
+        tasks.Operation(self, lambda: count_home(today, refresh_limits, now)) \
             .success(self._show).failure(self._count_failed).coalesce(COUNT_KEY).run()
 
     def _count_failed(self, exc: BaseException) -> None:
@@ -212,7 +222,7 @@ class HomePage(Page):
 
     def refresh_now(self) -> None:
         """Recount everything now, on this thread (tests call this directly)."""
-        self._show(count_home(self.today(), self._cached_limits_day != dt.date.today()))
+        self._show(count_home(self.today(), self._cached_limits_day != dt.date.today(), self.ctx.now()))
 
     def _show(self, counted: "HomeCount") -> None:
         if counted.limits_refreshed:
@@ -236,6 +246,7 @@ class HomePage(Page):
         self.summary.setText(f"{cn_date(today)}　已超期 {c['overdue']} 件　今日到期 {c['today']} 件　"
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
         self.others.setText(counted.others)
+        self.hours.show_rows(counted.duties.opinions if counted.duties else [])
         self._show_charts(today.year, counted.per_month, counted.outcomes)
         self.due_counts.emit(dict(self.counts))
         first = not self._built_once
@@ -246,9 +257,10 @@ class HomePage(Page):
     # ---- the other reminders ------------------------------------------------------------------
 
     @staticmethod
-    def _others_html(today: dt.date) -> str:
+    def _others_html(today: dt.date, extra: list[str] | None = None) -> str:
         parts = HomePage._disputes_html(today) + HomePage._archive_html(today) + HomePage._proactive_html(today)
-        return "<br>".join(parts) if parts else "暂无复议诉讼、归档或主动公开方面的提醒。"
+        parts += extra or []
+        return "<br>".join(parts) if parts else "暂无复议诉讼、归档、主动公开或新闻发布方面的提醒。"
 
     @staticmethod
     def _disputes_html(today: dt.date) -> list[str]:
@@ -352,11 +364,13 @@ class HomeCount(NamedTuple):
     per_month: list
     outcomes: list
     limits_refreshed: bool
+    duties: "DutiesHome | None" = None  # 舆情 hour limits and 新闻发布 work due (docs/legal/duties.md)
 
 
-def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
+def count_home(today: dt.date, refresh_limits: bool, now: dt.datetime | None = None) -> HomeCount:
     """Everything the home page shows, counted through the services (on any thread)."""
-    from app.services import deadlines, home
+    from app.services import deadlines, duties, home
+    from app.ui.home.duties import press_lines
     from app.services.backup import unchecked_file
     from app.services.workspace import is_readonly
 
@@ -364,5 +378,7 @@ def count_home(today: dt.date, refresh_limits: bool) -> HomeCount:
     # (Not while the start-up integrity check is still running: a write would wait for it; and
     # not in a copy opened read-only, which cannot store them.)
     refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
-    return HomeCount(today, deadlines.due_overview(today, refresh=refreshed), HomePage._others_html(today),
-                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed)
+    seen = duties.home(now or dt.datetime.combine(today, dt.datetime.now().time()), today)
+    return HomeCount(today, deadlines.due_overview(today, refresh=refreshed),
+                     HomePage._others_html(today, press_lines(seen, today)),
+                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed, seen)

@@ -2,23 +2,25 @@
 secrecy review, comments, 动态调整 review and repeal."""
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.domain import proactive as pr
 from app.domain.dates import cn_date
 from app.domain.proactive import ItemData
-from app.services import proactive, review
-from app.ui.common import errors
+from app.services import proactive, publication, review
+from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.field_errors import FieldErrors, date_field
 from app.ui.common.page import Page
 from app.ui.common.review_dialog import RED, ReviewDialog, date_text
 from app.ui.common.tables import make_table, selected_key, set_row
 from app.ui.proactive.dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
+from app.ui.proactive.duties import InterpretationDialog, PublicationDialog
 
 URGENCY_COLOURS = {"overdue": "#f8d7da", "due_today": "#ffe5b4", "due_soon": "#fff3cd"}
 
@@ -31,7 +33,6 @@ class ItemDialog(QDialog):
         ("section", "起草（产生）科室", "text"), ("made_on", "形成或变更日期", "date"), ("issued_on", "印发日期", "date"),
         ("attribute", "公开属性", "attribute"), ("attribute_reason", "依申请公开/不予公开理由", "text"),
         ("published_on", "公开日期", "date"), ("place", "公开载体", "place"), ("loaded_on", "内网平台加载日期", "date"),
-        ("interpretation_title", "政策解读标题", "text"), ("interpretation_on", "政策解读公开日期", "date"),
         ("no_interpretation_reason", "不解读的领导同意情况", "text"), ("comment_start", "征求意见开始日期", "date"),
         ("comment_end", "征求意见截止日期", "date"), ("comment_exempt_reason", "不征求意见的理由", "text"),
         ("repealed_on", "废止（失效）日期", "date"), ("notes", "备注", "text"),
@@ -111,6 +112,9 @@ class ItemDialog(QDialog):
             values[name] = date_field(text, name, problems) if kind == "date" else text.strip()
         old = proactive.get(self.item_id).data if self.item_id else None
         values["review_due_on"] = old.review_due_on if old else None
+        # The 政策解读 is kept in its own record (“政策解读…”), which writes these two.
+        values["interpretation_title"] = old.interpretation_title if old else ""
+        values["interpretation_on"] = old.interpretation_on if old else None
         return ItemData(**values)
 
     def save(self) -> None:
@@ -167,14 +171,24 @@ class ProactivePage(Page):
         self.withheld_button.setToolTip("不予公开的信息定期复核：继续不予公开，或理由消失后调整为主动公开")
         self.repeal_button = QPushButton("废止…")
         self.repeal_button.setToolTip("登记文件废止或失效的日期（年度报告第二项：本年废止、现行有效）")
+        self.interpretation_button = QPushButton("政策解读(&J)…")
+        self.interpretation_button.setToolTip("行政规范性文件的政策解读：谁起草谁解读，经分管领导审定，与文件一并公开")
+        self.publish_button = QPushButton("发布登记(&P)…")
+        self.publish_button.setToolTip("政务信息发布审核制度：审核通过后发布，登记发布日期、平台和发布人并存档（第六条）")
+        self.publications_button = QPushButton("发布登记表…")
+        self.publications_button.setToolTip("导出本年度政务信息发布登记表（.xlsx）")
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.review_button.clicked.connect(self.review_selected)
         self.comments_button.clicked.connect(self.comments_selected)
         self.withheld_button.clicked.connect(self.review_withheld_selected)
         self.repeal_button.clicked.connect(self.repeal_selected)
+        self.interpretation_button.clicked.connect(self.interpretation_selected)
+        self.publish_button.clicked.connect(self.publish_selected)
+        self.publications_button.clicked.connect(self._choose_publications_export)
         for b in (self.new_button, self.edit_button, self.review_button, self.comments_button,
-                  self.withheld_button, self.repeal_button):
+                  self.withheld_button, self.repeal_button, self.interpretation_button, self.publish_button,
+                  self.publications_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -237,6 +251,8 @@ class ProactivePage(Page):
         for b in (self.edit_button, self.review_button, self.repeal_button):
             b.setEnabled(d is not None)
         self.comments_button.setEnabled(d is not None and d.kind == pr.NORM_DOC)
+        self.interpretation_button.setEnabled(d is not None and d.kind == pr.NORM_DOC)
+        self.publish_button.setEnabled(d is not None and d.attribute == pr.PROACTIVE)
         self.withheld_button.setEnabled(d is not None and d.attribute == pr.WITHHELD and d.repealed_on is None)
 
     def _open_for_selected(self, dialog_class, refresh_on: str = "accepted"):
@@ -248,6 +264,24 @@ class ProactivePage(Page):
         getattr(dialog, refresh_on).connect(self.refresh)
         dialog.open()
         return dialog
+
+    def interpretation_selected(self) -> InterpretationDialog | None:
+        return self._open_for_selected(InterpretationDialog, "saved")
+
+    def publish_selected(self) -> PublicationDialog | None:
+        return self._open_for_selected(PublicationDialog, "saved")
+
+    def _choose_publications_export(self) -> None:
+        year = self.today().year
+        name, _ = QFileDialog.getSaveFileName(self, "导出发布登记表", f"{year}年度政务信息发布登记表.xlsx",
+                                              "Excel 工作簿 (*.xlsx)")
+        if name:
+            self.export_publications(year, Path(name))
+
+    def export_publications(self, year: int, path: Path) -> None:
+        tasks.Operation(self, lambda: publication.export(year, path), lane=tasks.FREE, busy="正在导出发布登记表…",
+                        failure_title="未能导出发布登记表") \
+            .success(lambda out: self.ctx.show_status(f"已导出：{out}", 8000)).run()
 
     def comments_selected(self) -> ProactiveCommentsDialog | None:
         return self._open_for_selected(ProactiveCommentsDialog, "changed")
