@@ -106,7 +106,8 @@ class RecordForm(QWidget):
     def _make(spec: Spec, now: dt.datetime) -> QWidget:
         if spec.kind == "multiline":
             w = QPlainTextEdit()
-            w.setFixedHeight(64)
+            w.setStyleSheet("min-height: 52px;")  # the program's style sheet would let it shrink to one line
+            w.setMaximumHeight(72)
             w.setTabChangesFocus(True)
         elif spec.kind in ("choice", "combo"):
             w = QComboBox()

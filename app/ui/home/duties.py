@@ -25,6 +25,7 @@ RULE = ("国办发〔2016〕61号 三：一般舆情48小时内回应；本乡�
         "富阳区实施意见第4条：特别重大、重大突发事件5小时内发布权威信息、24小时内举行新闻发布会。"
         "双击一行到“舆情回应”页面办理。")
 TICK_MS = 60_000
+ROW_PX = 22  # as the working-day lists beside it
 COLOURS = {clock.OVERDUE: "#c0392b", clock.DUE_SOON: "#d35400", clock.OK: "#2c3e50"}
 
 
@@ -48,6 +49,8 @@ class HourList(QGroupBox):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.table.setWordWrap(False)
         self.table.cellDoubleClicked.connect(lambda row, _c: self._open(row))
         self.table.activated.connect(lambda index: self._open(index.row()))
         inner = QVBoxLayout(self)
@@ -66,7 +69,9 @@ class HourList(QGroupBox):
         """What is left of each limit at this minute (the rows keep their moments)."""
         now = self.now()
         self.table.setRowCount(len(self.rows))
-        self.table.setMaximumHeight(self.table.horizontalHeader().sizeHint().height() + 6 + 22 * max(len(self.rows), 1))
+        header = self.table.horizontalHeader().sizeHint().height() + 6
+        self.table.setMaximumHeight(header + ROW_PX * max(len(self.rows), 1))
+        self.table.setMinimumHeight(header + ROW_PX * min(max(len(self.rows), 1), 4))
         for i, row in enumerate(self.rows):
             limit = row.urgent
             state = clock.hour_urgency(limit, now)

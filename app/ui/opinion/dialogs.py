@@ -79,6 +79,7 @@ class ItemDialog(RecordDialog):
 
     def _show_level_help(self) -> None:
         self.level_help.setVisible(self.form.widget("level").currentText() == op.LEVEL_IMPORTANT)
+        self.adjustSize()  # room for the definition, or none
 
     def _store(self, values: dict[str, Any]):
         data, now = _item_data(values), self.ctx.now()
