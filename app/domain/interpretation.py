@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.domain.dates import cn_date
+from app.domain.validation import link_problem
 
 FORMS: tuple[str, ...] = ("文字解读", "图解", "音视频", "在线访谈", "专家解读")
 
@@ -84,6 +85,8 @@ def validate(data: InterpretationData, today: dt.date) -> dict[str, str]:
         errors.setdefault("approved_on", "审定日期不能早于修改完成日期")
     if data.published_on and not data.place.strip():
         errors["place"] = "请填写公开平台（应与文件在同一平台公开）"
+    if problem := link_problem(data.link):
+        errors["link"] = problem
     return errors
 
 

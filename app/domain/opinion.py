@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from app.domain import clock
 from app.domain.clock import Limit
 from app.domain.dates import cn_datetime
+from app.domain.validation import link_problem
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -194,8 +195,8 @@ def validate(data: ItemData, now: dt.datetime) -> dict[str, str]:
         errors["title"] = "请填写舆情标题"
     if data.level not in LEVELS:
         errors["level"] = "请选择舆情级别（一般或重要）"
-    if data.link.strip() and not data.link.strip().lower().startswith(("http://", "https://")):
-        errors["link"] = "链接应以 http:// 或 https:// 开头"
+    if problem := link_problem(data.link):
+        errors["link"] = problem
     return errors
 
 
@@ -266,9 +267,8 @@ def _check_step_values(item: Item, key: str, values: dict[str, str]) -> dict[str
             errors[f.name] = f"请填写“{f.label}”"
         elif f.kind == "choice" and text and text not in f.choices:
             errors[f.name] = f"“{f.label}”应为以下之一：" + "、".join(f.choices)
-    link = str(values.get("link", "")).strip()
-    if link and not link.lower().startswith(("http://", "https://")):
-        errors["link"] = "链接应以 http:// 或 https:// 开头"
+    if problem := link_problem(str(values.get("link", ""))):
+        errors["link"] = problem
     if key == CLOSE and item.first(RESPOND) is None and not str(values.get("no_response_reason", "")).strip():
         errors["no_response_reason"] = "尚未发布回应：请写明不予回应的理由（如经研判无需回应、已由上级统一回应），或先记录“发布回应”"
     return errors

@@ -22,6 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.domain import review as rv
+from app.domain.validation import link_problem
 
 PROHIBITED: tuple[str, ...] = (
     "危害国家安全，泄露国家秘密，颠覆国家政权，破坏国家统一的",
@@ -70,8 +71,8 @@ def validate(data: PublicationData, places: tuple[str, ...], today: dt.date) -> 
         errors["place"] = "请选择发布平台（政府门户网站、公开栏等）"
     if not data.publisher.strip():
         errors["publisher"] = "请填写发布人（网站管理员，第六条）"
-    if data.link.strip() and not data.link.strip().lower().startswith(("http://", "https://")):
-        errors["link"] = "链接应以 http:// 或 https:// 开头"
+    if problem := link_problem(data.link):
+        errors["link"] = problem
     if not data.content_checked:
         errors["content_checked"] = "发布前须核对内容不含第七条所列禁止内容"
     if not data.proofread:

@@ -1,4 +1,5 @@
-"""Field-level checks of a request before it is saved (条例第二十九条), messages in Chinese."""
+"""Field-level checks of a request before it is saved (条例第二十九条), and of the web links the other records
+carry, messages in Chinese."""
 from __future__ import annotations
 
 import datetime as dt
@@ -96,3 +97,12 @@ def _check_dates(data: RequestData, errors: dict[str, str], today: dt.date) -> N
         errors["confirmed_on"] = "确认/签收日期不能晚于今天"
     elif data.arrived_on and data.confirmed_on < data.arrived_on:
         errors["confirmed_on"] = "确认/签收日期不能早于申请到达日期"
+
+
+def link_problem(link: str) -> str | None:
+    """A web address the office recorded (原文链接, where an answer or a release was published): empty, or
+    starting with http:// or https:// so that it opens; otherwise the Chinese message."""
+    text = link.strip()
+    if text and not text.lower().startswith(("http://", "https://")):
+        return "链接应以 http:// 或 https:// 开头"
+    return None

@@ -5,7 +5,6 @@ locks the year so its archived cases are read-only until the clerk unlocks it wi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import shutil
 import zipfile
@@ -16,6 +15,7 @@ from typing import Callable
 from app import paths
 from app.domain import archive as rules
 from app.domain.request import Case
+from app.services import kept_files
 from app.services import settings as office
 from app.services.errors import ServiceError, ValidationError, YearLocked
 from app.store import audit, ledger as store
@@ -178,12 +178,7 @@ def _copy_document(doc, docs_root: Path, case_dir: Path, index: int) -> tuple[Pa
     return target, ""
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+_sha256 = kept_files.sha256
 
 
 _PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")

@@ -17,8 +17,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from app.domain.dates import cn_date
 from app.ui.common import errors, tasks
@@ -172,6 +173,32 @@ class RecordForm(QWidget):
 
     def show_errors(self, problems: dict[str, str]) -> None:
         self.errors.show(problems)
+
+
+class FileRow(QWidget):
+    """A file to keep a copy of with the record: its path (read only) and a button to choose it."""
+
+    def __init__(self, parent: QWidget, placeholder: str, button_text: str):
+        super().__init__(parent)
+        self.path = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setReadOnly(True)
+        self.edit.setPlaceholderText(placeholder)
+        self.button = QPushButton(button_text, self)
+        self.button.clicked.connect(self._choose)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.button.text().rstrip("…"))
+        if name:
+            self.set_path(name)
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        self.edit.setText(path)
 
 
 class RecordDialog(QDialog):

@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from app.domain import opinion as op
 from app.domain.dates import parse_date
@@ -17,7 +17,7 @@ from app.domain.opinion import ItemData
 from app.services import audit, opinion
 from app.ui.common import messages
 from app.ui.common.context import Context
-from app.ui.common.record_form import RecordDialog, Spec
+from app.ui.common.record_form import FileRow, RecordDialog, Spec
 
 ITEM_RULE = ("回应时限自发现时起按小时连续计算（夜间、周末、节假日照常计算）：一般舆情48小时内回应（国办发〔2016〕61号 三）；"
              "重要舆情第一时间报告分管领导、当天回应（本乡政务公开舆情应对工作制度 四(三)）；" + op.EMERGENCY_HELP)
@@ -44,38 +44,18 @@ class ItemDialog(RecordDialog):
 
     def __init__(self, parent: QWidget | None, ctx: Context, item_id: int | None = None):
         self.item_id = item_id
-        self.attachment = ""
         super().__init__(parent, "登记舆情" if item_id is None else "修改舆情", ITEM_RULE, ITEM_SPECS, ctx, self._store)
         self.level_help = QLabel(op.IMPORTANT_HELP, self)
         self.level_help.setWordWrap(True)
         self.level_help.setStyleSheet("color: #7f5a00;")
         self.layout().insertWidget(2, self.level_help)
         self.form.widget("level").currentTextChanged.connect(self._show_level_help)
-        if item_id is None:
-            self._attachment_row()
-        else:
+        self.attachment = FileRow(self, "可附截图、原文或网信抄告单（保存一份副本）", "选择附件…")
+        self.layout().insertWidget(3, self.attachment)
+        self.attachment.setVisible(item_id is None)  # an item's later files: 添加附件 on the page
+        if item_id is not None:
             self.form.set_values(asdict(opinion.get(item_id).data))
         self._show_level_help()
-
-    def _attachment_row(self) -> None:
-        row = QHBoxLayout()
-        self.attachment_edit = QLineEdit(self)
-        self.attachment_edit.setReadOnly(True)
-        self.attachment_edit.setPlaceholderText("可附截图、原文或网信抄告单（保存一份副本）")
-        browse = QPushButton("选择附件…", self)
-        browse.clicked.connect(self._choose_attachment)
-        row.addWidget(self.attachment_edit, 1)
-        row.addWidget(browse)
-        self.layout().insertLayout(3, row)
-
-    def _choose_attachment(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择附件")
-        if name:
-            self.set_attachment(name)
-
-    def set_attachment(self, path: str) -> None:
-        self.attachment = path
-        self.attachment_edit.setText(path)
 
     def _show_level_help(self) -> None:
         self.level_help.setVisible(self.form.widget("level").currentText() == op.LEVEL_IMPORTANT)
@@ -84,7 +64,7 @@ class ItemDialog(RecordDialog):
     def _store(self, values: dict[str, Any]):
         data, now = _item_data(values), self.ctx.now()
         if self.item_id is None:
-            return opinion.create(data, now, attachment=self.attachment or None)
+            return opinion.create(data, now, attachment=self.attachment.path or None)
         return opinion.update(self.item_id, data, now)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain import proactive as pr
 from app.domain import publication as pub
@@ -16,7 +16,7 @@ from app.domain.interpretation import FORMS, InterpretationData
 from app.domain.publication import PublicationData
 from app.services import audit, interpretation, proactive, publication
 from app.ui.common.context import Context
-from app.ui.common.record_form import RecordDialog, Spec
+from app.ui.common.record_form import FileRow, RecordDialog, Spec
 
 INTERPRETATION_RULE = ("本乡行政规范性文件政策解读公开工作流程：谁起草谁解读，解读初稿随文件拟稿一并报送；文件印发后同步完成修改；"
                        "经分管领导审定后，与文件在同一平台同日一并公开。")
@@ -78,7 +78,6 @@ class PublicationDialog(RecordDialog):
 
     def __init__(self, parent: QWidget | None, item_id: int, ctx: Context):
         self.item_id = item_id
-        self.copy = ""
         item = proactive.get(item_id)
         super().__init__(parent, f"发布登记：{item.data.title[:24]}", PUBLICATION_RULE, PUBLICATION_SPECS, ctx,
                          self._store, save_text="登记发布")
@@ -88,25 +87,9 @@ class PublicationDialog(RecordDialog):
         self.gate.setWordWrap(True)
         self.gate.setStyleSheet("color: #b00020;" if block else "color: #1e7e34;")
         self.layout().insertWidget(1, self.gate)
-        row = QHBoxLayout()
-        self.copy_edit = QLineEdit(self)
-        self.copy_edit.setReadOnly(True)
-        self.copy_edit.setPlaceholderText("发布页面的截图、PDF 或发布稿（存档一份副本）")
-        browse = QPushButton("选择存档文件…", self)
-        browse.clicked.connect(self._choose_copy)
-        row.addWidget(self.copy_edit, 1)
-        row.addWidget(browse)
-        self.layout().insertLayout(3, row)
-
-    def _choose_copy(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择存档文件")
-        if name:
-            self.set_copy(name)
-
-    def set_copy(self, path: str) -> None:
-        self.copy = path
-        self.copy_edit.setText(path)
+        self.copy = FileRow(self, "发布页面的截图、PDF 或发布稿（存档一份副本，第六条）", "选择存档文件…")
+        self.layout().insertWidget(3, self.copy)
 
     def _store(self, values: dict[str, Any]):
         data = PublicationData(**{f.name: values[f.name] for f in fields(PublicationData)})
-        return publication.register(self.item_id, data, self.copy or None, self.ctx.today())
+        return publication.register(self.item_id, data, self.copy.path or None, self.ctx.today())

@@ -44,7 +44,7 @@ def type_moment(qtbot, edit, moment: dt.datetime) -> None:
     assert edit.dateTime().toPython() == moment
 
 
-def test_an_important_item_counts_down_on_the_home_page_and_leaves_it_when_answered(qtbot, window):
+def test_an_important_item_counts_down_on_the_home_page_and_leaves_it_when_answered(qtbot, window, tmp_path):
     page = page_of(window, OpinionPage)
     dialog = page.new_item()
     form = dialog.form
@@ -55,6 +55,9 @@ def test_an_important_item_counts_down_on_the_home_page_and_leaves_it_when_answe
     type_into(qtbot, form.widget("concerned"), "上垟村")
     choose(form.widget("level"), op.LEVEL_IMPORTANT)
     assert dialog.level_help.isVisibleTo(dialog) and "中央媒体" in dialog.level_help.text()
+    screenshot = tmp_path / "论坛截图.png"
+    screenshot.write_bytes(b"png bytes")
+    dialog.attachment.set_path(str(screenshot))  # as chosen with 选择附件…
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible()
 
@@ -63,6 +66,12 @@ def test_an_important_item_counts_down_on_the_home_page_and_leaves_it_when_answe
                                       op.STATUS_TO_REPORT, "报告分管领导 2025年10月17日24:00前"]]
     assert rows[0][8] == "剩余6小时"
     assert "第一时间" in page.table.item(0, 7).toolTip()
+    page.table.selectRow(0)
+    assert page.buttons["open_attachment"].isEnabled() and "论坛截图.png" in page.details.text()
+    opened = []
+    page.open_document = opened.append
+    click(qtbot, page.buttons["open_attachment"])
+    assert opened[0].read_bytes() == b"png bytes" and opened[0] != screenshot
 
     home = window.home_page
     home.refresh_now()

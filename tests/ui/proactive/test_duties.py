@@ -100,7 +100,7 @@ def test_a_release_is_registered_after_its_check_with_a_copy_kept(qtbot, window,
     click(qtbot, form.widget("proofread"))
     page_file = tmp_path / "发布页面.pdf"
     page_file.write_bytes(b"%PDF-1.4 page")
-    dialog.set_copy(str(page_file))  # as chosen with 选择存档文件…
+    dialog.copy.set_path(str(page_file))  # as chosen with 选择存档文件…
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible(), form.general.text()
     (release,) = publication.rows(item_id)
