@@ -20,23 +20,17 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_review_form as rf  # noqa: E402  (a form's plain grid and 小四 font, as the 保密审查表)
 import make_templates as gb  # noqa: E402  (GB/T 9704 page, fonts and table helpers)
 
 OUT = Path(__file__).resolve().parent
 WEEKLY = "政务舆情周报.docx"
 IMMEDIATE = "重要政务舆情即时呈报单.docx"
 SP = "\u3000"
-FORM_PT = 12     # 小四
-TABLE_PT = 10.5  # 五号: a six-column list
-LINE_PT = 19
+FORM_PT = rf.FORM_PT  # 小四
+TABLE_PT = 10.5       # 五号: a six-column list
+LINE_PT = 19          # a little tighter than the 保密审查表: the immediate report stays on one page
 SIGN_LINE = "\n签名：" + SP * 6 + "年" + SP * 2 + "月" + SP * 2 + "日"
-
-
-def _plain_grid(doc) -> None:
-    """A form is not body text: no 28-characters-a-line grid (it spreads digits apart)."""
-    grid = doc.sections[0]._sectPr.find(gb.qn("w:docGrid"))
-    for attr in ("w:type", "w:charSpace"):
-        grid.attrib.pop(gb.qn(attr), None)
 
 
 def _cell(cell, text: str, size: float, *, bold: bool = False, center: bool = False) -> None:
@@ -63,7 +57,7 @@ def _new(title: str):
     doc = gb.new_document()
     doc.core_properties.comments = "占位符说明见 make_opinion_reports.py；双花括号内的名称请勿改动。"
     doc.core_properties.title = title
-    _plain_grid(doc)
+    rf._plain_grid(doc)
     gb.title(doc, title)
     return doc
 
@@ -93,7 +87,7 @@ def weekly():
     gb.body(doc, "本周未发现普通政务舆情。")
     gb.tag(doc, "{%p endif %}")
     gb.blank(doc)
-    gb._para(doc, "填报人：{{ 经办人 }}" + SP * 4 + "分管领导：{{ 分管领导 }}", indent=False, size=FORM_PT, line=LINE_PT)
+    gb._para(doc, "填报人：{{ 经办人 }}" + SP * 4 + "分管领导：{{ 分管领导 }}", indent=False, size=FORM_PT, line=rf.FORM_LINE_PT)
     gb._para(doc, "{{ 机关名称 }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, right_chars=2)
     gb._para(doc, "{{ 填报日期 }}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, right_chars=4)
     return doc
@@ -147,12 +141,7 @@ def immediate():
     _fixed_widths(table, list(WIDTHS_MM))
     for row, name in ((LIMITS_ROW, "时限"), (DONE_ROW, "已办"), (PROPOSAL_ROW, "处置意见")):
         _lines(table.cell(row, 1), name, FORM_PT)
-    for r in table.rows:
-        for c in r.cells:
-            for p in c.paragraphs:
-                p.paragraph_format.line_spacing = gb.Pt(LINE_PT)
-                for run in p.runs:
-                    run.font.size = gb.Pt(FORM_PT)
+    rf._form_font(table, LINE_PT)
     gb._para(doc, "依据：本乡政务公开舆情应对工作制度 四(一)、四(三)：重要政务舆情即时呈报，当天回应。",
              indent=False, size=10.5, line=16, space_before=2)
     return doc

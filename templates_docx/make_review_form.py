@@ -67,11 +67,11 @@ def _plain_grid(doc) -> None:
         grid.attrib.pop(gb.qn(attr), None)
 
 
-def _form_font(table) -> None:
+def _form_font(table, line_pt: float = FORM_LINE_PT) -> None:
     for row in table.rows:
         for cell in row.cells:
             for p in cell.paragraphs:
-                p.paragraph_format.line_spacing = gb.Pt(FORM_LINE_PT)
+                p.paragraph_format.line_spacing = gb.Pt(line_pt)
                 for run in p.runs:
                     run.font.size = gb.Pt(FORM_PT)
 

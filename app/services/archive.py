@@ -204,7 +204,8 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
     """归档文件目录 (DA/T 22-2015): A4 landscape, header repeated on every printed page."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.worksheet.properties import PageSetupProperties
+
+    from app.services.xlsx import a4_landscape
 
     rows = rules.catalogue_rows(files, fonds_no=cfg.fonds_no, year=year, retention=cfg.retention,
                                 org_code=cfg.org_code, author=cfg.office_name)
@@ -227,12 +228,7 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFGHI", (6, 26, 20, 22, 50, 10, 6, 6, 22)):
         ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    a4_landscape(ws)
     wb.save(path)
 
 

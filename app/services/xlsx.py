@@ -20,7 +20,6 @@ def _width(values: list[object]) -> float:
 def _sheet(ws, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
@@ -41,13 +40,20 @@ def _sheet(ws, title: str, headers: Sequence[str], rows: Sequence[Sequence[objec
     for index, header in enumerate(headers, start=1):
         column = [header] + [row[index - 1] if index - 1 < len(row) else "" for row in rows]
         ws.column_dimensions[get_column_letter(index)].width = _width(column)
+    a4_landscape(ws)
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def a4_landscape(ws) -> None:
+    """Title in row 1, header in row 2 frozen and repeated on every page; A4 landscape, one page wide."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def write_table(path: Path, title: str, sheets: Sequence[Sheet]) -> Path:
