@@ -12,7 +12,7 @@ from app.domain import press as pr
 from app.domain.press import EventData, InquiryData
 from app.services import annual_report, archive, duties, interpretation, opinion, press
 from tests.services.test_interpretation import done, published_document
-from tests.services.test_opinion import important, ordinary, walk_important
+from tests.services.test_opinion import important, ordinary
 
 T = dt.datetime
 D = dt.date
