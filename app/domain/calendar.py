@@ -14,8 +14,15 @@ Confirmed years. A year's schedule is known for certain ("confirmed") when
   year's notice is never published before an earlier one, so this never marks a year confirmed
   from the package's rule-based festival dates alone (which is all it has for unpublished years).
 
-An unconfirmed year is counted from weekends alone (Monday–Friday are working days), with the
-office's overrides still applied; callers must flag such dates 未确认 (docs/legal/requests.md, 法定期限).
+A year is confirmed by the office only through an explicit act that checks the schedule is complete
+(``schedule_problems``: every statutory holiday of 全国年节及纪念日放假办法 present, the State
+Council notice named as the source); importing a file never confirms a year.
+
+An unconfirmed year is counted from weekends and the statutory holidays themselves (the days fixed
+by 全国年节及纪念日放假办法第二条: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆), without 补假 and
+without 调休 (those only the year's notice fixes), with the office's overrides still applied;
+callers must flag such dates 未确认 and say what was assumed (``assumption_note``;
+docs/legal/requests.md, 法定期限).
 For a year the office confirmed but the package has not published, the office's overrides are the
 whole schedule (weekends plus overrides), because the package's festival guesses lack 调休.
 
@@ -32,9 +39,15 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-__all__ = ["WorkCalendar", "NOTICE_SOURCE"]
+__all__ = ["WorkCalendar", "NOTICE_SOURCE", "STATUTORY_HOLIDAYS", "statutory_holidays", "assumption_note",
+           "schedule_problems"]
 
 NOTICE_SOURCE = "国务院办公厅通知"
+# 全国年节及纪念日放假办法第二条: the holidays for all citizens, in calendar order.
+STATUTORY_HOLIDAYS: tuple[str, ...] = ("元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆")
+# How holidays.China names them (zh_CN); 农历除夕 is a day of 春节 since the 2024 revision.
+_PACKAGE_NAMES = {"元旦": "元旦", "农历除夕": "春节", "春节": "春节", "清明节": "清明", "劳动节": "劳动节",
+                  "端午节": "端午", "中秋节": "中秋", "国庆节": "国庆"}
 _MEMO_LIMIT = 100_000  # entries per n; plenty for decades of dates
 _WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
@@ -198,8 +211,12 @@ class WorkCalendar:
             return note or ("机关设定：工作日" if work else "机关设定：休息日")
         weekend = _weekday(o) >= 5
         if not self.is_confirmed(d.year):
+            holiday = statutory_holidays(d.year).get(d)
+            if holiday is not None:
+                return (f"{holiday}（法定节假日，全国年节及纪念日放假办法第二条；{d.year}年节假日安排未确认，"
+                        "补假和调休尚不确定）")
             kind = f"{_WEEKDAY_NAMES[_weekday(o)]}{'休息' if weekend else '工作日'}"
-            return f"{kind}（{d.year}年节假日安排未确认，仅按周末计算）"
+            return f"{kind}（{d.year}年节假日安排未确认，按周末和法定节假日计算）"
         if self.package_has_year(d.year):
             package = self._package_year(d.year)
             if o in package.makeup_days:
@@ -228,8 +245,10 @@ class WorkCalendar:
         if self.is_confirmed(year) and self.package_has_year(year):
             package = self._package_year(year)
             off, on = package.days_off, package.makeup_days
+        elif self.is_confirmed(year):
+            off, on = {}, frozenset()  # the office's complete schedule is in the overrides
         else:
-            off, on = {}, frozenset()
+            off, on = {d.toordinal(): name for d, name in statutory_holidays(year).items()}, frozenset()
         days = []
         overrides = self._overrides
         for o in range(first, last + 1):
@@ -290,6 +309,77 @@ class WorkCalendar:
             # One assignment, so a reader on another thread sees the old span or the new one.
             self._span = _Span(lo_year, hi_year, base, days, rank, unsure)
             return self._span
+
+
+_statutory_cache: dict[int, dict[dt.date, str]] = {}
+
+
+def statutory_holidays(year: int) -> dict[dt.date, str]:
+    """The days off that 全国年节及纪念日放假办法第二条 itself fixes in ``year`` (元旦 1 day, 春节 from
+    除夕 4 days, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3), date → holiday name. No 补假 and no 调休:
+    which weekday makes up a holiday falling on a weekend is fixed only by the year's notice.
+    The lunar dates come from ``holidays.China``'s rule-based festival dates."""
+    cached = _statutory_cache.get(year)
+    if cached is None:
+        import holidays  # noqa: PLC0415 - deliberately lazy
+
+        table = holidays.China(years=year, language="zh_CN")
+        cached = {}
+        for day, names in table.items():
+            if day.year != year:
+                continue
+            for name in str(names).split("; "):
+                holiday = _PACKAGE_NAMES.get(name.strip())
+                if holiday is not None:
+                    cached[day] = holiday
+                    break
+        _statutory_cache[year] = cached
+    return dict(cached)
+
+
+_ASSUMPTION_CACHE: dict[tuple[int, ...], str] = {}
+
+
+def assumption_note(years: tuple[int, ...]) -> str:
+    """What a date in an unconfirmed year was counted on, for its explanation (docs/legal/requests.md, 法定期限)."""
+    note = _ASSUMPTION_CACHE.get(years)
+    if note is None:
+        text = "、".join(f"{y}年" for y in years)
+        note = (f"（未确认：{text}节假日安排未确认，已按全国年节及纪念日放假办法将法定节假日当日"
+                "（元旦、春节、清明、劳动节、端午、中秋、国庆）计为休息日，未计补假和调休，日期可能变动）")
+        _ASSUMPTION_CACHE[years] = note
+    return note
+
+
+_SOURCE_WORDS = ("国务院", "国办")
+
+
+def schedule_problems(year: int, entries: Mapping[dt.date, tuple[bool, str]], source: str) -> list[str]:
+    """Why the office's entries cannot confirm ``year``'s schedule; [] when they can.
+
+    A year is confirmed only from a complete schedule with its source named (docs/legal/requests.md, 法定期限):
+    the source names the State Council notice (国务院办公厅关于Y年部分节假日安排的通知); no entry is
+    sample data; every holiday of 全国年节及纪念日放假办法第二条 is present (at least one day off
+    entered near it) and none of its statutory days is a working day."""
+    problems = []
+    if not any(word in source for word in _SOURCE_WORDS):
+        problems.append("请注明安排的来源：国务院办公厅关于该年度部分节假日安排的通知（名称或文号）")
+    own = {d: v for d, v in entries.items() if d.year == year}
+    if any("示例" in note for _, note in own.values()):
+        problems.append(f"{year}年的安排中有示例数据（备注含“示例”），请按国务院办公厅通知逐日录入或导入正式安排")
+    by_holiday: dict[str, list[dt.date]] = {}
+    for day, name in sorted(statutory_holidays(year).items()):
+        by_holiday.setdefault(name, []).append(day)
+    for name in STATUTORY_HOLIDAYS:
+        days = by_holiday.get(name)
+        if not days:
+            continue
+        lo, hi = days[0] - dt.timedelta(days=3), days[-1] + dt.timedelta(days=7)
+        present = any(lo <= d <= hi and not work for d, (work, _) in own.items())
+        worked = [d for d in days if own.get(d, (d.weekday() < 5, ""))[0]]
+        if not present or worked:
+            problems.append(f"缺少{name}的放假安排（法定节假日：" + "、".join(f"{d.month}月{d.day}日" for d in days) + "）")
+    return problems
 
 
 def _with_source(name: str) -> str:

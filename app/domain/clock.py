@@ -14,11 +14,19 @@ would fall on if the pause ran its full term. This happens while
   15/20 working-day term has not run out. Once the term has run out the clock resumes by itself,
   so the pause is then counted as ending on its last day.
 
-Pauses (条例第三十二条、第三十四条; 国办函〔2020〕109号). A pause sent on day S and ending on day E
-(the day the opinion arrived / the fee was paid, or the last day of its term, whichever is first)
-stops the clock for the working days in (S, E]: day S still counts as used, the clock resumes on
-the first working day after E. Overlapping pauses are merged first, so no day is counted twice.
-A pause that starts after a limit has already fallen due does not move that limit.
+Pauses (consultation: 条例第三十二条、第三十四条, its time not counted: 条例第三十三条第三款; fee:
+条例第四十二条, 国办函〔2020〕109号). A pause sent on day S and ending on day E (the day the opinion
+arrived / the fee was paid, or the last day of its term, whichever is first) stops the clock for
+the working days in (S, E]: day S still counts as used, the clock resumes on the first working day
+after E. Overlapping pauses are merged first, so no day is counted twice. A pause that starts after
+a limit has already fallen due does not move that limit.
+
+Periods that run from the addressee's receipt (the third party's or agency's 15 working days,
+条例第三十二条/第三十四条 "自收到征求意见书之日起"; the applicant's 20 working days to pay,
+国办函〔2020〕109号 "自收到收费通知之次日起") count from the day the notice was delivered (送达).
+While the delivery is not recorded such a limit has no date (its explanation says why), and a
+pause's term is counted from the day sent — the earliest it can end, so the answer clock never
+waits longer than the law allows.
 """
 from __future__ import annotations
 
@@ -29,7 +37,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from app.domain.calendar import WorkCalendar
+from app.domain.calendar import WorkCalendar, assumption_note
+from app.domain.dates import cn_date
 
 # ------------------------------------------------------------------- vocabulary
 
@@ -46,6 +55,9 @@ CORRECTION_NOTICE_DAYS = 7  # 条例第三十条
 
 RECONSIDERATION = "reconsideration"
 LITIGATION = "litigation"
+RECONSIDERATION_REPLY_WORKING_DAYS = 10  # 行政复议法第四十八条、第八十八条第二款 (working days)
+LITIGATION_REPLY_CALENDAR_DAYS = 15  # 行政诉讼法第六十七条 (calendar days)
+TOWNSHIP_REPLY_WORKING_DAYS = 10  # seed 001 行政争议处置工作流程: 答辩状 within 10 working days
 
 OVERDUE = "overdue"
 DUE_TODAY = "due_today"
@@ -77,8 +89,10 @@ class Pause(NamedTuple):
     """A consultation (征求意见) or fee notice (收费通知) that stops the answer clock."""
 
     start: dt.date  # the day the request for opinion / fee notice was sent
-    end: dt.date | None = None  # the day the opinion arrived / fee was paid; None while waiting
+    end: dt.date | None = None  # the day the opinion arrived / fee was paid (or lapsed); None while waiting
     kind: str = CONSULTATION_THIRD_PARTY
+    delivered_on: dt.date | None = None  # the day the addressee received it (送达); None: not recorded
+    lapsed: bool = False  # a fee notice left unpaid past its term (the case is then closed as 6.2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +115,16 @@ class ClockInput:
 
     ``extended`` is True or the day the 延期答复告知书 was sent. ``custom_due`` is the later date the
     office fixed under 条例第三十五条. ``draft_done_on`` starts the 送签 limit; without it the
-    送签 limit counts from the 拟答复 limit.
+    送签 limit counts from the 拟答复 limit. ``correction_due`` is the last 补正期限 the office gave
+    the applicant in writing (a re-issued 补正告知书 may give a later one; the office is bound by
+    it); without it the 补正期限 is ``correction_period_days`` working days after the notice.
     """
 
     received_on: dt.date
     correction_sent_on: dt.date | None = None
     corrected_on: dt.date | None = None
     correction_period_days: int = 15
+    correction_due: dt.date | None = None
     pauses: tuple[Pause, ...] = ()
     extended: bool | dt.date = False
     custom_due: dt.date | None = None
@@ -199,9 +216,13 @@ _LIMIT_DEFAULTS = tuple(Limit._field_defaults[name] for name in Limit._fields[5:
 
 def _limit(*fields: object) -> Limit:
     """``Limit(*fields)`` positionally, skipping the generated ``__new__`` (the clock builds
-    several limits per case, for every case of a list at once)."""
+    several limits per case, for every case of a list at once). A date resting on an unconfirmed
+    year gets the assumption it was counted on added to its explanation (workflow.md §2: say what
+    was assumed)."""
     if len(fields) < _LIMIT_WIDTH:
         fields += _LIMIT_DEFAULTS[len(fields) - _LIMIT_WIDTH:]
+    if fields[6]:
+        fields = fields[:3] + (str(fields[3]) + assumption_note(fields[6]),) + fields[4:]  # type: ignore[arg-type]
     return _tuple_new(Limit, fields)  # type: ignore[arg-type]
 
 
@@ -211,8 +232,15 @@ def _limit(*fields: object) -> Limit:
 _PAUSE_RULES = {
     CONSULTATION_THIRD_PARTY: ("征求第三方意见期限", "条例第三十二条：第三方应自收到征求意见书之日起15个工作日内提出意见，逾期视为不提出意见"),
     CONSULTATION_AGENCY: ("征求其他机关意见期限", "条例第三十四条：被征求意见机关应自收到征求意见书之日起15个工作日内提出意见，逾期视为同意"),
-    FEE: ("缴费期限", "国办函〔2020〕109号：申请人应自收到收费通知之次日起20个工作日内缴费，逾期视为放弃申请"),
+    FEE: ("缴费期限", "条例第四十二条、国办函〔2020〕109号：申请人应自收到收费通知之次日起20个工作日内缴费，逾期视为放弃申请"),
 }
+# Why paused time is not counted toward the answer limit, per kind of pause.
+_PAUSE_BASIS = {
+    CONSULTATION_THIRD_PARTY: ("征求意见", "条例第三十三条第三款"),
+    CONSULTATION_AGENCY: ("征求意见", "条例第三十三条第三款"),
+    FEE: ("缴费", "条例第四十二条、国办函〔2020〕109号"),
+}
+_UNDELIVERED_TEXT = "；送达日期尚未登记，该期限自收到之日起计算，登记送达日期后显示到期日"
 _PAUSE_NAMES = {CONSULTATION_THIRD_PARTY: "征求第三方意见", CONSULTATION_AGENCY: "征求其他机关意见", FEE: "缴费"}
 
 
@@ -237,14 +265,20 @@ def _correction_period_text(days: int) -> str:
     return f"条例第三十条：申请人应在补正期限内补正（本机关设定自补正告知书发出之日起{days}个工作日）"
 
 
+_CORRECTION_GIVEN_TEXT = "条例第三十条：申请人应在本机关书面告知的补正期限内补正（以最后一次告知的补正期限为准）"
+
+
 @lru_cache(maxsize=256)
-def _answer_text(corrected: bool, paused_days: int) -> str:
+def _answer_text(corrected: bool, paused_days: int, kinds: frozenset[str] = frozenset()) -> str:
     if corrected:
         text = "条例第三十条、第三十三条：自收到补正后的申请之日起20个工作日内答复"
     else:
         text = "条例第三十三条：自收到申请之日起20个工作日内答复"
     if paused_days:
-        text += f"；征求意见、缴费期间{paused_days}个工作日不计算在内（条例第三十二条）"
+        parts = dict.fromkeys(_PAUSE_BASIS[k] for k in PAUSE_KINDS if k in kinds)
+        what = "、".join(name for name, _ in parts)
+        basis = "；".join(f"{name}：{law}" for name, law in parts)
+        text += f"；{what}期间{paused_days}个工作日不计算在内（{basis}）"
     return text
 
 
@@ -263,31 +297,36 @@ class _PauseSpan(NamedTuple):
     start: int  # ordinal of the day sent
     end: int  # ordinal of the last paused day
     open: bool  # no end yet and the term has not run out
+    kinds: frozenset[str] = frozenset()  # the kinds of pause merged into this span
 
 
-def _pause_term_end(pause: Pause, calendar: WorkCalendar) -> dt.date:
-    """The last day of a pause's term: 15 working days for a consultation, 20 for a fee."""
-    return calendar.add_working_days(pause.start, PAUSE_TERMS[pause.kind])
+def pause_term_end(pause: Pause, calendar: WorkCalendar) -> dt.date:
+    """The last day of a pause's term: 15 working days for a consultation, 20 for a fee, counted
+    from the day the addressee received the notice (条例第三十二条、第三十四条; 国办函〔2020〕109号),
+    or from the day sent while the delivery is not recorded (the earliest the term can end)."""
+    return calendar.add_working_days(pause.delivered_on or pause.start, PAUSE_TERMS[pause.kind])
 
 
 def _pause_spans(pauses: Sequence[Pause], calendar: WorkCalendar, today: dt.date | None) -> list[_PauseSpan]:
     """Each pause as (sent, min(ended, term end)], merged so overlaps are not counted twice
-    (条例第三十二条：征求意见所需时间不计算在答复期限内)."""
+    (条例第三十三条第三款：征求意见所需时间不计算在答复期限内; 国办函〔2020〕109号 for fees)."""
     spans = []
     for pause in pauses:
-        term_end = _pause_term_end(pause, calendar).toordinal()
+        term_end = pause_term_end(pause, calendar).toordinal()
+        kinds = frozenset((pause.kind,))
         if pause.end is not None:
             end = min(max(pause.end.toordinal(), pause.start.toordinal()), term_end)
-            spans.append(_PauseSpan(pause.start.toordinal(), end, False))
+            spans.append(_PauseSpan(pause.start.toordinal(), end, False, kinds))
         else:
             expired = today is not None and today.toordinal() > term_end
-            spans.append(_PauseSpan(pause.start.toordinal(), term_end, not expired))
+            spans.append(_PauseSpan(pause.start.toordinal(), term_end, not expired, kinds))
     spans.sort()
     merged: list[_PauseSpan] = []
     for span in spans:
         if merged and span.start <= merged[-1].end:
             last = merged[-1]
-            merged[-1] = _PauseSpan(last.start, max(last.end, span.end), last.open or span.open)
+            merged[-1] = _PauseSpan(last.start, max(last.end, span.end), last.open or span.open,
+                                    last.kinds | span.kinds)
         else:
             merged.append(span)
     return merged
@@ -297,6 +336,7 @@ class _Run(NamedTuple):
     due: int  # ordinal
     paused_days: int
     blocked: bool  # an open pause stops the clock before the limit is reached
+    kinds: frozenset[str] = frozenset()  # the kinds of pause that stopped it
 
 
 def _run_clock(start: int, days: int, spans: Sequence[_PauseSpan], calendar: WorkCalendar) -> _Run:
@@ -304,6 +344,7 @@ def _run_clock(start: int, days: int, spans: Sequence[_PauseSpan], calendar: Wor
     paused spans. An open span reached before then blocks the clock; ``due`` is then the day the
     limit falls on if the pause runs its full term."""
     cursor, remaining, paused, blocked = start, days, 0, False
+    kinds: frozenset[str] = frozenset()
     between = calendar.working_days_between_ordinal
     for span in spans:
         if span.end <= cursor:
@@ -313,10 +354,13 @@ def _run_clock(start: int, days: int, spans: Sequence[_PauseSpan], calendar: Wor
         if remaining <= available:
             break  # the limit falls before this pause begins, so it cannot move it
         remaining -= available
-        paused += between(begin, span.end)
+        stopped = between(begin, span.end)
+        if stopped:
+            paused += stopped
+            kinds |= span.kinds
         blocked = blocked or span.open
         cursor = span.end
-    return _Run(calendar.add_working_days_ordinal(cursor, remaining), paused, blocked)
+    return _Run(calendar.add_working_days_ordinal(cursor, remaining), paused, blocked, kinds)
 
 
 # ------------------------------------------------------------------- the case clock
@@ -395,7 +439,12 @@ def _days_limit(
 
 
 def _correction_period_limit(inp: ClockInput, sent: dt.date, calendar: WorkCalendar) -> Limit:
-    """补正期限: N working days after the 补正告知书 was sent (条例第三十条; N is a setting)."""
+    """补正期限 (条例第三十条): the last date the office gave in writing, else N working days after the
+    补正告知书 was sent (N is a setting). The office is bound by the date it gave."""
+    if inp.correction_due is not None:
+        due = inp.correction_due
+        return _limit("correction_period", "补正期限", due, _CORRECTION_GIVEN_TEXT, True, sent,
+                      _unconfirmed(calendar, sent, due), False, inp.corrected_on)
     days = inp.correction_period_days
     return _days_limit("correction_period", "补正期限", sent, days, _correction_period_text(days), True, calendar,
                        inp.corrected_on)
@@ -425,7 +474,7 @@ def _answer_limits(inp: ClockInput, start: dt.date, calendar: WorkCalendar, toda
         spans = _pause_spans(inp.pauses, calendar, today)
         start_o = start.toordinal()
         run = _run_clock(start_o, ANSWER_DAYS, spans, calendar)
-        text = _answer_text(inp.corrected_on is not None, run.paused_days)
+        text = _answer_text(inp.corrected_on is not None, run.paused_days, run.kinds)
         limits = [_clock_limit("answer", "答复期限", start, run, text, answered, extended or custom, calendar)]
         if extended:
             ext = _run_clock(start_o, ANSWER_DAYS + EXTENSION_DAYS, spans, calendar)
@@ -452,7 +501,7 @@ def _clock_limit(
     due = dt.date.fromordinal(run.due)
     unsure = _unconfirmed(calendar, start, due)
     if run.blocked:
-        note = f"{text}；暂停计算中，意见或缴费到达后的下一个工作日恢复计算，如期满未到最迟为{due.isoformat()}"
+        note = f"{text}；暂停计算中，意见或缴费到达后的下一个工作日恢复计算，如期满未到最迟为{cn_date(due)}"
         return _limit(key, label, None, note, True, start, unsure, True, done, False, superseded)
     return _limit(key, label, due, text, True, start, unsure, False, done, False, superseded)
 
@@ -466,10 +515,16 @@ def _custom_limit(inp: ClockInput, start: dt.date, calendar: WorkCalendar | None
 
 
 def _pause_limit(pause: Pause, calendar: WorkCalendar, answered: dt.date | None) -> Limit:
-    """The consultation reply limit (条例第三十二条/第三十四条) or fee payment limit (国办函〔2020〕109号)."""
+    """The consultation reply limit (条例第三十二条/第三十四条) or fee payment limit (国办函〔2020〕109号),
+    counted from the day the notice was delivered; without a recorded delivery it has no date.
+    A lapsed fee notice was not paid: its limit is only done when the case is."""
     label, text = _PAUSE_RULES[pause.kind]
     key = "fee_payment" if pause.kind == FEE else "consultation_reply"
-    return _days_limit(key, label, pause.start, PAUSE_TERMS[pause.kind], text, True, calendar, pause.end or answered)
+    done = answered if pause.lapsed else (pause.end or answered)
+    if pause.delivered_on is None:
+        return _limit(key, label, None, text + _UNDELIVERED_TEXT, True, None, (), False, done)
+    return _days_limit(key, label, pause.delivered_on, PAUSE_TERMS[pause.kind],
+                       text + f"（自{cn_date(pause.delivered_on)}送达起算）", True, calendar, done)
 
 
 def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: WorkCalendar) -> list[Limit]:
@@ -513,29 +568,45 @@ def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: 
 def dispute_limits(
     kind: str, copy_received_on: dt.date, calendar: WorkCalendar, forwarded_on: dt.date | None = None,
 ) -> tuple[Limit, ...]:
-    """Limits after a 复议申请书副本 / 起诉状副本 arrives: the township's 10-working-day 答辩 limit,
-    the legal outer limit (行政复议法第四十八条: 10 days; 行政诉讼法第六十七条: 15 days, counted in
-    calendar days from the day after receipt, moved to the next working day when the last day is a
-    rest day per 民事诉讼法关于期间的规定), and the section's 5-working-day evidence limit counted
-    from ``forwarded_on`` (default: the day the copy arrived). Of the two 答辩 limits the earlier is
-    shown; the other is marked ``superseded`` (on a tie the legal one is shown)."""
+    """Limits after a 复议申请书副本 / 起诉状副本 arrives (workflow.md §3).
+
+    * The legal outer limit. 行政复议: 行政复议法（2023）第四十八条 gives 十日 from receipt of the
+      申请书副本, and 第八十八条第二款 says the law's 三日、五日、七日、十日 are 工作日, not counting
+      statutory holidays: the 10th working day after receipt. 行政诉讼: 行政诉讼法第六十七条 gives
+      15 days from receipt of the 起诉状副本, calendar days from the day after receipt, moved to the
+      next working day when the last day is a rest day (行政诉讼法第一百零一条 applies the
+      民事诉讼法 rules on 期间).
+    * The township's own limit (seed 001 行政争议处置工作流程): the 答辩状 within 10 working days of
+      receiving the copy, for 复议 and 诉讼 alike.
+    * The section's 5-working-day evidence limit, counted from ``forwarded_on`` (default: the day
+      the copy arrived).
+
+    Of the two 答辩 limits the earlier is shown; the other is marked ``superseded`` (on a tie the
+    legal one is shown)."""
     if kind == RECONSIDERATION:
-        legal_days, legal_text, paper = 10, "行政复议法第四十八条：自收到行政复议申请书副本之日起10日内提出书面答复", "复议"
+        legal_text = ("行政复议法第四十八条、第八十八条第二款：自收到行政复议申请书副本之日起10日内提出书面答复，"
+                      "“十日”指工作日，不含法定休假日")
+        paper = "复议"
+        legal_due = calendar.add_working_days(copy_received_on, RECONSIDERATION_REPLY_WORKING_DAYS)
     elif kind == LITIGATION:
-        legal_days, legal_text, paper = 15, "行政诉讼法第六十七条：自收到起诉状副本之日起15日内提交证据和答辩状", "诉讼"
+        legal_text = ("行政诉讼法第六十七条：自收到起诉状副本之日起15日内提交证据和答辩状"
+                      "（自然日，期间届满的最后一日是法定休假日的，以其后的第一日为期间届满的日期）")
+        paper = "诉讼"
+        legal_due = calendar.working_day_on_or_after(
+            copy_received_on + dt.timedelta(days=LITIGATION_REPLY_CALENDAR_DAYS))
     else:
         raise ValueError(f"unknown dispute kind: {kind!r}")
-    legal_due = calendar.working_day_on_or_after(copy_received_on + dt.timedelta(days=legal_days))
-    internal_due = calendar.add_working_days(copy_received_on, 10)
+    internal_due = calendar.add_working_days(copy_received_on, TOWNSHIP_REPLY_WORKING_DAYS)
     legal_first = legal_due <= internal_due
-    internal = Limit(
+    internal = _limit(
         "dispute_reply_internal", f"答辩状（{paper}，本机关流程）", internal_due,
-        "本机关流程：收到副本后10个工作日内会同区复议局拟定答辩状", False, copy_received_on,
-        _unconfirmed(calendar, copy_received_on, internal_due), superseded=legal_first,
+        "本机关流程：收到副本后10个工作日内会同区复议局拟定答辩状", False, copy_received_on, _unconfirmed(calendar, copy_received_on, internal_due), False, None, False,
+        legal_first,
     )
-    legal = Limit(
-        "dispute_reply_legal", f"答辩期限（{paper}，法定）", legal_due, legal_text + "（自然日，末日为休息日的顺延）",
-        True, copy_received_on, _unconfirmed(calendar, copy_received_on, legal_due), superseded=not legal_first,
+    legal_unsure = _unconfirmed(calendar, copy_received_on, legal_due)
+    legal = _limit(
+        "dispute_reply_legal", f"答辩期限（{paper}，法定）", legal_due, legal_text,
+        True, copy_received_on, legal_unsure, False, None, False, not legal_first,
     )
     evidence_start = forwarded_on or copy_received_on
     evidence = _days_limit(

@@ -5,7 +5,14 @@ the annual report is a count over stored codes and nothing else.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.domain.dates import cn_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from app.domain.clock import ClockResult
 
 
 @dataclass(frozen=True)
@@ -86,3 +93,59 @@ def short_label(code: str) -> str:
     if o.group in ("3", "4", "5", "6"):
         label = label.split(".", 1)[1]
     return label.replace("（一）", "").replace("（二）", "").split("（区分")[0]
+
+
+# ------------------------------------------------------------------- preconditions
+
+# Outcomes that close a request because the applicant let a period run out, or that answer a
+# corrected request: each needs the case's history to allow it (outcome_refusal).
+ABANDONED_UNCORRECTED = "6.1"
+ABANDONED_UNPAID = "6.2"
+STILL_UNCLEAR = "4.3"
+
+
+def outcome_refusal(code: str | None, on: dt.date, limits: ClockResult) -> str | None:
+    """Why ``code`` may not be recorded on ``on`` for a case with these limits (counted as if the
+    case were not yet answered), in Chinese; None when it may. The rule holds on every path that
+    records an outcome.
+
+    * 6.1 (条例第三十条): only when a 补正告知书 was sent, no corrected request has been received,
+      and the 补正期限 (the last date the office gave) has passed: "申请人无正当理由逾期不补正的，
+      视为放弃申请".
+    * 6.2 (国办函〔2020〕109号; 条例第四十二条): only when a 收费通知书 is unpaid and the applicant's
+      20 working days from the day after receiving it have passed; without a recorded delivery the
+      period cannot be known.
+    * 4.3 (条例第三十条): "补正后申请内容仍不明确" needs a 补正告知书 and a corrected request.
+    """
+    if code == ABANDONED_UNCORRECTED:
+        period = limits.get("correction_period")
+        if period is None:
+            return "本申请未发出补正告知书，不能按“逾期不补正”办结（条例第三十条：应先一次性书面告知补正并给予合理期限）"
+        if period.done_on is not None:
+            return f"已于{cn_date(period.done_on)}收到补正后的申请，不能按“逾期不补正”办结（条例第三十条）"
+        if period.due is not None and on <= period.due:
+            return (f"补正期限至{cn_date(period.due)}（含当日），期限届满前不能按“逾期不补正”办结"
+                    "（条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请）")
+        return None
+    if code == ABANDONED_UNPAID:
+        pending = [limit for limit in limits.all("fee_payment") if limit.done_on is None]
+        if not pending:
+            return "本申请没有未缴费的收费通知，不能按“逾期未缴纳费用”办结（国办函〔2020〕109号）"
+        limit = pending[-1]
+        if limit.due is None:
+            return ("收费通知书的送达日期尚未登记，无法确定缴费期限（国办函〔2020〕109号：自收到收费通知之次日起"
+                    "20个工作日内缴纳），请先登记送达日期")
+        if on <= limit.due:
+            return (f"缴费期限至{cn_date(limit.due)}（含当日），期限届满前不能按“逾期未缴纳费用”办结"
+                    "（国办函〔2020〕109号）")
+        return None
+    if code == STILL_UNCLEAR:
+        period = limits.get("correction_period")
+        if period is None:
+            return "本申请未要求补正，不能按“补正后申请内容仍不明确”答复（条例第三十条）"
+        if period.done_on is None:
+            return "尚未收到补正后的申请，不能按“补正后申请内容仍不明确”答复（条例第三十条）"
+        if on < period.done_on:
+            return f"答复日期早于收到补正的日期（{cn_date(period.done_on)}）"
+        return None
+    return None

@@ -157,15 +157,18 @@ def test_confirmed_years_from_the_package(cal: WorkCalendar) -> None:
     assert cal.unconfirmed_years_after(D(2026, 12, 31), D(2026, 12, 31)) == ()
 
 
-def test_unconfirmed_year_counts_weekends_only(cal: WorkCalendar) -> None:
-    # 2027 has no schedule: 1 January 2027 (a Friday, surely 元旦) still counts as a working day.
-    assert cal.is_working_day(D(2027, 1, 1))
+def test_unconfirmed_year_counts_weekends_and_the_statutory_holidays(cal: WorkCalendar) -> None:
+    """2027 has no notice yet. 全国年节及纪念日放假办法第二条 fixes 元旦 on 1 January, so Fri 2027-01-01
+    is a day off whatever the notice says; 补假 and 调休 are left out (only the notice fixes them)."""
+    assert not cal.is_working_day(D(2027, 1, 1))
     assert not cal.is_working_day(D(2027, 1, 2))
-    # Tue 2026-12-15: 16–18 (3), 21–25 (8), 28–31 (12), Fri 1/1 (13), 1/4–1/8 (18), 1/11, 1/12.
-    assert cal.add_working_days(D(2026, 12, 15), 20) == D(2027, 1, 12)
-    assert cal.add_working_days_flagged(D(2026, 12, 15), 20) == (D(2027, 1, 12), (2027,))
+    assert cal.is_working_day(D(2027, 1, 4))
+    # Tue 2026-12-15: 16–18 (3), 21–25 (8), 28–31 (12), [Fri 1/1 元旦], 1/4–1/8 (17), 11, 12, 13 (20).
+    assert cal.add_working_days(D(2026, 12, 15), 20) == D(2027, 1, 13)
+    assert cal.add_working_days_flagged(D(2026, 12, 15), 20) == (D(2027, 1, 13), (2027,))
     assert cal.add_working_days_flagged(D(2026, 12, 15), 7) == (D(2026, 12, 24), ())
-    assert "未确认" in cal.source(D(2027, 1, 1))
+    assert "未确认" in cal.source(D(2027, 1, 1)) and "元旦" in cal.source(D(2027, 1, 1))
+    assert "未确认" in cal.source(D(2027, 1, 4))
 
 
 def test_office_confirms_a_year_with_its_own_table() -> None:
@@ -173,7 +176,7 @@ def test_office_confirms_a_year_with_its_own_table() -> None:
     assert cal.is_confirmed(2027)
     assert not cal.is_working_day(D(2027, 1, 1))
     assert cal.source(D(2027, 1, 1)) == "元旦（国办发〔2026〕X号）"
-    # As in the unconfirmed count above, minus 1/1: the 20th is one day later, and certain.
+    # The office's table here has 1/1 off as the statutory count above: the same day, now certain.
     assert cal.add_working_days_flagged(D(2026, 12, 15), 20) == (D(2027, 1, 13), ())
 
 

@@ -137,13 +137,16 @@ def test_correction_period_setting() -> None:
 
 
 def test_consultation_pause_moves_the_answer() -> None:
-    # Sent Thu 11/5, opinion back Thu 11/12: paused 11/6, 9, 10, 11, 12 = 5 → 11/30 + 5 = 12/7.
-    inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 5), D(2026, 11, 12), CONSULTATION_THIRD_PARTY),))
+    # Sent Thu 11/5 and handed over the same day, opinion back Thu 11/12: paused 11/6, 9, 10, 11, 12
+    # = 5 → 11/30 + 5 = 12/7. The time is not counted by 条例第三十三条第三款.
+    inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 5), D(2026, 11, 12), CONSULTATION_THIRD_PARTY,
+                                         D(2026, 11, 5)),))
     result = compute_limits(inp, CAL)
     assert result.get("answer").due == D(2026, 12, 7)
     assert "5个工作日不计算在内" in result.get("answer").explanation
+    assert "条例第三十三条第三款" in result.get("answer").explanation
     reply = result.get("consultation_reply")
-    assert reply.due == D(2026, 11, 26)  # 15 after 11/5
+    assert reply.due == D(2026, 11, 26)  # 15 after receipt on 11/5
     assert reply.done_on == D(2026, 11, 12)
     assert reply.explanation.startswith("条例第三十二条")
 
@@ -154,7 +157,7 @@ def test_open_pause_stops_the_clock() -> None:
     answer = result.get("answer")
     assert answer.due is None and answer.paused
     # If nothing comes back, the 15 days run out on 11/26 and the limit is 11/30 + 15 = 12/21.
-    assert "2026-12-21" in answer.explanation
+    assert "2026年12月21日" in answer.explanation and "2026-12-21" not in answer.explanation
     assert result.get("consultation_reply").explanation.startswith("条例第三十四条")
     assert answer_due(inp, CAL) is None
     assert urgency(answer, D(2026, 11, 20), CAL) == PAUSED
@@ -196,8 +199,9 @@ def test_pause_sent_on_the_last_day() -> None:
 
 
 def test_fee_pause() -> None:
-    # Fee notice Mon 11/9, paid Fri 11/13: paused 10–13 = 4 → 11/30 + 4 = 12/4. Term: 20 after 11/9.
-    inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 9), D(2026, 11, 13), FEE),))
+    # Fee notice Mon 11/9 handed over the same day, paid Fri 11/13: paused 10–13 = 4 → 11/30 + 4 =
+    # 12/4. Term: 20 working days from the day after receipt (国办函〔2020〕109号).
+    inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 9), D(2026, 11, 13), FEE, D(2026, 11, 9)),))
     result = compute_limits(inp, CAL)
     assert result.get("answer").due == D(2026, 12, 4)
     fee = result.get("fee_payment")
@@ -218,12 +222,14 @@ def test_extension_worked_example() -> None:
 
 
 def test_extension_after_a_pause_runs_into_unconfirmed_2027() -> None:
-    # Original 12/7 (pause above); +20: 8–11 (4), 14–18 (9), 21–25 (14), 28–31 (18), Fri 1/1 (19,
-    # counted because 2027 is unknown), Mon 1/4.
+    # Original 12/7 (pause above); +20: 8–11 (4), 14–18 (9), 21–25 (14), 28–31 (18), Fri 1/1 元旦
+    # (a statutory holiday, 全国年节及纪念日放假办法第二条, even before the 2027 notice), Mon 1/4 (19),
+    # Tue 1/5 (20).
     inp = ClockInput(NOV2, extended=True, pauses=(Pause(D(2026, 11, 5), D(2026, 11, 12)),))
     ext = compute_limits(inp, CAL).get("extended")
-    assert ext.due == D(2027, 1, 4)
+    assert ext.due == D(2027, 1, 5)
     assert ext.unconfirmed and ext.unconfirmed_years == (2027,)
+    assert "未确认" in ext.explanation and "法定节假日" in ext.explanation  # says what was assumed
 
 
 def test_late_extension_is_noted() -> None:
@@ -247,7 +253,7 @@ def test_article_35_custom_date_wins() -> None:
 def test_answer_running_into_an_unconfirmed_year() -> None:
     result = compute_limits(ClockInput(D(2026, 12, 15)), CAL)
     answer = result.get("answer")
-    assert answer.due == D(2027, 1, 12)  # weekends only in 2027 (see test_calendar)
+    assert answer.due == D(2027, 1, 13)  # weekends and 元旦 in 2027 (see test_calendar)
     assert answer.unconfirmed_years == (2027,)
     assert not result.get("correction_notice").unconfirmed  # 12/24 is inside 2026
 
@@ -314,22 +320,28 @@ def test_compute_many_matches_single() -> None:
 # ------------------------------------------------------------------ disputes (docs/legal/requests.md, 行政争议)
 
 
-def test_reconsideration_legal_limit_is_earlier() -> None:
-    # Copy received Mon 9/28. Legal: 10 days → Thu 10/8, a working day. Township: 10 working days:
-    # 29, 30, 10/8, 9, Sat 10, 12, 13, 14, 15, 16. Evidence: 5 working days → Sat 10/10.
+def test_reconsideration_reply_limit_is_ten_working_days() -> None:
+    """行政复议法（2023）第四十八条: 被申请人应当自收到申请书副本之日起十日内提出书面答复; 第八十八条第二款:
+    本法关于行政复议期间有关“三日”“五日”“七日”“十日”的规定是指工作日，不含法定休假日.
+
+    Copy received Mon 9/28: 29 (1), 30 (2), [10/1–7 国庆], 10/8 (3), 9 (4), Sat 10/10 调休 (5), 12–16
+    (10) → Fri 10/16, not the calendar-day 10/8. The township's 10 working days (seed 001) fall on
+    the same day; on a tie the legal limit is the one shown. Evidence: 5 working days → Sat 10/10."""
     limits = {lim.key: lim for lim in dispute_limits(RECONSIDERATION, D(2026, 9, 28), CAL)}
-    assert limits["dispute_reply_legal"].due == D(2026, 10, 8)
+    assert limits["dispute_reply_legal"].due == D(2026, 10, 16)
     assert limits["dispute_reply_internal"].due == D(2026, 10, 16)
     assert limits["dispute_evidence"].due == D(2026, 10, 10)
     assert limits["dispute_reply_legal"].shown and not limits["dispute_reply_internal"].shown
     assert "行政复议法第四十八条" in limits["dispute_reply_legal"].explanation
+    assert "第八十八条第二款" in limits["dispute_reply_legal"].explanation
 
 
-def test_reconsideration_last_day_on_a_weekend_rolls_forward() -> None:
-    # Wed 11/4 + 10 days = Sat 11/14 → Mon 11/16.
+def test_reconsideration_counts_working_days_not_calendar_days() -> None:
+    """行政复议法第八十八条第二款: Wed 11/4 + 10 working days: 5, 6 (2), 9–13 (7), 16, 17, 18 (10) → Wed 11/18
+    (10 calendar days would have given Sat 11/14 → Mon 11/16)."""
     legal = dispute_limits(RECONSIDERATION, D(2026, 11, 4), CAL)[0]
     assert legal.key == "dispute_reply_legal"
-    assert legal.due == D(2026, 11, 16)
+    assert legal.due == D(2026, 11, 18)
 
 
 def test_litigation_township_limit_is_earlier() -> None:
