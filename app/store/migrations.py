@@ -14,7 +14,7 @@ import peewee
 
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
@@ -44,8 +44,31 @@ def _v2(db: peewee.SqliteDatabase) -> None:
                                   place=item.place if item.interpretation_on else "")
 
 
+def _columns(db: peewee.SqliteDatabase, table: str) -> set[str]:
+    return {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}
+
+
+def _v3(db: peewee.SqliteDatabase) -> None:
+    """The delivery (送达) of a notice, and confirmed years only by an explicit, complete act.
+
+    * document.delivered_on / delivery_method: periods that run from the addressee's receipt
+      (条例第三十二条、第三十四条; 国办函〔2020〕109号) count from the day a notice was delivered.
+    * calendar_year: a year was marked confirmed by merely importing a file (even one row of it).
+      A year is confirmed only by an act that checks the schedule is complete and names the State
+      Council notice (docs/legal/holidays.md, 已确认年度), so confirmations that name no such source
+      are taken back; the clerk confirms the year again on the calendar page.
+    """
+    document = _columns(db, "document")
+    if document and "delivered_on" not in document:
+        db.execute_sql("ALTER TABLE document ADD COLUMN delivered_on DATE")
+    if document and "delivery_method" not in document:
+        db.execute_sql("ALTER TABLE document ADD COLUMN delivery_method VARCHAR(255) NOT NULL DEFAULT ''")
+    if _columns(db, "calendar_year"):
+        db.execute_sql("DELETE FROM calendar_year WHERE note NOT LIKE '%国务院%' AND note NOT LIKE '%国办%'")
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3]
 
 
 def current_version(db: peewee.SqliteDatabase) -> int:

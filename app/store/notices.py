@@ -20,11 +20,18 @@ class DocumentRecord:
     sha256: str
     operator: str
     created_at: dt.datetime | None
+    delivered_on: dt.date | None = None  # 送达
+    delivery_method: str = ""
 
 
 def _record(row: Document) -> DocumentRecord:
     return DocumentRecord(row.id, row.request_id, row.kind, row.doc_no, row.year, row.seq, row.path, row.issued_on,
-                          row.sha256, row.operator, row.created_at)
+                          row.sha256, row.operator, row.created_at, row.delivered_on, row.delivery_method or "")
+
+
+def set_delivery(document_id: int, delivered_on: dt.date, method: str) -> None:
+    """Record the day and way a document reached its addressee (送达)."""
+    Document.update(delivered_on=delivered_on, delivery_method=method).where(Document.id == document_id).execute()
 
 
 def insert(case_id: int | None, kind: str, doc_no: str | None, year: int, seq: int | None, path: str,

@@ -116,6 +116,16 @@ def years() -> list[int]:
     return [y for (y,) in Request.select(Request.year).distinct().order_by(Request.year.desc()).tuples()]
 
 
+def same_applicant_in_month(id_number: str, first: dt.date, last: dt.date) -> list[tuple[int, dt.date]]:
+    """(id, received_on) of every request by the holder of ``id_number`` (身份证件号码 or
+    统一社会信用代码, compared without case) received in first..last, in order of receipt."""
+    q = (Request.select(Request.id, Request.received_on)
+         .where((pw.fn.UPPER(Request.id_number) == id_number.upper())
+                & Request.received_on.between(first, last))
+         .order_by(Request.received_on, Request.id))
+    return list(q.tuples())
+
+
 def add_event(case_id: int, kind: str, happened_on: dt.date, summary: str, data: dict | None = None,
               operator: str = "") -> int:
     row = Event.create(request=case_id, kind=kind, happened_on=happened_on, summary=summary,

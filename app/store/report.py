@@ -22,9 +22,14 @@ def report_disputes() -> list[tuple]:
 
 
 def fees_of_year(year: int) -> tuple[int, Decimal]:
-    """Fee notices sent in `year` and the 信息处理费 paid in it (yuan), from the timelines."""
+    """Fee notices sent in `year` and the 信息处理费 paid in it (yuan), from the timelines. A fee
+    notice re-issued with another amount (event terms_changed) is paid at its last amount."""
     sent = {e.id: json.loads(e.data).get("amount", 0) for e in Event.select(Event.id, Event.data)
             .where(Event.kind == "fee_sent")}
+    for e in Event.select(Event.data).where(Event.kind == "terms_changed").order_by(Event.happened_on, Event.id):
+        data = json.loads(e.data)
+        if int(data.get("ref") or 0) in sent and "amount" in (data.get("terms") or {}):
+            sent[int(data["ref"])] = data["terms"]["amount"]
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     notices = Event.select().where((Event.kind == "fee_sent") & Event.happened_on.between(start, end)).count()
     paid = Decimal(0)

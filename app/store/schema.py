@@ -102,6 +102,8 @@ class Document(BaseModel):
     seq = pw.IntegerField(null=True)
     path = pw.TextField(default="")
     issued_on = pw.DateField(null=True)
+    delivered_on = pw.DateField(null=True)  # 送达: the day the addressee received it (schema v3)
+    delivery_method = pw.CharField(default="")  # 直接送达 / 邮寄送达 / … (schema v3)
     sha256 = pw.CharField(default="")
     operator = pw.CharField(default="")
     created_at = pw.DateTimeField(default=now)
