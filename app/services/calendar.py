@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain.calendar import schedule_problems
 from app.domain.dates import parse_date
 from app.services import deadlines
 from app.services.errors import ServiceError, ValidationError
@@ -72,15 +73,31 @@ def _describe(entry: tuple[bool, str] | None) -> str | None:
     return ("上班" if entry[0] else "休息") + (f"（{entry[1]}）" if entry[1] else "")
 
 
-def confirm_year(year: int, note: str = "", confirmed: bool = True) -> int:
-    """Mark a year's schedule as entered and confirmed by the office (or take that back)."""
+def confirm_problems(year: int, source: str) -> list[str]:
+    """Why ``year`` cannot be confirmed now from the office's entries and this ``source`` (Chinese);
+    [] when it can (app.domain.calendar.schedule_problems)."""
+    if work_calendar().package_has_year(year):
+        return [f"{year}年的国务院办公厅节假日安排已随程序载入，无需另行确认"]
+    return schedule_problems(year, store.entries(), source.strip())
+
+
+def confirm_year(year: int, source: str = "", confirmed: bool = True) -> int:
+    """Confirm a year's schedule (or take that back). Confirming is the one act that makes a year
+    certain (workflow.md §2): the office's entries must hold every statutory holiday of
+    全国年节及纪念日放假办法 and ``source`` must name the State Council notice they come from.
+    Refused with ValidationError ({'source' or '第N项': problem}) otherwise."""
+    source = source.strip()
+    if confirmed:
+        problems = confirm_problems(year, source)
+        if problems:
+            raise ValidationError({f"第{i}项": p for i, p in enumerate(problems, 1)})
     with atomic():
         if confirmed:
-            store.put_confirmed_year(year, note)
+            store.put_confirmed_year(year, source)
         else:
             store.delete_confirmed_year(year)
         audit.record("calendar", str(year), "确认年度节假日安排" if confirmed else "取消确认年度节假日安排",
-                     {"confirmed": [not confirmed, confirmed], "note": [None, note]})
+                     {"confirmed": [not confirmed, confirmed], "source": [None, source]})
     return _after_change()
 
 
@@ -128,10 +145,12 @@ def _read_rows(path: Path) -> list[list[object]]:
     raise ServiceError("节假日安排文件应为 .csv 或 .xlsx 格式")
 
 
-def import_schedule(path: Path | str, confirm_years: bool = True) -> tuple[int, int]:
+def import_schedule(path: Path | str) -> tuple[int, int]:
     """Import a year's schedule (日期, 休/班, 备注) in one transaction; nothing is saved on any problem.
 
-    Returns (entries imported, open cases recomputed)."""
+    Importing never confirms a year, however many rows the file has (a file of one row, or the
+    bundled sample, must not make a year certain): the clerk checks the days and confirms the year
+    with its source (``confirm_year``). Returns (entries imported, open cases recomputed)."""
     path = Path(path)
     entries, problems = parse_schedule_rows(_read_rows(path))
     if problems:
@@ -142,9 +161,6 @@ def import_schedule(path: Path | str, confirm_years: bool = True) -> tuple[int, 
     with atomic():
         for day, working, note in entries:
             store.put_entry(day, working, note)
-        if confirm_years:
-            for year in years:
-                store.put_confirmed_year(year, f"导入自 {path.name}")
         audit.record("calendar", ",".join(map(str, years)), "导入节假日安排",
                      {"file": [None, path.name], "entries": [None, len(entries)]})
     return len(entries), _after_change()

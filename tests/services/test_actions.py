@@ -68,11 +68,21 @@ def test_extension_is_20_working_days_after_the_original_limit(workspace):
 
 
 def test_fee_lapse_closes_the_case_as_6_2(workspace):
+    """国办函〔2020〕109号: 申请人应当自收到收费通知之次日起20个工作日内缴纳费用，逾期未缴纳的视为放弃申请.
+
+    45 pages 按量计收: pages 31–45 at 10 元 = 150 元. Sent Thu 9/3, the postal receipt says Tue 9/8.
+    20 working days from 9/9: 9–11 (3), 14–18 (8), Sun 9/20 调休 (9), 21–24 (13), [9/25–27 中秋 and
+    weekend], 28–30 (16), [国庆], 10/8, 9 (18), Sat 10/10 调休 (19), Mon 10/12 (20)."""
     case = make_case(D(2026, 9, 1))
-    actions.send_fee_notice(case.id, D(2026, 9, 3), 300.0, "按件计收")
-    with pytest.raises(ServiceError, match="期限届满后"):
-        actions.fee_lapsed(case.id, D(2026, 9, 10))
-    actions.fee_lapsed(case.id, D(2026, 11, 2))
+    fee_id = actions.send_fee_notice(case.id, D(2026, 9, 3), method="按量计收", pages=45)
+    sent = [e for e in register.timeline(case.id) if e.kind == "fee_sent"][0]
+    assert sent.data["amount"] == 150
+    with pytest.raises(ServiceError, match="送达日期尚未登记"):
+        actions.fee_lapsed(case.id, D(2026, 11, 2))
+    actions.record_delivery(case.id, fee_id, D(2026, 9, 8), "邮寄送达")
+    with pytest.raises(ServiceError, match="2026年10月12日"):
+        actions.fee_lapsed(case.id, D(2026, 10, 12))
+    actions.fee_lapsed(case.id, D(2026, 10, 13))
     closed = register.get_case(case.id)
     assert (closed.outcome, closed.status) == ("6.2", "已办结")
 
@@ -87,7 +97,10 @@ def test_office_holiday_moves_open_limits_at_once(workspace):
     assert register.list_rows(CaseQuery())[0].due_on == D(2026, 11, 30)
 
 
-def test_import_schedule_confirms_a_new_year(workspace, tmp_path):
+def test_importing_a_schedule_never_confirms_a_year(workspace, tmp_path):
+    """workflow.md §2: a year is confirmed only from a complete schedule (every holiday of
+    全国年节及纪念日放假办法第二条) with its source named. A file with two 2027 rows leaves 2027
+    unconfirmed, so the limit keeps its 未确认 mark."""
     case = make_case(D(2026, 12, 15))
     limit = deadlines.case_limits(case.id).answer
     assert limit.unconfirmed_years == (2027,)
@@ -95,8 +108,8 @@ def test_import_schedule_confirms_a_new_year(workspace, tmp_path):
     sheet.write_text("日期,休/班,备注\n2027-01-01,休,元旦\n2027-01-04,休,测试假日\n", encoding="utf-8")
     assert calendar.import_schedule(sheet) == (2, 1)
     limit = deadlines.case_limits(case.id).answer
-    assert limit.unconfirmed_years == ()
-    assert 2027 in calendar.confirmed_years()
+    assert limit.unconfirmed_years == (2027,)
+    assert 2027 not in calendar.confirmed_years()
 
 
 def test_import_with_a_bad_row_saves_nothing(workspace, tmp_path):
