@@ -1,8 +1,8 @@
 """The annual report (国办公开办函〔2021〕30号) counted from the register, checked, exported.
 
 Every figure of tables 3 and 4 is a count over stored outcome codes, applicant kinds and dates
-(docs/architecture.md); table 2's 规章/行政规范性文件 rows come from the proactive register, its other
-rows are entered by hand and kept per year.
+(docs/architecture.md); table 2's 规章/行政规范性文件 rows come from the proactive register, its 收费金额
+row from the 信息处理费 recorded as paid, its other rows are entered by hand and kept per year.
 """
 from __future__ import annotations
 
@@ -17,8 +17,10 @@ from app.services.errors import ServiceError, ValidationError
 from app.store import audit, kv, report as store
 from app.store.db import atomic
 
+# Table 2's rows entered by hand. Its 收费金额 row is not among them: it is the 信息处理费 recorded as
+# paid in the year (国办函〔2020〕109号; the fee notices and payments on the timelines), in 万元.
 MANUAL_FIELDS = {"licensing": "行政许可 本年处理决定数量", "penalties": "行政处罚 本年处理决定数量",
-                 "coercion": "行政强制 本年处理决定数量", "fees_wan": "行政事业性收费 本年收费金额（万元）"}
+                 "coercion": "行政强制 本年处理决定数量"}
 
 
 @dataclass
@@ -54,10 +56,10 @@ def save_manual_table2(year: int, values: dict[str, object]) -> None:
         except ArithmeticError:
             errors[name] = f"{label}应为数字"
             continue
-        if number < 0 or (name != "fees_wan" and number != int(number)):
-            errors[name] = f"{label}应为{'非负数' if name == 'fees_wan' else '非负整数'}"
+        if number < 0 or number != int(number):
+            errors[name] = f"{label}应为非负整数"
             continue
-        clean[name] = str(number if name == "fees_wan" else int(number))
+        clean[name] = str(int(number))
     if errors:
         raise ValidationError(errors)
     old = kv.get(_manual_key(year), {})
@@ -80,11 +82,11 @@ def build(year: int) -> Report:
     """Tables 2–4 of `year` with their balance check (国办公开办函〔2021〕30号)."""
     cases = [ar.ReportCase(*row) for row in store.report_cases()]
     disputes = [ar.ReportDispute(*row) for row in store.report_disputes()]
-    manual = {k: (Decimal(v) if k == "fees_wan" else int(v)) for k, v in manual_table2(year).items()}
-    t2 = ar.table2(_proactive_docs(), year, **manual)
+    manual = {k: int(v) for k, v in manual_table2(year).items() if k in MANUAL_FIELDS}
+    notices, yuan = store.fees_of_year(year)
+    t2 = ar.table2(_proactive_docs(), year, **manual, fees_wan=yuan / Decimal(10000))
     t3 = ar.table3(cases, year)
     t4 = ar.table4(disputes, year)
-    notices, yuan = store.fees_of_year(year)
     return Report(year, t2, t3, t4, ar.check_balance(t3, t4), notices, yuan)
 
 
