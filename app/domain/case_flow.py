@@ -29,6 +29,8 @@ STEPS: dict[str, frozenset[str]] = {
     "send_fee_notice": BEFORE_ANSWER - {AWAITING_FEE},
     "fee_paid": frozenset({AWAITING_FEE}),
     "fee_lapsed": frozenset({AWAITING_FEE}),
+    # A fee notice or request for opinion reaches its addressee (送达): its period counts from then.
+    "record_delivery": OPEN,
     # 条例第三十三条第二款: one extension.
     "extend": BEFORE_ANSWER - {EXTENDED},
     # 条例第三十五条: a reasonable later date.
@@ -40,6 +42,7 @@ STEP_NAMES: dict[str, str] = {
     "send_correction": "发出补正告知", "receive_correction": "收到补正", "correction_lapsed": "按逾期未补正办结",
     "reviewed": "审查完成", "draft_done": "拟答复完成", "signed": "已送签", "start_consultation": "发起征求意见",
     "receive_opinion": "收到意见", "send_fee_notice": "发出收费通知", "fee_paid": "已缴费", "fee_lapsed": "按逾期未缴费办结",
+    "record_delivery": "登记送达",
     "extend": "延期", "custom_due": "另定期限", "answer": "答复",
 }
 

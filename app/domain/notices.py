@@ -34,6 +34,15 @@ ACTION_FEE = "fee"                  # 国办函〔2020〕109号: the clock pause
 
 EVENT_KIND = "notice"  # Event.kind of an issued notice on the case timeline
 
+# How a notice whose period runs from its receipt is to be delivered. Only a notice handed over
+# on the day it is issued has a receipt date known when it is printed, so only then may it print
+# "即于X之前" (国办函〔2020〕109号 "自收到收费通知之次日起"; 条例第三十二条、第三十四条 "自收到征求意见书之日起").
+HANDED_OVER_TODAY = "签发当日直接送达"
+NOTICE_DELIVERY: tuple[str, ...] = (HANDED_OVER_TODAY, "邮寄送达", "电子送达", "其他方式送达")
+# Date placeholders counted from the addressee's receipt: empty unless that day is known.
+RECEIPT_DATES: frozenset[str] = frozenset({"征求意见期限", "缴费期限"})
+UNCONFIRMED_MARK = "（未确认）"  # after a printed date that rests on an unconfirmed year (workflow.md §2)
+
 
 # ------------------------------------------------------------------- extra inputs
 
@@ -129,7 +138,10 @@ KINDS: tuple[NoticeKind, ...] = (
                dates=("答复期限",)),
     NoticeKind("补正告知书", "政府信息公开申请补正告知书", "补", _STEP,
                extras=(ExtraField("补正事项", "需要补正的事项", "multiline",
-                                  hint="一行一项，例如“所需政府信息的名称、文号或者便于查询的其他特征性描述”"),),
+                                  hint="一行一项，例如“所需政府信息的名称、文号或者便于查询的其他特征性描述”"),
+                       ExtraField("另定补正期限", "补正期限（日期，可不填）", required=False,
+                                  hint="不填时按设置的补正期限计算；重新签发时沿用已告知的补正期限。"
+                                       "另定日期的，重新签发须说明理由（条例第三十条：一次性告知）")),
                dates=("补正期限",), action=ACTION_CORRECTION),
     NoticeKind("延期答复告知书", "政府信息公开申请延期答复告知书", "延", _STEP,
                extras=(ExtraField("延期理由", "延期理由", default="所申请信息涉及面广，需调取、核查的材料较多",
@@ -139,19 +151,32 @@ KINDS: tuple[NoticeKind, ...] = (
     NoticeKind("征求意见书（第三方）", "政府信息公开征求第三方意见书", "征", _STEP,
                extras=(ExtraField("第三方名称", "第三方名称", hint="被征求意见的公民、法人或其他组织"),
                        ExtraField("征求意见事项", "征求意见的内容",
-                                  default="该信息是否涉及贵方商业秘密、个人隐私，公开后是否会损害贵方合法权益")),
+                                  default="该信息是否涉及贵方商业秘密、个人隐私，公开后是否会损害贵方合法权益"),
+                       ExtraField("送达安排", "本意见书的送达方式", "choice", choices=NOTICE_DELIVERY,
+                                  default="邮寄送达",
+                                  hint="15个工作日自第三方收到之日起计算；只有签发当日直接送达的，才印出具体日期")),
                dates=("征求意见期限",), action=ACTION_THIRD_PARTY),
     NoticeKind("征求意见书（共同制作机关）", "政府信息公开征求意见书", "征", _STEP,
-               extras=(ExtraField("被征求意见机关", "共同制作机关名称"),),
+               extras=(ExtraField("被征求意见机关", "共同制作机关名称"),
+                       ExtraField("送达安排", "本意见书的送达方式", "choice", choices=NOTICE_DELIVERY,
+                                  default="邮寄送达",
+                                  hint="15个工作日自该机关收到之日起计算；只有签发当日直接送达的，才印出具体日期")),
                dates=("征求意见期限",), action=ACTION_AGENCY),
     NoticeKind("征求意见告知书（申请人）", "政府信息公开征求意见告知书", "征", _STEP,
                extras=(ExtraField("被征求意见方", "被征求意见的第三方或机关", hint="可写“相关第三方”"),),
                dates=("征求意见期限",)),
     NoticeKind("收费通知书", "政府信息公开信息处理费收费通知书", "费", _STEP,
-               extras=(ExtraField("收费方式", "计收方式", "choice", choices=("按件计收", "按量计收")),
-                       ExtraField("收费计算", "计算过程", hint="例如“本月第11件至第12件，每件100元，共2件”"),
-                       ExtraField("收费金额", "应缴金额（元）", hint="阿拉伯数字，例如“200”"),
-                       ExtraField("缴费方式", "缴费方式", default="到本机关党政办公室现场缴纳，或通过银行转账缴纳")),
+               extras=(ExtraField("收费方式", "计收方式", "choice", choices=("按件计收", "按量计收"), default="按件计收",
+                                  hint="国办函〔2020〕109号：按件计收或按量计收，只能选其一"),
+                       ExtraField("页数", "页数（按量计收时填写）", required=False, hint="提供的政府信息的页数"),
+                       ExtraField("收费计算", "计算过程", required=False,
+                                  hint="留空时按国办函〔2020〕109号的标准自动计算（按件计收按登记簿统计该申请人本月申请件数）"),
+                       ExtraField("收费金额", "应缴金额（元）", required=False, hint="留空时按标准自动计算；与标准不同的须填写调整理由"),
+                       ExtraField("金额调整理由", "金额调整理由", required=False,
+                                  hint="应缴金额与按标准计算的不同时填写（如申请人申请减免），记入办理过程"),
+                       ExtraField("缴费方式", "缴费方式", default="到本机关党政办公室现场缴纳，或通过银行转账缴纳"),
+                       ExtraField("送达安排", "本通知书的送达方式", "choice", choices=NOTICE_DELIVERY, default="邮寄送达",
+                                  hint="缴费期限自申请人收到之次日起计算；只有签发当日直接送达的，才印出具体日期")),
                dates=("缴费期限",), action=ACTION_FEE),
     _answer("答复告知书（予以公开）", ("1",), _HOW_PROVIDED),
     _answer("答复告知书（已主动公开）", ("1a",),
@@ -169,7 +194,8 @@ KINDS: tuple[NoticeKind, ...] = (
     _answer("答复告知书（信息不存在）", ("4.1",)),
     _answer("答复告知书（非本机关负责公开）", ("4.1",),
             ExtraField("负责机关", "负责公开该信息的机关"),
-            ExtraField("负责机关联系方式", "该机关的联系方式", required=False)),
+            ExtraField("负责机关联系方式", "该机关的联系方式",
+                       hint="条例第三十六条第（五）项：能够确定负责公开的机关的，告知其名称、联系方式")),
     _answer("答复告知书（需另行制作）", ("4.2",)),
     _answer("答复告知书（补正后仍不明确）", ("4.3",)),
     _answer("告知书（信访举报投诉类）", ("5.1",),
@@ -273,8 +299,9 @@ DATE_CATALOGUE: dict[str, tuple[str, str]] = {
     "答复期限": ("答复期限（条例第三十三条，由期限计算得出）", "2026年3月30日"),
     "补正期限": ("补正期限（条例第三十条，自告知书发出之日起）", "2026年3月30日"),
     "延期后答复期限": ("延期后的答复期限（条例第三十三条第二款）", "2026年4月28日"),
-    "征求意见期限": ("征求意见期限（条例第三十二条、第三十四条，15个工作日）", "2026年3月30日"),
-    "缴费期限": ("缴费期限（国办函〔2020〕109号，20个工作日）", "2026年4月7日"),
+    "征求意见期限": ("征求意见期限（条例第三十二条、第三十四条，自收到之日起15个工作日；"
+                "收到日期未知时为空）", "2026年3月30日"),
+    "缴费期限": ("缴费期限（国办函〔2020〕109号，自收到之次日起20个工作日；收到日期未知时为空）", "2026年4月7日"),
 }
 _EXTRA_EXAMPLES: dict[str, str] = {
     "接收材料": "政府信息公开申请表1份、身份证复印件1份",
@@ -286,8 +313,12 @@ _EXTRA_EXAMPLES: dict[str, str] = {
     "被征求意见机关": "台州市黄岩区自然资源和规划局",
     "被征求意见方": "相关第三方",
     "收费方式": "按件计收",
-    "收费计算": "您本月提出的第11件、第12件申请，每件100元，共2件",
-    "收费金额": "200",
+    "页数": "",
+    "收费计算": "该申请人本月第11件申请；第11件：1件×100元=100元；合计100元",
+    "收费金额": "100",
+    "金额调整理由": "",
+    "送达安排": "签发当日直接送达",
+    "另定补正期限": "",
     "缴费方式": "到本机关党政办公室现场缴纳",
     "提供方式说明": "随本告知书一并提供（纸质，共3页）",
     "公开途径": "本机关门户网站“政府信息公开”专栏",
@@ -376,8 +407,8 @@ def check_extras(k: NoticeKind, extra: dict[str, object]) -> dict[str, str]:
         elif e.kind == "choice" and text and text not in e.choices:
             errors[e.name] = f"“{e.label}”应为以下之一：" + "、".join(e.choices)
     if k.name == "收费通知书" and "收费金额" not in errors:
-        amount = str(extra.get("收费金额", "")).strip()
-        if not _is_money(amount):
+        amount = str(extra.get("收费金额", "") or "").strip()
+        if amount and not _is_money(amount):
             errors["收费金额"] = "应缴金额应为不小于0的数字，例如 200 或 200.50"
     return errors
 

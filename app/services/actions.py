@@ -2,7 +2,12 @@
 
 An action done after its limit (a correction notice after the 7th working day, an extension
 after the answer limit) is refused with LateAction unless the caller confirms with
-``accept_late=True``; it is then recorded with a note that it was late.
+``accept_late=True``; it is then recorded with a note that it was late. A correction received
+after the 补正期限 needs more than a confirmation: the applicant's 正当理由 (条例第三十条), which
+is recorded on the timeline (ReasonRequired).
+
+Closing a case as abandoned (6.1, 6.2) follows the outcome rules of app.domain.outcomes, which
+register.record_outcome applies on every path.
 """
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ import functools
 from typing import Any, Callable
 
 from app.domain import case_flow
+from app.domain import fees as fee_rules
+from app.domain import outcomes
 from app.domain.dates import cn_date
 from app.domain.request import (AWAITING_FEE, CONCLUDED_STATUSES, CONSULTING, CORRECTING, EXTENDED, HANDLING,
                                 REGISTERED, REVIEWING)
@@ -21,8 +28,20 @@ from app.store import audit, register as store
 from app.store.db import atomic
 
 
+# How a notice reaches its addressee (送达); the same words as the 送达回证.
+DELIVERY_METHODS: tuple[str, ...] = ("直接送达", "邮寄送达", "电子送达", "留置送达", "委托送达")
+
+
 class LateAction(ServiceError):
     """The action is past its limit; the user must confirm to record it anyway."""
+
+    needs_reason = False
+
+
+class ReasonRequired(LateAction):
+    """The late step is only lawful with a reason the user must give (it goes on the timeline)."""
+
+    needs_reason = True
 
 
 def _open_case(case_id: int):
@@ -79,10 +98,18 @@ def _record(case_id: int, kind: str, on: dt.date, summary: str, data: dict, stat
     return event_id
 
 
+def _calendar():
+    from app.services.work_calendar import work_calendar
+
+    return work_calendar()
+
+
 @_step("send_correction")
 def send_correction(case_id: int, on: dt.date, items: str, period_days: int | None = None,
-                    accept_late: bool = False) -> int:
-    """发出补正告知 (条例第三十条): within 7 working days, once and for all, with a period."""
+                    accept_late: bool = False, due: dt.date | None = None) -> int:
+    """发出补正告知 (条例第三十条): within 7 working days, once and for all, with a period. The
+    补正期限 is ``due`` when the notice gave a date, else ``period_days`` working days after ``on``;
+    the date is recorded, since the office is bound by the date it gave."""
     case = _open_case(case_id)
     _check_day(case, on)
     if not items.strip():
@@ -91,15 +118,26 @@ def send_correction(case_id: int, on: dt.date, items: str, period_days: int | No
         raise ServiceError("补正告知应一次性告知（条例第三十条），本申请已发出过补正告知书")
     from app.services import settings as office
 
-    days = period_days or office.load().correction_period
+    cal = _calendar()
+    if due is not None:
+        if due <= on:
+            raise ValidationError({"due": "补正期限应晚于发出补正告知书的日期"})
+        days = cal.working_days_between(on, due)
+    else:
+        days = period_days or office.load().correction_period
+        due = cal.add_working_days(on, days)
     note = _late_check(case_id, "correction_notice", on, "补正告知", accept_late)
-    return _record(case_id, dl.CORRECTION_SENT, on, f"发出补正告知，补正期限{days}个工作日{note}",
-                   {"items": items.strip(), "period_days": days}, CORRECTING)
+    return _record(case_id, dl.CORRECTION_SENT, on, f"发出补正告知，补正期限至{cn_date(due)}（{days}个工作日）{note}",
+                   {"items": items.strip(), "period_days": days, "due": due.isoformat()}, CORRECTING)
 
 
 @_step("receive_correction")
-def receive_correction(case_id: int, on: dt.date) -> int:
-    """收到补正: the answer limit counts afresh from this day (条例第三十条)."""
+def receive_correction(case_id: int, on: dt.date, reason: str = "") -> int:
+    """收到补正: the answer limit counts afresh from this day (条例第三十条).
+
+    A correction received after the 补正期限 is, without 正当理由, an abandoned request
+    (条例第三十条: 申请人无正当理由逾期不补正的，视为放弃申请). Accepting it therefore needs the
+    reason, which is recorded on the timeline; without one ReasonRequired is raised."""
     case = _open_case(case_id)
     _check_day(case, on)
     sent = [e.happened_on for e in store.timeline(case_id) if e.kind == dl.CORRECTION_SENT]
@@ -107,7 +145,24 @@ def receive_correction(case_id: int, on: dt.date) -> int:
         raise ServiceError("尚未发出补正告知，不能登记收到补正")
     if on < sent[-1]:
         raise ValidationError({"on": f"收到补正日期不能早于发出补正告知的日期（{cn_date(sent[-1])}）"})
-    return _record(case_id, dl.CORRECTION_RECEIVED, on, "收到补正后的申请，答复期限重新计算", {}, HANDLING)
+    period = dl.case_limits(case_id, on).get("correction_period")
+    late = period is not None and period.due is not None and on > period.due
+    if not late:
+        return _record(case_id, dl.CORRECTION_RECEIVED, on, "收到补正后的申请，答复期限重新计算", {}, HANDLING)
+    if not reason.strip():
+        raise ReasonRequired(
+            f"收到补正的日期（{cn_date(on)}）晚于补正期限（{cn_date(period.due)}）。条例第三十条：申请人无正当理由"
+            "逾期不补正的，视为放弃申请。申请人有正当理由的，请填写理由后登记，答复期限自收到补正之日起重新计算；"
+            "没有正当理由的，请按“申请人逾期未补正”办结。")
+    return _record(case_id, dl.CORRECTION_RECEIVED, on,
+                   f"收到补正后的申请（已超过补正期限{cn_date(period.due)}，正当理由：{reason.strip()}），答复期限重新计算",
+                   {"late": True, "due": period.due.isoformat(), "reason": reason.strip()}, HANDLING)
+
+
+def _refuse_outcome(case_id: int, code: str, on: dt.date) -> None:
+    """The outcome rules of app.domain.outcomes (条例第三十条; 国办函〔2020〕109号), checked before
+    anything is written (register.record_outcome checks them again in its transaction)."""
+    register.check_outcome_allowed(case_id, code, on)
 
 
 @_step("correction_lapsed")
@@ -115,11 +170,7 @@ def correction_lapsed(case_id: int, on: dt.date) -> int:
     """申请人逾期未补正: treated as abandoned, outcome 6.1 (条例第三十条)."""
     case = _open_case(case_id)
     _check_day(case, on)
-    limit = dl.case_limits(case_id, on).get("correction_period")
-    if limit is None or limit.due is None:
-        raise ServiceError("尚未发出补正告知，不能按逾期未补正办结")
-    if on <= limit.due:
-        raise ServiceError(f"补正期限至{cn_date(limit.due)}，期限届满后才能按逾期未补正办结")
+    _refuse_outcome(case_id, outcomes.ABANDONED_UNCORRECTED, on)
     return _close_as_abandoned(case_id, dl.CORRECTION_LAPSED, on, "申请人逾期未补正，视为放弃申请", {}, "6.1")
 
 
@@ -175,15 +226,42 @@ def _resumed_status(case_id: int) -> str:
     return EXTENDED if any(e.kind == dl.EXTENDED for e in store.timeline(case_id)) else HANDLING
 
 
+def fee_terms(case_id: int, method: str, pages: int | None = None, amount: float | None = None,
+              override_reason: str = "") -> dict:
+    """The 信息处理费 of this request by the 109号 standard, and the amount charged: the computed one,
+    or another the clerk set with a reason (e.g. a reduction asked for). Raises ValidationError."""
+    from app.services import fees
+
+    fee = fees.compute(case_id, method, pages)
+    charged = fee.amount if amount is None else amount
+    errors = {}
+    if charged < 0:
+        errors["收费金额"] = "收费金额不能为负数"
+    elif charged != fee.amount and not override_reason.strip():
+        errors["金额调整理由"] = (f"应缴金额{charged:g}元与按国办函〔2020〕109号标准计算的{fee.amount}元不同，"
+                             "请填写调整理由（如申请人申请减免）")
+    elif charged <= 0:
+        errors["收费金额"] = (f"按国办函〔2020〕109号标准计算，本申请不收费（{fee.computation}），无需发出收费通知")
+    if errors:
+        raise ValidationError(errors)
+    return {"amount": charged, "method": fee.method, "computed": fee.amount, "steps": list(fee.steps),
+            "pages": pages, "override_reason": override_reason.strip() if charged != fee.amount else ""}
+
+
 @_step("send_fee_notice")
-def send_fee_notice(case_id: int, on: dt.date, amount: float, basis: str = "") -> int:
-    """发出收费通知 (国办函〔2020〕109号): pauses the clock until paid; 20 working days to pay."""
+def send_fee_notice(case_id: int, on: dt.date, amount: float | None = None, basis: str = "", *,
+                    method: str | None = None, pages: int | None = None, override_reason: str = "") -> int:
+    """发出收费通知 (条例第四十二条; 国办函〔2020〕109号): pauses the clock until paid; 20 working days to
+    pay from the day after the applicant receives it. The amount is computed by the 109号 standard
+    (``method``: 按件计收 or 按量计收, one only); another amount needs ``override_reason``."""
     case = _open_case(case_id)
     _check_day(case, on)
-    if amount <= 0:
-        raise ValidationError({"amount": "收费金额应大于0"})
-    return _record(case_id, dl.FEE_SENT, on, f"发出收费通知书，金额{amount:.2f}元，缴费期间不计入答复期限",
-                   {"amount": amount, "basis": basis}, AWAITING_FEE)
+    method = method or (basis if basis in fee_rules.METHODS else fee_rules.BY_COUNT)
+    terms = fee_terms(case_id, method, pages, amount, override_reason)
+    note = f"（按标准计算{terms['computed']}元，调整理由：{terms['override_reason']}）" if terms["override_reason"] else ""
+    return _record(case_id, dl.FEE_SENT, on,
+                   f"发出收费通知书，{terms['method']}，金额{terms['amount']:.2f}元{note}，缴费期间不计入答复期限",
+                   {**terms, "basis": basis or terms["method"]}, AWAITING_FEE)
 
 
 def _pending_fee(case_id: int) -> int:
@@ -205,14 +283,64 @@ def fee_paid(case_id: int, on: dt.date) -> int:
 
 @_step("fee_lapsed")
 def fee_lapsed(case_id: int, on: dt.date) -> int:
-    """逾期未缴费: treated as abandoned, outcome 6.2 (国办函〔2020〕109号)."""
+    """逾期未缴费: treated as abandoned, outcome 6.2 (国办函〔2020〕109号): only once the applicant's 20
+    working days from the day after receiving the notice have passed."""
     case = _open_case(case_id)
     _check_day(case, on)
     ref = _pending_fee(case_id)
-    limit = next((l for l in dl.case_limits(case_id, on).all("fee_payment") if l.done_on is None), None)
-    if limit is not None and limit.due is not None and on <= limit.due:
-        raise ServiceError(f"缴费期限至{cn_date(limit.due)}，期限届满后才能按逾期未缴费办结")
+    _refuse_outcome(case_id, outcomes.ABANDONED_UNPAID, on)
     return _close_as_abandoned(case_id, dl.FEE_LAPSED, on, "申请人逾期未缴纳费用，不再处理", {"ref": ref}, "6.2")
+
+
+def pending_deliveries(case_id: int) -> list[dict]:
+    """Notices whose period runs from the addressee's receipt and are still running: unpaid fee
+    notices and unanswered consultations, [{'id', 'what', 'on', 'delivered_on'}]."""
+    events = store.timeline(case_id)
+    closed = {int(e.data["ref"]) for e in events
+              if e.kind in (dl.FEE_PAID, dl.FEE_LAPSED, dl.CONSULTATION_REPLIED) and e.data.get("ref")}
+    out = []
+    for e in events:
+        if e.id in closed:
+            continue
+        if e.kind == dl.FEE_SENT:
+            what = "收费通知书"
+        elif e.kind == dl.CONSULTATION_SENT:
+            what = f"征求意见书（{e.data.get('party', '')}）"
+        else:
+            continue
+        out.append({"id": e.id, "what": what, "on": e.happened_on, "delivered_on": dl.delivered_on(events, e.id)})
+    return out
+
+
+@_step("record_delivery")
+def record_delivery(case_id: int, ref: int, on: dt.date, method: str, document_id: int | None = None) -> int:
+    """送达: the day a fee notice or request for opinion reached its addressee (送达回证, the postal
+    receipt; in person: the day handed over). The applicant's 20 working days to pay
+    (国办函〔2020〕109号: 自收到收费通知之次日起) and the 15 working days for an opinion
+    (条例第三十二条、第三十四条: 自收到征求意见书之日起) count from it."""
+    case = _open_case(case_id)
+    _check_day(case, on)
+    if method not in DELIVERY_METHODS:
+        raise ValidationError({"method": "送达方式应为：" + "、".join(DELIVERY_METHODS)})
+    events = store.timeline(case_id)
+    sent = next((e for e in events if e.id == ref and e.kind in (dl.FEE_SENT, dl.CONSULTATION_SENT)), None)
+    if sent is None:
+        raise ServiceError("找不到要登记送达的收费通知或征求意见")
+    if on < sent.happened_on:
+        raise ValidationError({"on": f"送达日期不能早于发出日期（{cn_date(sent.happened_on)}）"})
+    what = "收费通知书" if sent.kind == dl.FEE_SENT else f"征求意见书（{sent.data.get('party', '')}）"
+    period = "缴费期限自送达次日起20个工作日" if sent.kind == dl.FEE_SENT else "提出意见的期限自送达之日起15个工作日"
+    from app.store import notices as documents
+
+    with atomic():
+        event_id = store.add_event(case_id, dl.DELIVERED, on, f"{what}已送达（{method}，{cn_date(on)}），{period}",
+                                   {"ref": ref, "method": method, "document_id": document_id}, audit.operator())
+        if document_id is not None:
+            documents.set_delivery(document_id, on, method)
+        audit.record("request", case_id, f"登记送达：{what}", {"delivered_on": [None, on.isoformat()],
+                                                            "method": [None, method]})
+    dl.refresh_case(case_id)
+    return event_id
 
 
 @_step("extend")
@@ -244,9 +372,11 @@ def set_custom_due(case_id: int, on: dt.date, due: dt.date, reason: str) -> int:
 
 @_step("answer")
 def answer(case_id: int, code: str, on: dt.date, accept_late: bool = False):
-    """答复: record the outcome (docs/legal/outcomes.md). Late answers need confirming and are noted."""
+    """答复: record the outcome (docs/legal/outcomes.md). Late answers need confirming; an outcome the
+    case's history does not allow (6.1, 6.2, 4.3: app.domain.outcomes) is refused."""
     case = _open_case(case_id)
     _check_day(case, on)
+    _refuse_outcome(case_id, code, on)
     limit = dl.case_limits(case_id, on).answer
     if limit.due is not None and on > limit.due and not accept_late:
         raise LateAction(f"答复日期已晚于{limit.label}（{cn_date(limit.due)}）。{limit.explanation}。确定仍要记录吗？")

@@ -29,6 +29,12 @@ CUSTOM_DUE = "custom_due"
 REVIEWED = "reviewed"
 DRAFT_DONE = "draft_done"
 SIGNED = "signed"
+# A notice reached its addressee (送达); data: ref (the correction/consultation/fee event), method,
+# document_id. Periods that run from receipt count from it (条例第三十二条、第三十四条; 国办函〔2020〕109号).
+DELIVERED = "delivered"
+# A re-issued notice changed what the office had told (items, dates, amount); data: kind, ref,
+# changes, terms, reason. The office is bound by the last terms it gave (docs/legal/).
+TERMS_CHANGED = "terms_changed"
 
 _PAUSE_KINDS = {"third_party": clock.CONSULTATION_THIRD_PARTY, "agency": clock.CONSULTATION_AGENCY}
 
@@ -44,20 +50,43 @@ def _last_on(events: list[TimelineEntry], kind: str) -> dt.date | None:
     return days[-1] if days else None
 
 
+def delivered_on(events: list[TimelineEntry], ref: int) -> dt.date | None:
+    """The day the notice of the correction/consultation/fee event ``ref`` reached its addressee.
+    A re-issued notice delivered later gives the addressee its full period from that later day."""
+    days = [e.happened_on for e in events if e.kind == DELIVERED and int(e.data.get("ref") or 0) == ref]
+    return max(days) if days else None
+
+
 def _pauses(events: list[TimelineEntry]) -> tuple[Pause, ...]:
-    """Consultations and fee notices, each paired with the reply / payment that ended it."""
+    """Consultations and fee notices, each paired with the reply / payment that ended it and the
+    day it was delivered."""
     ends: dict[int, dt.date] = {}
+    lapsed: set[int] = set()
     for e in events:
         if e.kind in (CONSULTATION_REPLIED, FEE_PAID, FEE_LAPSED) and e.data.get("ref"):
             ends[int(e.data["ref"])] = e.happened_on
+            if e.kind == FEE_LAPSED:
+                lapsed.add(int(e.data["ref"]))
     pauses = []
     for e in events:
         if e.kind == CONSULTATION_SENT:
             kind = _PAUSE_KINDS.get(e.data.get("party_kind", "third_party"), clock.CONSULTATION_THIRD_PARTY)
-            pauses.append(Pause(e.happened_on, ends.get(e.id), kind))
+            pauses.append(Pause(e.happened_on, ends.get(e.id), kind, delivered_on(events, e.id)))
         elif e.kind == FEE_SENT:
-            pauses.append(Pause(e.happened_on, ends.get(e.id), clock.FEE))
+            pauses.append(Pause(e.happened_on, ends.get(e.id), clock.FEE, delivered_on(events, e.id), e.id in lapsed))
     return tuple(pauses)
+
+
+def correction_due(events: list[TimelineEntry]) -> dt.date | None:
+    """The last 补正期限 the office gave in writing (条例第三十条), None when none was recorded as a
+    date (older records: counted from the period's working days)."""
+    due = None
+    for e in events:
+        if e.kind == CORRECTION_SENT or (e.kind == TERMS_CHANGED and e.data.get("kind") == "补正告知书"):
+            given = (e.data.get("terms") or e.data).get("due")
+            if given:
+                due = dt.date.fromisoformat(given)
+    return due
 
 
 def internal_limits(cfg: OfficeSettings) -> InternalLimits:
@@ -76,6 +105,7 @@ def clock_input(case: Case, events: list[TimelineEntry], cfg: OfficeSettings) ->
         corrected_on=_last_on(events, CORRECTION_RECEIVED),
         correction_period_days=int(correction[-1].data.get("period_days", cfg.correction_period))
         if correction else cfg.correction_period,
+        correction_due=correction_due(events) if correction else None,
         pauses=_pauses(events),
         extended=_last_on(events, EXTENDED) or False,
         custom_due=dt.date.fromisoformat(custom[-1].data["due"]) if custom else None,
@@ -93,6 +123,16 @@ def case_limits(case_id: int, today: dt.date | None = None) -> ClockResult:
     case = store.get(case_id)
     events = store.timeline(case_id)
     return clock.compute_limits(clock_input(case, events, office.load()), _calendar(), today)
+
+
+def limits_before_answer(case_id: int, on: dt.date) -> ClockResult:
+    """The case's limits on ``on`` counted as if no outcome were recorded yet: what an outcome
+    recorded (or re-recorded) on that day must satisfy (domain.outcomes.outcome_refusal)."""
+    from dataclasses import replace
+
+    case = store.get(case_id)
+    inp = replace(clock_input(case, store.timeline(case_id), office.load()), answered_on=None)
+    return clock.compute_limits(inp, _calendar(), on)
 
 
 def _cache_values(case: Case, result: ClockResult) -> dict:
@@ -175,11 +215,11 @@ class DueOverview:
 
 def _waiting_on(result: ClockResult) -> Limit | None:
     """While the clock is stopped, the limit the office is waiting on (correction, opinion, fee)."""
-    for key in ("correction_period", "consultation_reply", "fee_payment"):
-        for limit in result.all(key):
-            if limit.done_on is None and not limit.superseded and limit.due is not None:
-                return limit
-    return None
+    waiting = [limit for key in ("correction_period", "consultation_reply", "fee_payment") for limit in result.all(key)
+               if limit.done_on is None and not limit.superseded]
+    dated = [limit for limit in waiting if limit.due is not None]
+    # A period from a delivery not yet recorded has no date; it is still what the office waits on.
+    return (dated or waiting or [None])[0]
 
 
 _URGENT = (clock.OVERDUE, clock.DUE_TODAY, clock.DUE_SOON, clock.PAUSED)

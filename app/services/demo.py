@@ -8,7 +8,7 @@ from app.domain import ids, outcomes
 from app.domain.disputes import (CORRECTED, LITIGATION_AFTER, LITIGATION_DIRECT, OTHER_RESULT, RECONSIDERATION, UPHELD,
                                   is_reconsideration)
 from app.domain.request import (
-    CHANNELS, CONSULTING, CORRECTING, DELIVERY_METHODS, EXTENDED, FORMS_WANTED, HANDLING, ORGANISATION,
+    AWAITING_FEE, CHANNELS, CONSULTING, CORRECTING, DELIVERY_METHODS, EXTENDED, FORMS_WANTED, HANDLING, ORGANISATION,
     ORGANISATION_KINDS, PERSON, REGISTERED, REVIEWING, RequestData, concluded_status, legal_received_on, search_text,
 )
 from app.domain.settings import format_case_no
@@ -140,17 +140,72 @@ def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> 
             code, answered, status = _conclude(rng, received, today, index)
             if answered and answered > today:
                 answered = today
+            history = _history(code, received, answered, today)
+            if history is None:  # the period that closes it has not run out by today: still open
+                code, answered, status = None, None, CORRECTING if code == "6.1" else AWAITING_FEE
+            elif history:
+                answered = history["answered"]
             case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
             store.update(case_id, {"outcome": code, "answered_on": answered})
             store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
             if code is None:
                 _demo_progress(case_id, status, received, today)
+            elif history:
+                _demo_history(case_id, code, history)
             if code and code[0] in "2345" and rng.random() < 0.12:
                 _demo_dispute(rng, case_id, answered, today)
     from app.services import deadlines
 
     deadlines.refresh_open_cases()
     return count
+
+
+def _history(code: str | None, received: dt.date, answered: dt.date | None,
+             today: dt.date) -> dict[str, dt.date] | None:
+    """The dated steps that make an outcome lawful (app.domain.outcomes.outcome_refusal): a 补正 asked
+    and left unanswered past its period for 6.1 (条例第三十条), asked and answered for 4.3, a fee
+    notice delivered and left unpaid past its 20 working days for 6.2 (国办函〔2020〕109号), with the
+    answer date moved after the period. {} when the outcome needs none; None when the period would
+    end after today (the case stays open)."""
+    from app.services.work_calendar import work_calendar
+
+    if code not in ("6.1", "6.2", "4.3") or answered is None:
+        return {}
+    cal = work_calendar()
+    sent = received + dt.timedelta(days=1)
+    if code == "4.3":
+        return {"sent": sent, "corrected": sent + dt.timedelta(days=1), "answered": max(answered, sent + dt.timedelta(days=1))}
+    if code == "6.1":
+        due = cal.add_working_days(sent, 15)
+        steps = {"sent": sent, "due": due}
+    else:
+        delivered = sent + dt.timedelta(days=2)
+        due = cal.add_working_days(delivered, 20)
+        steps = {"sent": sent, "delivered": delivered, "due": due}
+    steps["answered"] = max(answered, due + dt.timedelta(days=1))
+    return steps if steps["answered"] <= today else None
+
+
+def _demo_history(case_id: int, code: str, steps: dict[str, dt.date]) -> None:
+    """Write the steps of _history on the case's timeline."""
+    from app.services import deadlines as dl
+
+    sent = steps["sent"]
+    if code in ("6.1", "4.3"):
+        due = steps.get("due") or sent + dt.timedelta(days=21)
+        store.add_event(case_id, dl.CORRECTION_SENT, sent, "发出补正告知（演示数据）",
+                        {"items": "所需政府信息的名称或文号", "period_days": 15, "due": due.isoformat()})
+        if code == "4.3":
+            store.add_event(case_id, dl.CORRECTION_RECEIVED, steps["corrected"], "收到补正后的申请（演示数据）", {})
+        else:
+            store.add_event(case_id, dl.CORRECTION_LAPSED, steps["answered"], "申请人逾期未补正（演示数据）", {})
+    else:
+        fee = store.add_event(case_id, dl.FEE_SENT, sent, "发出收费通知书（演示数据）",
+                              {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
+                               "override_reason": "", "basis": "按件计收"})
+        store.add_event(case_id, dl.DELIVERED, steps["delivered"], "收费通知书已送达（演示数据）",
+                        {"ref": fee, "method": "邮寄送达"})
+        store.add_event(case_id, dl.FEE_LAPSED, steps["answered"], "申请人逾期未缴纳费用（演示数据）", {"ref": fee})
 
 
 def _demo_dispute(rng: random.Random, case_id: int, answered: dt.date, today: dt.date) -> None:
@@ -187,6 +242,10 @@ def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date)
     if status == CONSULTING:
         store.add_event(case_id, dl.CONSULTATION_SENT, on(5), "向第三方发出征求意见书（演示数据）",
                         {"party": "相关第三方", "party_kind": "third_party"})
+    elif status == AWAITING_FEE:
+        store.add_event(case_id, dl.FEE_SENT, on(2), "发出收费通知书（演示数据）",
+                        {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
+                         "override_reason": "", "basis": "按件计收"})
     elif status == EXTENDED:
         store.add_event(case_id, dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"})
 

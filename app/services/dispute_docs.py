@@ -48,6 +48,7 @@ def defence_context(dispute_id: int, on_date: dt.date | None = None) -> dict[str
     cfg = office.load()
     reconsideration = is_reconsideration(d.kind)
     evidence = [line.strip() for line in d.evidence.splitlines() if line.strip()]
+    answer = _answer_limit(case)
     return {
         "文书名称": TITLES[d.kind], "机关名称": cfg.office_name, "机关地址": cfg.address, "机关电话": cfg.phone,
         "经办人": cfg.handler,
@@ -59,12 +60,23 @@ def defence_context(dispute_id: int, on_date: dt.date | None = None) -> dict[str
         "登记编号": case.case_no,
         "申请内容": (case.info_name or case.info_description or "").strip().rstrip("。"),
         "答复日期": nd.chinese_date(case.answered_on) if case.answered_on else "【请补充】",
+        "答复期限": nd.chinese_date(answer.due) if answer is not None and answer.due else "【请补充】",
+        "答复逾期": bool(answer is not None and answer.late),
         "办理结果": outcomes.full_label(case.outcome) if case.outcome else "【请补充】",
         "法律依据": _basis(case.outcome) or "【请补充】",
         "请求事项": "维持被申请人作出的政府信息公开答复" if reconsideration else "驳回原告的诉讼请求",
         "证据": evidence or ["政府信息公开申请表", "答复告知书及送达回证", "【请补充】"],
         "成文日期": nd.chinese_date(on_date or dt.date.today()),
     }
+
+
+def _answer_limit(case):
+    """The binding answer limit with the answer date, so a late answer is not defended as timely."""
+    from app.services import deadlines
+
+    if case.answered_on is None:
+        return None
+    return deadlines.case_limits(case.id, case.answered_on).answer
 
 
 def _free_name(folder: Path, name: str) -> Path:

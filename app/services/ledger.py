@@ -509,16 +509,52 @@ def preview_import(path: Path | str, today: dt.date | None = None) -> ImportPrev
     locked = set(store.locked_years())
     seen: dict[str, int] = {}
     rows = []
+    history = _HistoryCheck() if "correction_notice_on" in mapping.values() else None
     for offset, cells in enumerate(raw[header_index + 1:], start=header_index + 2):
         values = {key: cells[i] if i < len(cells) else None for i, key in mapping.items()}
         if all(v in (None, "") or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue
         row = _parse_row(offset, values, today)
+        if history is not None:
+            history.check(row)
         _check_duplicates(row, numbers, pairs, seen)
         _check_locked(row, locked)
         rows.append(row)
     columns = {key: str(header[i]).strip() for i, key in mapping.items()}
     return ImportPreview(path, sheet_name, header_index + 1, columns, ignored, rows)
+
+
+class _HistoryCheck:
+    """The outcome rules of app.domain.outcomes for an imported row, where the sheet keeps the dates
+    they need (a 补正告知日期 column): 6.1 only after the 补正期限 ran out without a correction, 4.3 only
+    after a correction (条例第三十条). A sheet without those dates cannot be checked; 6.2 needs fee
+    dates no ledger column holds."""
+
+    CODES = (outcomes.ABANDONED_UNCORRECTED, outcomes.STILL_UNCLEAR)
+
+    def __init__(self) -> None:
+        from app.services.calendar import work_calendar
+
+        self.calendar = work_calendar()
+        self.period = office.load().correction_period
+
+    def check(self, row: ImportRow) -> None:
+        from app.domain import clock
+
+        if row.outcome not in self.CODES or row.answered_on is None or row.received_on is None:
+            return
+        sent = _iso(row.extras.get("correction_notice_on"))
+        corrected = _iso(row.extras.get("corrected_on"))
+        inp = clock.ClockInput(received_on=row.received_on, correction_sent_on=sent, corrected_on=corrected,
+                               correction_period_days=self.period)
+        result = clock.compute_limits(inp, self.calendar, row.answered_on)
+        refusal = outcomes.outcome_refusal(row.outcome, row.answered_on, result)
+        if refusal:
+            row.problems.append(f"办理结果与补正日期不符：{refusal}")
+
+
+def _iso(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
 
 
 def _read_sheet(path: Path) -> tuple[str, list[list[object]]]:

@@ -38,6 +38,7 @@ from app.store import register as cases
 from app.store.db import atomic
 
 DRAFT_SEQ = "××"  # a draft shows where the number will go, and that it has none yet
+APPLICANT_CONSULTATION_NOTICE = "征求意见告知书（申请人）"
 
 
 @dataclass(frozen=True)
@@ -123,29 +124,92 @@ class _Date:
     unconfirmed: tuple[int, ...] = ()
 
 
-def clock_dates(case: Case, on_date: dt.date, cfg: OfficeSettings) -> dict[str, _Date]:
-    """The limits a notice prints, all from the clock: 答复期限 and 延期后答复期限 from the case's
-    timeline (services.deadlines), the periods a notice opens counted from the day it is issued
-    (补正 条例第三十条, 征求意见 条例第三十二条/第三十四条, 缴费 国办函〔2020〕109号)."""
+class UnconfirmedDates(ServiceError):
+    """A date the notice prints rests on a year whose holiday schedule is not confirmed; issuing it
+    needs the clerk's confirmation (``accept_unconfirmed``), which is recorded."""
+
+    def __init__(self, message: str, years: tuple[int, ...]):
+        super().__init__(message)
+        self.years = years
+
+
+class TermsChanged(ServiceError):
+    """A re-issued notice says something else than the office already told (other items, a later
+    date, another amount): a deliberate act that needs a reason (``change_reason``), recorded."""
+
+    def __init__(self, message: str, changes: dict[str, tuple[str, str]]):
+        super().__init__(message)
+        self.changes = changes
+
+
+def _handed_over_today(extra: dict | None) -> bool:
+    return str((extra or {}).get("送达安排") or "") == nd.HANDED_OVER_TODAY
+
+
+def _given_correction_due(extra: dict | None, on_date: dt.date) -> dt.date | None:
+    """The 补正期限 the clerk typed (另定补正期限), None when left empty."""
+    from app.domain.dates import parse_date
+
+    text = str((extra or {}).get("另定补正期限") or "").strip()
+    if not text:
+        return None
+    day = parse_date(text)
+    if day is None:
+        raise ValidationError({"另定补正期限": f"补正期限应为日期，例如 {on_date.year}-12-20：{text}"})
+    if day <= on_date:
+        raise ValidationError({"另定补正期限": "补正期限应晚于签发日期"})
+    return day
+
+
+def clock_dates(case: Case, on_date: dt.date, cfg: OfficeSettings, extra: dict | None = None,
+                kind_name: str = "") -> dict[str, _Date]:
+    """The limits a notice prints, all from the clock (never typed):
+
+    * 答复期限 and 延期后答复期限 from the case's timeline (services.deadlines);
+    * 补正期限 (条例第三十条): once a 补正告知书 went out, the date the office gave (it is bound by it);
+      otherwise the office's period after the day of issue, or the date the clerk set;
+    * 征求意见期限 (条例第三十二条、第三十四条: 自收到之日起15个工作日) and 缴费期限 (国办函〔2020〕109号:
+      自收到之次日起20个工作日) run from the addressee's receipt: a date only when the notice is
+      handed over on the day of issue, else empty (the notice then says "自收到之日起…" without a
+      date it cannot guarantee). The applicant's 征求意见告知书 prints the consultation's date once
+      its delivery is recorded."""
     from app.domain.clock import compute_limits
     from app.services import deadlines
 
     cal = _calendar()
-    inp = deadlines.clock_input(case, cases.timeline(case.id), cfg)
+    events = cases.timeline(case.id)
+    inp = deadlines.clock_input(case, events, cfg)
     result = compute_limits(inp, cal, on_date)
     answer = result.get("answer")
     extended = compute_limits(_with_extension(inp, on_date), cal, on_date).get("extended")
 
-    def counted(days: int) -> _Date:
-        due = cal.add_working_days(on_date, days)
-        return _Date(due, cal.unconfirmed_years_between(on_date + dt.timedelta(days=1), due))
+    def counted(start: dt.date, days: int) -> _Date:
+        due = cal.add_working_days(start, days)
+        return _Date(due, cal.unconfirmed_years_after(start, due))
 
+    def given(due: dt.date) -> _Date:
+        return _Date(due, cal.unconfirmed_years_after(on_date, due))
+
+    period = result.get("correction_period")
+    typed = _given_correction_due(extra, on_date)
+    if typed is not None:
+        correction = given(typed)
+    elif period is not None and period.due is not None:
+        correction = _Date(period.due, period.unconfirmed_years)
+    else:
+        correction = counted(on_date, cfg.correction_period)
+    today = _handed_over_today(extra)
+    consultation = counted(on_date, PAUSE_TERMS[CONSULTATION_THIRD_PARTY]) if today else _Date(None)
+    if kind_name == APPLICANT_CONSULTATION_NOTICE:  # the consultation's period, once its delivery is known
+        open_replies = [l for l in result.all("consultation_reply") if l.done_on is None and l.due is not None]
+        if open_replies:
+            consultation = _Date(open_replies[-1].due, open_replies[-1].unconfirmed_years)
     return {
         "答复期限": _Date(answer.due, answer.unconfirmed_years) if answer else _Date(None),
         "延期后答复期限": _Date(extended.due, extended.unconfirmed_years) if extended else _Date(None),
-        "补正期限": counted(cfg.correction_period),
-        "征求意见期限": counted(PAUSE_TERMS[CONSULTATION_THIRD_PARTY]),
-        "缴费期限": counted(PAUSE_TERMS[FEE]),
+        "补正期限": correction,
+        "征求意见期限": consultation,
+        "缴费期限": counted(on_date, PAUSE_TERMS[FEE]) if today else _Date(None),
     }
 
 
@@ -177,7 +241,101 @@ def defaults(kind_name: str, case_id: int | None) -> dict[str, object]:
         values.update(_delivery_defaults(case))
     if k.name == "征求意见告知书（申请人）":
         values["被征求意见方"] = "相关第三方"
+    if k.action in (nd.ACTION_CORRECTION, nd.ACTION_FEE):
+        told = _told(k, cases.timeline(case.id), case, cfg, None)
+        if told is not None:  # a re-issue starts from what the office already told
+            _, terms = told
+            if k.action == nd.ACTION_CORRECTION:
+                values["补正事项"] = "\n".join(terms["items"])
+            else:
+                values.update({"收费方式": terms["method"], "页数": "" if terms.get("pages") is None else str(terms["pages"]),
+                               "收费金额": f"{terms['amount']:g}" if terms.get("override_reason") else "",
+                               "金额调整理由": terms.get("override_reason") or ""})
     return values
+
+
+# ------------------------------------------------------------------- what the office already told
+# A 补正告知书, 收费通知书 or 征求意见书 issued again must say what the office already told, or the
+# change is a deliberate act with a reason (条例第三十条: 一次性告知; the office is bound by the
+# last date it gave). The terms compared per kind:
+
+_TERM_LABELS = {"items": "补正事项", "due": "补正期限", "method": "计收方式", "amount": "应缴金额",
+                "matter": "征求意见事项"}
+
+
+def _pending_fee_event(events):
+    closed = {int(e.data["ref"]) for e in events if e.kind in ("fee_paid", "fee_lapsed") and e.data.get("ref")}
+    pending = [e for e in events if e.kind == "fee_sent" and e.id not in closed]
+    return pending[-1] if pending else None
+
+
+def _action_event(k: nd.NoticeKind, events, party: str | None):
+    """The clock event this notice tells the addressee about, if it was recorded already."""
+    if k.action == nd.ACTION_CORRECTION:
+        return next((e for e in reversed(events) if e.kind == "correction_sent"), None)
+    if k.action == nd.ACTION_FEE:
+        return _pending_fee_event(events)
+    if k.action in (nd.ACTION_THIRD_PARTY, nd.ACTION_AGENCY):
+        replied = {int(e.data["ref"]) for e in events if e.kind == "consultation_replied" and e.data.get("ref")}
+        return next((e for e in reversed(events) if e.kind == "consultation_sent" and e.id not in replied
+                     and e.data.get("party") == party), None)
+    return None
+
+
+def _told(k: nd.NoticeKind, events, case: Case, cfg: OfficeSettings, party: str | None):
+    """(event id, terms) of what the office last told about this notice's clock event, or None when
+    nothing was told yet: the latest changed terms, the latest notice's terms, or the event's own."""
+    from app.services import deadlines
+
+    event = _action_event(k, events, party)
+    if event is None:
+        return None
+    for e in reversed(events):
+        if int(e.data.get("ref") or 0) != event.id:
+            continue
+        if e.kind == deadlines.TERMS_CHANGED or (e.kind == nd.EVENT_KIND and e.data.get("terms")):
+            return event.id, dict(e.data["terms"])
+    data = event.data
+    if k.action == nd.ACTION_CORRECTION:
+        due = deadlines.correction_due(events) or _calendar().add_working_days(
+            event.happened_on, int(data.get("period_days") or cfg.correction_period))
+        return event.id, {"items": nd.lines(data.get("items", "")), "due": due.isoformat()}
+    if k.action == nd.ACTION_FEE:
+        return event.id, {"method": data.get("method") or data.get("basis") or "按件计收",
+                          "amount": float(data.get("amount") or 0), "pages": data.get("pages"),
+                          "override_reason": data.get("override_reason", "")}
+    return event.id, {}
+
+
+def _terms(k: nd.NoticeKind, built: _Built) -> dict:
+    """What this notice tells, in the form _told keeps."""
+    if k.action == nd.ACTION_CORRECTION:
+        return {"items": list(built.context["补正事项"]), "due": built.dates["补正期限"].day.isoformat()}  # type: ignore
+    if k.action == nd.ACTION_FEE and built.fee is not None:
+        return {"method": built.fee["method"], "amount": float(built.fee["amount"]), "pages": built.fee["pages"],
+                "override_reason": built.fee["override_reason"]}
+    if k.action == nd.ACTION_THIRD_PARTY:
+        return {"matter": built.context["征求意见事项"]}
+    return {}
+
+
+def _shown(key: str, value: object) -> str:
+    if key == "due":
+        return nd.chinese_date(dt.date.fromisoformat(str(value)))
+    if key == "items":
+        return "；".join(value) if isinstance(value, list) else str(value)
+    if key == "amount":
+        return f"{float(value):g}元"  # type: ignore[arg-type]
+    return str(value)
+
+
+def _changes(old: dict, new: dict) -> dict[str, tuple[str, str]]:
+    """Label → (what was told, what this notice tells), for the terms that differ."""
+    out = {}
+    for key, label in _TERM_LABELS.items():
+        if key in old and key in new and old[key] != new[key]:
+            out[label] = (_shown(key, old[key]), _shown(key, new[key]))
+    return out
 
 
 _DELIVERY_METHOD = {"邮寄": "邮寄送达", "电子邮件": "电子送达", "传真": "电子送达", "自行领取": "直接送达",
@@ -244,29 +402,71 @@ def _basis(code: str | None) -> str:
     return "《中华人民共和国政府信息公开条例》" + outcomes.outcome(code).basis[2:]
 
 
+@dataclass
+class _Built:
+    """A notice's context and what issuing it needs besides (the dates as dates, the fee's terms)."""
+
+    context: dict[str, object]
+    dates: dict[str, _Date]
+    fee: dict | None = None
+
+
 def build_context(kind_name: str, case_id: int | None, extra: dict | None, on_date: dt.date,
                   doc_no: str | None) -> dict[str, object]:
     """Every placeholder of the kind with its value. Raises ValidationError for missing inputs and
     ServiceError when a date the notice needs cannot be computed (clock stopped)."""
+    return _build(kind_name, case_id, extra, on_date, doc_no).context
+
+
+def _build(kind_name: str, case_id: int | None, extra: dict | None, on_date: dt.date,
+           doc_no: str | None) -> _Built:
     k = _kind(kind_name)
     cfg = office.load()
     context: dict[str, object] = {name: "" for name in k.placeholders}
     context.update(_office_context(cfg, on_date))
     if not k.needs_case:
-        return context
+        return _Built(context, {})
     if case_id is None:
         raise ValidationError({"case": f"“{k.name}”需要选择一件申请"})
     case = register.get_case(case_id)
     context.update(_case_context(case))
-    context.update(_extras(k, case_id, extra))
+    extras = _extras(k, case_id, extra)
+    context.update(extras)
     context["文号"] = doc_no or _draft_no(k, cfg, on_date)
-    dates = clock_dates(case, on_date, cfg)
+    dates = clock_dates(case, on_date, cfg, {**defaults(k.name, case_id), **(extra or {})}, k.name)
     for name in k.dates:
-        if dates[name].day is None:
+        day = dates[name].day
+        if day is None and name in nd.RECEIPT_DATES:
+            context[name] = ""  # counted from a receipt not yet known: the notice prints no date
+            continue
+        if day is None:
             raise ServiceError(f"{name}暂停计算中（等待补正、征求意见或缴费），现在无法确定，暂不能制作“{k.name}”")
-        context[name] = nd.chinese_date(dates[name].day)
+        context[name] = nd.chinese_date(day) + (nd.UNCONFIRMED_MARK if dates[name].unconfirmed else "")
+    if k.action == nd.ACTION_CORRECTION:
+        told = _told(k, cases.timeline(case.id), case, cfg, None)
+        if told is not None and dates["补正期限"].day < dt.date.fromisoformat(told[1]["due"]):
+            raise ValidationError({"另定补正期限": "补正期限不能早于此前已告知申请人的"
+                                   f"{nd.chinese_date(dt.date.fromisoformat(told[1]['due']))}（本机关受已告知期限的约束）"})
+    fee = _fee_context(context, case_id, extras) if k.action == nd.ACTION_FEE else None
     _derived(context)
-    return context
+    return _Built(context, dates, fee)
+
+
+def _fee_context(context: dict[str, object], case_id: int, extras: dict[str, object]) -> dict:
+    """The 收费通知书's 计收方式, 计算过程 and 金额 by the 109号 standard (services.actions.fee_terms);
+    an amount the clerk typed that differs needs its reason, which the notice states."""
+    from app.services import actions, fees
+
+    typed = str(extras.get("收费金额") or "").strip()
+    terms = actions.fee_terms(case_id, str(extras.get("收费方式") or "按件计收"), fees.parse_pages(extras.get("页数")),
+                              float(typed) if typed else None, str(extras.get("金额调整理由") or ""))
+    computation = str(extras.get("收费计算") or "").strip() or "；".join(terms["steps"])
+    if terms["override_reason"]:
+        computation += f"；按上述标准计算为{terms['computed']}元，经本机关调整为{terms['amount']:g}元（{terms['override_reason']}）"
+    context["收费方式"] = terms["method"]
+    context["收费计算"] = computation
+    context["收费金额"] = f"{terms['amount']:g}"
+    return terms
 
 
 def _draft_no(k: nd.NoticeKind, cfg: OfficeSettings, on_date: dt.date) -> str:
@@ -283,12 +483,14 @@ def _derived(context: dict[str, object]) -> None:
         context["收费标准"] = nd.FEE_STANDARDS[method]
 
 
-def unconfirmed_dates(kind_name: str, case_id: int, on_date: dt.date) -> dict[str, tuple[int, ...]]:
-    """The kind's dates that rest on a year whose holiday schedule is not loaded (docs/legal/requests.md, 法定期限:
-    never shown as if certain), name → years."""
+def unconfirmed_dates(kind_name: str, case_id: int, on_date: dt.date,
+                      extra: dict | None = None) -> dict[str, tuple[int, ...]]:
+    """The kind's dates that rest on a year whose holiday schedule is not confirmed (docs/legal/requests.md,
+    法定期限: never shown as if certain), name → years."""
     k = _kind(kind_name)
-    dates = clock_dates(register.get_case(case_id), on_date, office.load())
-    return {name: dates[name].unconfirmed for name in k.dates if dates[name].unconfirmed}
+    values = {**defaults(k.name, case_id), **(extra or {})}
+    dates = clock_dates(register.get_case(case_id), on_date, office.load(), values, k.name)
+    return {name: dates[name].unconfirmed for name in k.dates if dates[name].day and dates[name].unconfirmed}
 
 
 # ------------------------------------------------------------------- drafts and issuing
@@ -314,14 +516,23 @@ def _check_issue_date(case: Case, on_date: dt.date) -> None:
         raise ValidationError({"on_date": f"签发日期不能早于收到申请日期（{nd.chinese_date(case.received_on)}）"})
 
 
+def _years_text(years) -> str:
+    return "、".join(str(y) for y in sorted(set(years)))
+
+
 def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.date | None = None,
-          accept_late: bool = False) -> IssuedDocument:
+          accept_late: bool = False, accept_unconfirmed: bool = False, change_reason: str = "") -> IssuedDocument:
     """Issue a notice: 文号, file, Document row, timeline event and the clock action, all or nothing.
 
     The 文号 is the next of the kind code's yearly sequence (docs/legal/notices.md, Numbering), taken inside
     the transaction, so a failure anywhere (a broken template, a refused action) burns no number.
     Re-issuing keeps the earlier file. ``accept_late`` confirms an action past its limit
-    (services.actions.LateAction).
+    (services.actions.LateAction). ``accept_unconfirmed`` confirms printing a date in a year whose
+    schedule is not confirmed (UnconfirmedDates; a 延期答复告知书 must be sendable before the first
+    limit passes even then); the timeline records it. ``change_reason`` is needed when a re-issued
+    补正告知书, 收费通知书 or 征求意见书 tells something else than the office already told
+    (TermsChanged); the change and the reason are recorded, and the office is bound by the new terms.
+    A fee notice or request for opinion handed over on the day (送达安排) is recorded as delivered.
     """
     k = _kind(kind_name)
     if not k.needs_case:
@@ -331,13 +542,24 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     register.ensure_case_open(case)
     _ensure_released_after_review(k, case_id)
     _check_issue_date(case, on_date)
-    unconfirmed = unconfirmed_dates(k.name, case_id, on_date)
-    if unconfirmed:
-        years = "、".join(str(y) for y in sorted({y for ys in unconfirmed.values() for y in ys}))
-        raise ServiceError(f"{'、'.join(unconfirmed)}落在{years}年，该年度节假日安排尚未载入，日期无法确定。"
-                           f"请先在“日历”页载入并确认{years}年的安排后再签发。")
     cfg = office.load()
-    build_context(k.name, case_id, extra, on_date, None)  # validate inputs before taking the lock
+    built = _build(k.name, case_id, extra, on_date, None)  # validate inputs before taking the lock
+    unconfirmed = {name: built.dates[name].unconfirmed for name in k.dates
+                   if built.dates[name].day and built.dates[name].unconfirmed}
+    years = tuple(sorted({y for ys in unconfirmed.values() for y in ys}))
+    if unconfirmed and not accept_unconfirmed:
+        raise UnconfirmedDates(
+            f"{'、'.join(unconfirmed)}落在{_years_text(years)}年，该年度节假日安排尚未确认，日期按法定节假日推算"
+            "（未计补假和调休），可能变动，文书上将注明“未确认”。仍要签发吗？签发后办理过程将记录按未确认的日期签发。",
+            years)
+    party = _party(k, built.context)
+    told = _told(k, cases.timeline(case_id), case, cfg, party)
+    changes = _changes(told[1], _terms(k, built)) if told is not None else {}
+    if changes and not change_reason.strip():
+        lines = "；".join(f"{label}由“{old}”改为“{new}”" for label, (old, new) in changes.items())
+        raise TermsChanged(f"本次签发的“{k.name}”与此前已告知的内容不同：{lines}。"
+                           "补正事项应一次性告知（条例第三十条），本机关受已告知期限的约束；确需变更的，"
+                           "请说明理由，变更和理由将记入办理过程。", changes)
     earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
     folder = paths.case_dir(_db_path(), case.case_no)
     try:
@@ -351,20 +573,32 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
         with atomic():
             seq = sequences.next_value(f"doc:{k.code}", on_date.year) if k.code else None
             doc_no = format_doc_no(cfg.doc_no_format, cfg.doc_prefix, k.code, on_date.year, seq) if k.code else None
-            context = build_context(k.name, case_id, extra, on_date, doc_no)
+            built = _build(k.name, case_id, extra, on_date, doc_no)
+            context = built.context
             templates.render(templates.template_path(k.name), context, tmp)
             final = _free_name(folder, nd.document_file_name(case.case_no, k.name, doc_no, on_date))
             digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
             relative = final.relative_to(paths.documents_dir(_db_path())).as_posix()
             doc_id = store.insert(case_id, k.name, doc_no, on_date.year, seq, relative, on_date, digest,
                                   audit.operator())
-            _clock_action(k, case, context, on_date, accept_late)
+            ref = _clock_action(k, case, built, on_date, accept_late)
+            if changes:
+                _record_change(case_id, k, ref, on_date, changes, _terms(k, built), change_reason.strip())
             summary = f"签发{k.name}" + (f"，文号{doc_no}" if doc_no else "") + ("（重新签发）" if earlier else "")
-            cases.add_event(case_id, nd.EVENT_KIND, on_date, summary,
-                            {"kind": k.name, "doc_no": doc_no, "document_id": doc_id, "path": relative},
-                            audit.operator())
+            if years:
+                summary += f"（所载日期落在{_years_text(years)}年，该年度节假日安排未确认，经确认按未确认的日期签发）"
+            data = {"kind": k.name, "doc_no": doc_no, "document_id": doc_id, "path": relative}
+            if ref is not None:
+                data.update(ref=ref, terms=_terms(k, built))
+            if years:
+                data["unconfirmed_years"] = list(years)
+            cases.add_event(case_id, nd.EVENT_KIND, on_date, summary, data, audit.operator())
             audit.record("document", doc_id, "签发", {"kind": [None, k.name], "doc_no": [None, doc_no]},
                          case_id=case_id)
+            if ref is not None and k.action in _RECEIPT_ACTIONS and _handed_over_today(context):
+                from app.services import actions
+
+                actions.record_delivery(case_id, ref, on_date, "直接送达", doc_id)
             os.replace(tmp, final)
             moved = True
     except BaseException:
@@ -380,6 +614,30 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     if earlier:
         message += f"。此前签发的{len(earlier)}份同类文书仍保留：" + "、".join(p.name for p in earlier)
     return IssuedDocument(doc_id, case_id, k.name, doc_no, on_date, final, earlier, message)
+
+
+# Clock actions whose notice opens a period that runs from the addressee's receipt.
+_RECEIPT_ACTIONS = frozenset({nd.ACTION_FEE, nd.ACTION_THIRD_PARTY, nd.ACTION_AGENCY})
+
+
+def _party(k: nd.NoticeKind, context: dict) -> str | None:
+    if k.action == nd.ACTION_THIRD_PARTY:
+        return str(context["第三方名称"])
+    if k.action == nd.ACTION_AGENCY:
+        return str(context["被征求意见机关"])
+    return None
+
+
+def _record_change(case_id: int, k: nd.NoticeKind, ref: int | None, on_date: dt.date,
+                   changes: dict[str, tuple[str, str]], terms: dict, reason: str) -> None:
+    """A re-issue that changed what the office told: on the timeline, with the reason."""
+    from app.services import deadlines
+
+    lines = "；".join(f"{label}由“{old}”改为“{new}”" for label, (old, new) in changes.items())
+    cases.add_event(case_id, deadlines.TERMS_CHANGED, on_date, f"重新签发{k.name}并变更：{lines}（理由：{reason}）",
+                    {"kind": k.name, "ref": ref, "changes": {label: list(v) for label, v in changes.items()},
+                     "terms": terms, "reason": reason}, audit.operator())
+    audit.record("request", case_id, f"变更已告知的{k.name}内容", {label: list(v) for label, v in changes.items()})
 
 
 @dataclass(frozen=True)
@@ -429,31 +687,40 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _clock_action(k: nd.NoticeKind, case: Case, context: dict, on_date: dt.date, accept_late: bool) -> None:
+def _clock_action(k: nd.NoticeKind, case: Case, built: _Built, on_date: dt.date, accept_late: bool) -> int | None:
     """Record the case action the notice stands for, unless the timeline already has it (a notice
-    re-issued after a typo must not send a second correction or extension)."""
+    re-issued must not send a second correction or extension); returns the action's event id for
+    the notices that tell its terms (补正, 征求意见, 收费)."""
     if k.action is None or case.status in CONCLUDED_STATUSES:
-        return
+        return None
     from app.services import actions
 
+    context = built.context
     events = cases.timeline(case.id)
     kinds_ = {e.kind for e in events}
-    if k.action == nd.ACTION_CORRECTION and "correction_sent" not in kinds_:
-        items = "\n".join(context["补正事项"])  # type: ignore[arg-type]
-        actions.send_correction(case.id, on_date, items, accept_late=accept_late)
-    elif k.action == nd.ACTION_EXTENSION and "extended" not in kinds_:
-        actions.extend(case.id, on_date, str(context["批准人"]), accept_late=accept_late)
-    elif k.action in (nd.ACTION_THIRD_PARTY, nd.ACTION_AGENCY):
-        party = str(context["第三方名称" if k.action == nd.ACTION_THIRD_PARTY else "被征求意见机关"])
-        if not any(c["party"] == party for c in actions.open_consultations(case.id)):
-            actions.start_consultation(case.id, on_date, party, k.action)
-    elif k.action == nd.ACTION_FEE and not _fee_pending(events):
-        actions.send_fee_notice(case.id, on_date, float(str(context["收费金额"])), str(context["收费计算"]))
-
-
-def _fee_pending(events) -> bool:
-    closed = {int(e.data["ref"]) for e in events if e.kind in ("fee_paid", "fee_lapsed") and e.data.get("ref")}
-    return any(e.kind == "fee_sent" and e.id not in closed for e in events)
+    party = _party(k, context)
+    existing = _action_event(k, events, party)
+    if k.action == nd.ACTION_CORRECTION:
+        if "correction_sent" not in kinds_:
+            items = "\n".join(context["补正事项"])  # type: ignore[arg-type]
+            return actions.send_correction(case.id, on_date, items, accept_late=accept_late,
+                                           due=built.dates["补正期限"].day)
+        return existing.id if existing is not None else None
+    if k.action == nd.ACTION_EXTENSION:
+        if "extended" not in kinds_:
+            actions.extend(case.id, on_date, str(context["批准人"]), accept_late=accept_late)
+        return None
+    if k.action in (nd.ACTION_THIRD_PARTY, nd.ACTION_AGENCY):
+        if existing is None:
+            return actions.start_consultation(case.id, on_date, str(party), k.action)
+        return existing.id
+    if k.action == nd.ACTION_FEE and built.fee is not None:
+        if existing is None:
+            fee = built.fee
+            return actions.send_fee_notice(case.id, on_date, fee["amount"], method=fee["method"], pages=fee["pages"],
+                                           override_reason=fee["override_reason"])
+        return existing.id
+    return None
 
 
 # ------------------------------------------------------------------- the case's documents

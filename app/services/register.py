@@ -12,13 +12,17 @@ from app.domain.request import (
 from app.domain.settings import format_case_no
 from app.domain.validation import validate_request
 from app.services import settings as office
-from app.services.errors import NotFound, ValidationError, YearLocked
+from app.services.errors import NotFound, ServiceError, ValidationError, YearLocked
 from app.services.review import ensure_release_approved
 from app.store import audit, register as store, sequences
 from app.store.db import atomic
 from app.store.ledger import year_lock
 
 CASE_SEQUENCE = "case"
+
+
+class OutcomeRefused(ServiceError):
+    """The case's history does not allow this outcome (app.domain.outcomes.outcome_refusal)."""
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
 
 
@@ -124,6 +128,8 @@ def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) 
         errors["answered_on"] = "答复日期不能晚于今天"
     if errors:
         raise ValidationError(errors)
+    if code is not None:
+        check_outcome_allowed(case_id, code, answered_on)
     status = case.status
     if code is None:
         status = HANDLING if case.status in CONCLUDED_STATUSES else case.status
@@ -141,6 +147,16 @@ def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) 
         audit.record("request", case_id, "办理结果", changed)
     _after_change(case_id)
     return get_case(case_id)
+
+
+def check_outcome_allowed(case_id: int, code: str, on: dt.date) -> None:
+    """Outcome preconditions (条例第三十条; 国办函〔2020〕109号), the same on every path that records
+    an outcome: the 答复 action, the 记录办理结果 button, the lapse actions, scripts."""
+    from app.services import deadlines
+
+    refusal = outcomes.outcome_refusal(code, on, deadlines.limits_before_answer(case_id, on))
+    if refusal:
+        raise OutcomeRefused(refusal)
 
 
 def _after_change(case_id: int) -> None:
@@ -179,6 +195,16 @@ def timeline(case_id: int) -> list[TimelineEntry]:
 
 def list_rows(query: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseRow]:
     return store.rows(query, offset, limit)
+
+
+def due_unconfirmed_years(row: CaseRow) -> tuple[int, ...]:
+    """Years whose holiday schedule is not confirmed that the row's cached limit was counted
+    through (workflow.md §2: such a date is never shown as if certain; show 未确认)."""
+    if row.due_on is None or row.received_on is None:
+        return ()
+    from app.services.calendar import work_calendar
+
+    return work_calendar().unconfirmed_years_after(row.received_on, row.due_on)
 
 
 def count(query: CaseQuery) -> int:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.calendar import WorkCalendar
+from app.domain.calendar import STATUTORY_HOLIDAYS, WorkCalendar, schedule_problems, statutory_holidays
 
 D = dt.date
 
@@ -249,3 +249,56 @@ def _shared() -> WorkCalendar:
     if not _CAL:
         _CAL.append(WorkCalendar())
     return _CAL[0]
+
+
+# ------------------------------------------------------------------ confirming a year (workflow.md §2)
+
+# 2027 as a State Council notice would list it (the days off of each holiday), for the check below.
+_2027_OFF = {
+    "元旦": [D(2027, 1, 1), D(2027, 1, 2), D(2027, 1, 3)],
+    "春节": [D(2027, 2, d) for d in range(5, 14)],
+    "清明": [D(2027, 4, 3), D(2027, 4, 4), D(2027, 4, 5)],
+    "劳动节": [D(2027, 5, d) for d in range(1, 6)],
+    "端午": [D(2027, 6, 9), D(2027, 6, 10), D(2027, 6, 11)],
+    "中秋": [D(2027, 9, 15), D(2027, 9, 16), D(2027, 9, 17)],
+    "国庆": [D(2027, 10, d) for d in range(1, 8)],
+}
+_SOURCE = "国务院办公厅关于2027年部分节假日安排的通知"
+
+
+def _entries(skip: str = "", note: str = "国办发明电") -> dict:
+    return {d: (False, f"{name}（{note}）") for name, days in _2027_OFF.items() if name != skip for d in days}
+
+
+def test_statutory_holidays_are_the_days_the_law_fixes() -> None:
+    """全国年节及纪念日放假办法第二条 (2024): 元旦 1 day, 春节 4 (除夕 to 初三), 清明 1, 劳动节 2, 端午 1,
+    中秋 1, 国庆 3 — in 2027: 除夕 is 2/5; 清明 4/5; 端午 6/9; 中秋 9/15."""
+    days = statutory_holidays(2027)
+    assert sorted(d for d, n in days.items() if n == "春节") == [D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7),
+                                                                 D(2027, 2, 8)]
+    assert [d for d, n in days.items() if n == "劳动节"] == [D(2027, 5, 1), D(2027, 5, 2)]
+    assert sorted(d for d, n in days.items() if n == "国庆") == [D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3)]
+    assert {n for n in days.values()} == set(STATUTORY_HOLIDAYS)
+
+
+def test_a_complete_schedule_with_its_source_confirms_a_year() -> None:
+    assert schedule_problems(2027, _entries(), _SOURCE) == []
+
+
+def test_a_schedule_missing_a_holiday_or_its_source_does_not() -> None:
+    problems = schedule_problems(2027, _entries(skip="中秋"), _SOURCE)
+    assert len(problems) == 1 and "中秋" in problems[0]
+    one_row = {D(2027, 1, 1): (False, "元旦")}
+    assert len(schedule_problems(2027, one_row, _SOURCE)) == 6  # every holiday but 元旦 missing
+    assert any("来源" in p for p in schedule_problems(2027, _entries(), "本机关核对"))
+
+
+def test_sample_data_never_confirms_a_year() -> None:
+    problems = schedule_problems(2027, _entries(note="示例数据"), _SOURCE)
+    assert any("示例" in p for p in problems)
+
+
+def test_a_statutory_day_made_a_working_day_is_not_complete() -> None:
+    entries = _entries()
+    entries[D(2027, 10, 2)] = (True, "错录为上班")
+    assert any("国庆" in p for p in schedule_problems(2027, entries, _SOURCE))

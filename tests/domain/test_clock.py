@@ -431,3 +431,45 @@ def test_answer_due_agrees_with_compute_limits(inp: ClockInput) -> None:
 
 def _fields(inp: ClockInput) -> dict:
     return {name: getattr(inp, name) for name in ClockInput.__dataclass_fields__}
+
+
+# ------------------------------------------------------------------ the rule each pause cites
+
+
+def test_fee_pause_cites_the_fee_rules_not_the_consultation_article() -> None:
+    """A fee pause is not counted by 条例第四十二条 and 国办函〔2020〕109号; consultation time by
+    条例第三十三条第三款 (第三十二条 is the third party's own 15 days, not the pause)."""
+    fee_only = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 9), D(2026, 11, 13), FEE, D(2026, 11, 9)),))
+    text = compute_limits(fee_only, CAL).get("answer").explanation
+    assert "缴费期间4个工作日不计算在内" in text
+    assert "条例第四十二条" in text and "国办函〔2020〕109号" in text
+    assert "第三十二条" not in text and "征求意见" not in text
+    both = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 5), D(2026, 11, 6), CONSULTATION_THIRD_PARTY, D(2026, 11, 5)),
+                                    Pause(D(2026, 11, 9), D(2026, 11, 13), FEE, D(2026, 11, 9))))
+    text = compute_limits(both, CAL).get("answer").explanation
+    assert "条例第三十三条第三款" in text and "条例第四十二条" in text
+
+
+# ------------------------------------------------------------------ periods from the addressee's receipt
+
+
+def test_periods_from_receipt_count_from_the_delivery() -> None:
+    """国办函〔2020〕109号: 自收到收费通知之次日起20个工作日内缴纳. A notice sent Mon 11/9 by post and received
+    Thu 11/12: 13 (1), 16–20 (6), 23–27 (11), 30 (12), 12/1–4 (16), 7–10 (20) → Thu 12/10, not 12/7
+    (20 after the day sent). Before the delivery is recorded the limit has no date."""
+    posted = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 9), None, FEE, D(2026, 11, 12)),))
+    fee = compute_limits(posted, CAL).get("fee_payment")
+    assert fee.due == D(2026, 12, 10)
+    assert "2026年11月12日送达" in fee.explanation
+    unknown = compute_limits(ClockInput(NOV2, pauses=(Pause(D(2026, 11, 9), None, FEE),)), CAL).get("fee_payment")
+    assert unknown.due is None and "送达日期尚未登记" in unknown.explanation
+
+
+def test_the_pause_lasts_until_the_addressee_term_ends() -> None:
+    """条例第三十二条: the third party has 15 working days from receiving the request; the answer clock
+    (条例第三十三条第三款) waits that long. Sent Thu 11/5, received Mon 11/9: 15 after 11/9 is 11/30
+    (10–13 (4), 16–20 (9), 23–27 (14), 30 (15)); paused (11/5, 11/30] = 17 working days → 11/30 + 17:
+    12/1–4 (4), 7–11 (9), 14–18 (14), 21–23 (17) → Wed 12/23."""
+    inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 5), None, CONSULTATION_THIRD_PARTY, D(2026, 11, 9)),))
+    assert due(inp, "answer", today=D(2026, 12, 1)) == D(2026, 12, 23)
+    assert due(inp, "consultation_reply") == D(2026, 11, 30)

@@ -56,7 +56,8 @@ def test_refusal_reasons_are_the_rows_3_1_to_3_7():
 def test_check_extras_names_missing_and_bad_inputs():
     fee = nd.kind("收费通知书")
     errors = nd.check_extras(fee, {"收费方式": "按页", "收费计算": "", "收费金额": "1e3"})
-    assert set(errors) == {"收费方式", "收费计算", "收费金额"}
+    # 计算过程 left empty is computed from 国办函〔2020〕109号 (services), so it is not missing.
+    assert set(errors) == {"收费方式", "收费金额"}
     assert "按件计收" in errors["收费方式"]
     ok = {"收费方式": "按件计收", "收费计算": "2件×100元", "收费金额": "200.50", "缴费方式": "现场缴纳"}
     assert nd.check_extras(fee, ok) == {}

@@ -125,8 +125,9 @@ def test_disputes_have_limits_and_reach_the_timeline(year_2025):
     open_ones = disputes.open_disputes()
     assert [d.kind for d in open_ones] == ["行政复议"]
     limits = {l.key: l for l in open_ones[0].limits}
-    # Received Sat 2025-05-10: legal 10 calendar days → Tue 05-20; internal 10 working days → Fri 05-23.
-    assert limits["dispute_reply_legal"].due == D(2025, 5, 20)
+    # Received Sat 2025-05-10: 行政复议法第四十八条、第八十八条第二款 10 working days → 12–16 (5), 19–23 (10) =
+    # Fri 05-23; the township's 10 working days fall on the same day, so the legal one is shown.
+    assert limits["dispute_reply_legal"].due == D(2025, 5, 23)
     assert limits["dispute_reply_internal"].due == D(2025, 5, 23)
     assert limits["dispute_reply_internal"].superseded
     kinds = [e.summary for e in register.timeline(b.id) if e.kind == "dispute"]

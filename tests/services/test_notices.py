@@ -34,14 +34,15 @@ EXTRA = {
     "第三方名称": "台州市黄岩东海建材有限公司",
     "被征求意见机关": "台州市黄岩区自然资源和规划局",
     "被征求意见方": "台州市黄岩东海建材有限公司",
-    "收费方式": "按件计收",
-    "收费计算": "本月第11件、第12件申请，每件100元，共2件",
-    "收费金额": "200",
+    "收费方式": "按量计收",
+    "页数": "45",
+    "送达安排": "签发当日直接送达",
     "公开部分": "补偿安置方案全文",
     "不予公开部分": "补偿款发放明细中的个人银行账号",
     "不予公开情形": nd.REFUSAL_REASONS["3.4"][0],
     "查询途径": "不动产登记机构，依照《不动产登记资料查询暂行办法》办理",
     "负责机关": "台州市黄岩区自然资源和规划局",
+    "负责机关联系方式": "0576-84123456",
     "前次答复": "本机关已于2026年2月10日以茅政信答〔2026〕2号作出答复",
     "出版物获取途径": "《黄岩年鉴（2025）》，可在黄岩区图书馆查阅",
     "送达文书名称": "政府信息公开申请答复告知书",
@@ -143,8 +144,9 @@ def test_dates_are_the_clocks_counted_in_working_days(workspace):
     assert "将于2026年4月28日之前（含当日）作出答复" in text
 
     text = all_text(docx.Document(str(notices.render_draft("收费通知书", case.id, EXTRA, ISSUE_DAY))))
-    assert "于2026年4月1日之前（含当日）缴纳" in text  # 20 working days after 3-04
-    assert "人民币200元" in text and "11～30件每件100元" in text
+    assert "于2026年4月1日之前（含当日）缴纳" in text  # handed over 3-04: 20 working days after it
+    # 国办函〔2020〕109号 按量计收: 45 pages → pages 31–45 at 10 元 = 150 元.
+    assert "人民币150元" in text and "31～100页每页10元" in text and "第31～45页：15页×10元=150元" in text
 
     text = all_text(docx.Document(str(notices.render_draft("征求意见书（第三方）", case.id, EXTRA, ISSUE_DAY))))
     assert "即于2026年3月25日之前（含当日）" in text  # 15 working days after 3-04
@@ -267,7 +269,7 @@ def test_missing_inputs_are_reported_by_field(workspace):
     case = make_case()
     with pytest.raises(ValidationError) as info:
         notices.issue("收费通知书", case.id, {"收费金额": "二百"}, ISSUE_DAY)
-    assert set(info.value.errors) >= {"收费方式", "收费计算", "收费金额"}
+    assert set(info.value.errors) == {"收费金额"}  # 计收方式 and 计算过程 come from the 109号 standard
     with pytest.raises(ValidationError):
         notices.issue("补正告知书", case.id, {}, D(2026, 3, 1))  # before receipt
     assert sequences.peek("doc:费", 2026) == 0

@@ -87,5 +87,5 @@ def test_outcome_sets_status_and_checks_dates(workspace):
     with pytest.raises(ValidationError) as info:
         register.record_outcome(case.id, "3.1", dt.date(2026, 3, 1))
     assert info.value.errors["answered_on"] == "答复日期不能早于收到申请日期"
-    done = register.record_outcome(case.id, "6.1", dt.date(2026, 3, 30))
-    assert (done.status, done.outcome) == ("已办结", "6.1")
+    done = register.record_outcome(case.id, "6.3", dt.date(2026, 3, 30))  # e.g. withdrawn by the applicant
+    assert (done.status, done.outcome) == ("已办结", "6.3")
