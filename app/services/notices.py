@@ -460,9 +460,12 @@ def _fee_context(context: dict[str, object], case_id: int, extras: dict[str, obj
     typed = str(extras.get("收费金额") or "").strip()
     terms = actions.fee_terms(case_id, str(extras.get("收费方式") or "按件计收"), fees.parse_pages(extras.get("页数")),
                               float(typed) if typed else None, str(extras.get("金额调整理由") or ""))
-    computation = str(extras.get("收费计算") or "").strip() or "；".join(terms["steps"])
+    # The steps as printed: the free band is in the 收费标准 just before them, the total is the
+    # 应缴金额 just after (one A4 page, notices.md).
+    computation = str(extras.get("收费计算") or "").strip() or "；".join(
+        step for step in terms["steps"] if not step.startswith("合计") and not step.endswith("不收费"))
     if terms["override_reason"]:
-        computation += f"；按上述标准计算为{terms['computed']}元，经本机关调整为{terms['amount']:g}元（{terms['override_reason']}）"
+        computation += f"，合计{terms['computed']}元，经本机关调整为{terms['amount']:g}元（{terms['override_reason']}）"
     context["收费方式"] = terms["method"]
     context["收费计算"] = computation
     context["收费金额"] = f"{terms['amount']:g}"

@@ -366,3 +366,15 @@ def test_a_releasing_answer_is_not_issued_before_its_secrecy_review(workspace):
         notices.issue("答复告知书（予以公开）", case.id, {}, dt.date(2026, 11, 20))
     assert sequences.peek("doc:答", 2026) == 0
     assert notices.documents(case.id) == []
+
+
+def test_the_responsible_body_is_named_with_its_contact(workspace):
+    """条例第三十六条第（五）项: 能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的名称、联系方式."""
+    case = make_case()
+    extra = {"负责机关": "台州市黄岩区自然资源和规划局"}
+    with pytest.raises(ValidationError) as info:
+        notices.render_draft("答复告知书（非本机关负责公开）", case.id, extra, ISSUE_DAY)
+    assert set(info.value.errors) == {"负责机关联系方式"}
+    text = all_text(docx.Document(str(notices.render_draft("答复告知书（非本机关负责公开）", case.id,
+                                                           {**extra, "负责机关联系方式": "0576-84123456"}, ISSUE_DAY))))
+    assert "由台州市黄岩区自然资源和规划局负责公开（联系方式：0576-84123456）" in text
