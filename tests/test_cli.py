@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -100,3 +101,105 @@ def test_opinion_list_and_press_quota_as_json(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:  # a time is required, not only a day
         cli.run(["opinion", "list", "--now", "2025-10-01", "--db", str(db)])
     assert usage.value.code == 2 and "YYYY-MM-DD HH:MM" in capsys.readouterr().err
+
+
+# ---- the rules of docs/legal/rules.md from outside ------------------------------------------------
+
+
+def test_deadline_dispute_reconsideration_counts_working_days(capsys):
+    """行政复议法第四十八条 (十日) with 第八十八条第二款 (working days): copy received Mon 2026-09-28 →
+    29, 30, [国庆], 10/8, 9, Sat 10/10 调休, 12–16 = Fri 10/16; seed 001's 10 working days: the same day."""
+    assert cli.run(["deadline", "--dispute", "reconsideration", "--copy-received", "2026-09-28", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["reply_due"], out["township_due"], out["unconfirmed_years"]) == ("2026-10-16", "2026-10-16", [])
+
+
+def test_deadline_dispute_litigation_counts_calendar_days(capsys):
+    """行政诉讼法第六十七条: 15 days from Wed 9/16 = Thu 10/1, a holiday → Thu 10/8; seed 001's 10 working
+    days: 17, 18, Sun 9/20 调休, 21–24, 28, 29, 30 = Wed 9/30."""
+    assert cli.run(["deadline", "--dispute", "litigation", "--copy-received", "2026-09-16", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["reply_due"], out["township_due"]) == ("2026-10-08", "2026-09-30")
+
+
+def test_deadline_dispute_into_an_unconfirmed_year(capsys):
+    """Copy received Tue 2026-12-22: 10 working days → 23, 24, 25, 28–31 (7), [Fri 1/1 元旦], 1/4, 5, 6 = 2027-01-06."""
+    assert cli.run(["deadline", "--dispute", "reconsideration", "--copy-received", "2026-12-22", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["reply_due"] == "2027-01-06" and out["unconfirmed_years"] == [2027]
+    assert "未确认" in out["explanations"]["reply_due"]
+
+
+def test_fee_command_prints_the_109_standard(capsys):
+    """国办函〔2020〕109号: 45 requests in a month → 0 + 20×100 + 10×200 + 5×300 = 5500; 250 pages →
+    0 + 70×10 + 100×20 + 50×40 = 4700."""
+    assert cli.run(["fee", "--count", "45", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["amount"] == 5500 and isinstance(out["amount"], int)
+    assert out["steps"][1] == "第11～30件：20件×100元=2000元"
+    assert cli.run(["fee", "--pages", "250", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["amount"] == 4700
+    assert cli.run(["fee", "--count", "10", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["amount"] == 0
+
+
+def test_fee_command_refuses_both_methods_and_bad_numbers():
+    for args in (["--count", "3", "--pages", "40"], ["--pages", "abc"], []):
+        proc = subprocess.run([sys.executable, "-m", "app", "fee", *args], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_deadline_pause_and_fee_have_their_own_terms(capsys):
+    """--pause is a consultation (15 working days at most), --fee a fee notice (20). Both sent Thu 11/5 and
+    never answered, counted on 12/10: the consultation's term ended 11/26 (15 after 11/5), so the clock
+    resumed: 11/30 + 15 paused = 12/21. The fee's 20 ended 12/3: 11/30 + 20 = 12/28."""
+    assert cli.run(["deadline", "--received", "2026-11-02", "--pause", "2026-11-05", "--today", "2026-12-10",
+                    "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["answer_due"], out["answer_paused"]) == ("2026-12-21", False)
+    assert "条例第三十三条第三款" in out["explanations"]["answer_due"]
+    assert cli.run(["deadline", "--received", "2026-11-02", "--fee", "2026-11-05", "--today", "2026-12-10",
+                    "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["answer_due"] == "2026-12-28"
+    assert "条例第四十二条" in out["explanations"]["answer_due"] and "第三十二条" not in out["explanations"]["answer_due"]
+
+
+def test_deadline_open_pause_past_its_term_is_not_paused_in_text(capsys):
+    assert cli.run(["deadline", "--received", "2026-11-02", "--pause", "2026-11-05", "--today", "2026-12-10"]) == 0
+    text = capsys.readouterr().out
+    assert "答复期限：2026年12月21日" in text and "暂停" not in text
+    assert cli.run(["deadline", "--received", "2026-11-02", "--pause", "2026-11-05", "--today", "2026-11-20"]) == 0
+    assert "答复期限：暂停计算" in capsys.readouterr().out
+
+
+def test_deadline_refuses_a_correction_before_the_request():
+    proc = subprocess.run([sys.executable, "-m", "app", "deadline", "--received", "2026-11-02", "--corrected",
+                           "2026-10-30"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "不能早于收到申请" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_list_json_marks_limits_in_an_unconfirmed_year(tmp_path, capsys):
+    """workflow.md §2: never shown as if certain. Received Tue 2026-12-15 → 2027-01-13 (20 working days,
+    元旦 counted as a statutory holiday), so the row carries unconfirmed_years [2027]."""
+    from app.domain.request import RequestData
+    from app.services import register
+    from app.services.workspace import close_workspace, open_workspace
+
+    db = tmp_path / "r.sqlite"
+    open_workspace(db)
+    from app.services import settings
+    from app.services.demo import demo_settings
+
+    settings.save(demo_settings())
+    register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678", address="x",
+                                  info_description="预算", arrived_on=dt.date(2026, 12, 15), channel="当面"),
+                      today=dt.date(2026, 12, 31))
+    register.register(RequestData(name="李四", id_number="11010519491231002X", phone="13812345678", address="x",
+                                  info_description="预算", arrived_on=dt.date(2026, 11, 2), channel="当面"),
+                      today=dt.date(2026, 12, 31))
+    close_workspace()
+    assert cli.run(["list", "--json", "--db", str(db)]) == 0
+    rows = {r["applicant"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["张三"]["due_on"], rows["张三"]["unconfirmed_years"]) == ("2027-01-13", [2027])
+    assert (rows["李四"]["due_on"], rows["李四"]["unconfirmed_years"]) == ("2026-11-30", [])

@@ -10,9 +10,9 @@ import os
 import sys
 
 from app import APP_NAME, __version__
-from app.cli import backup, clock, ledger, notices, opinion, press, register, report
+from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report
 
-GROUPS = (register, clock, backup, report, ledger, notices, opinion, press)
+GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,7 +39,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
     case_id = register.find_case(args.case).id if args.case else None
     extra = dict(args.set)
     if args.issue:
-        issued = notices.issue(args.kind, case_id, extra, args.date or dt.date.today(), accept_late=args.accept_late)
+        issued = notices.issue(args.kind, case_id, extra, args.date or dt.date.today(), accept_late=args.accept_late,
+                               accept_unconfirmed=args.accept_unconfirmed, change_reason=args.change_reason or "")
         if args.out:
             shutil.copyfile(issued.path, args.out)
         print(issued.message)
@@ -62,5 +63,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--set", type=_extra_value, action="append", default=[], metavar="名称=内容",
                    help="需填写的内容，例如 --set 补正事项=所需信息的名称（多行用 \\n 分隔），可重复")
     p.add_argument("--accept-late", action="store_true", help="超过期限仍签发（记录为逾期）")
+    p.add_argument("--accept-unconfirmed", action="store_true",
+                   help="所载日期落在节假日安排未确认的年度时仍签发（文书注明“未确认”，办理过程记录）")
+    p.add_argument("--change-reason", metavar="理由",
+                   help="重新签发的补正告知书、收费通知书、征求意见书与此前告知的内容不同时，说明理由（记入办理过程）")
     add_db(p)
     p.set_defaults(handler=cmd_notice)

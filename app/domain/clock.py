@@ -277,7 +277,7 @@ def _answer_text(corrected: bool, paused_days: int, kinds: frozenset[str] = froz
     if paused_days:
         parts = dict.fromkeys(_PAUSE_BASIS[k] for k in PAUSE_KINDS if k in kinds)
         what = "、".join(name for name, _ in parts)
-        basis = "；".join(f"{name}：{law}" for name, law in parts)
+        basis = "；".join(f"{name}：{law}" if len(parts) > 1 else law for name, law in parts)
         text += f"；{what}期间{paused_days}个工作日不计算在内（{basis}）"
     return text
 
