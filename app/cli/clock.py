@@ -57,6 +57,19 @@ def _shown(limit) -> str:
     return f"{limit.label}：{when}{mark}  {limit.explanation}"
 
 
+def _emit(args: argparse.Namespace, out: dict, start: tuple[str, dt.date], limits) -> int:
+    """--json: ``out``; else the start day and one line per limit."""
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    from app.domain.dates import cn_date
+
+    print(f"{start[0]}：{cn_date(start[1])}")
+    for limit in limits:
+        print(_shown(limit))
+    return 0
+
+
 def cmd_deadline(args: argparse.Namespace) -> int:
     """Limits for a case given on the command line; with --db the office's calendar is used."""
     if args.dispute:
@@ -90,17 +103,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
            "unconfirmed_years": years,
            "explanations": {"correction_notice_due": notice.explanation, "answer_due": answer.explanation,
                             "extended_due": extended.explanation}}
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False))
-        return 0
-    from app.domain.dates import cn_date
-
-    print(f"收到申请日期：{cn_date(args.received)}")
-    print(_shown(notice))
-    print(_shown(answer))
-    if args.extended:
-        print(_shown(extended))
-    return 0
+    return _emit(args, out, ("收到申请日期", args.received), (notice, answer) + ((extended,) if args.extended else ()))
 
 
 def _dispute(args: argparse.Namespace) -> int:
@@ -120,15 +123,7 @@ def _dispute(args: argparse.Namespace) -> int:
                                        | set(evidence.unconfirmed_years)),
            "explanations": {"reply_due": legal.explanation, "township_due": township.explanation,
                             "evidence_due": evidence.explanation}}
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False))
-        return 0
-    from app.domain.dates import cn_date
-
-    print(f"收到副本日期：{cn_date(args.copy_received)}")
-    for limit in (legal, township, evidence):
-        print(_shown(limit))
-    return 0
+    return _emit(args, out, ("收到副本日期", args.copy_received), (legal, township, evidence))
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -38,28 +38,33 @@ class Fee:
         return "；".join(self.steps)
 
 
-def _count_band(n: int) -> int:
-    """The price (元) of the n-th request of an applicant's month (n ≥ 11)."""
-    if n <= 30:
-        return 100
-    return 100 + 100 * ((n - 31) // 10 + 1)
-
-
-def _count_bands(first: int, last: int) -> list[tuple[int, int, int]]:
-    """The requests first..last split into bands of one price: (from, to, price)."""
-    bands: list[tuple[int, int, int]] = []
-    n = first
-    while n <= last:
-        price = _count_band(n)
-        top = 30 if n <= 30 else 30 + 10 * ((n - 31) // 10 + 1)
-        end = min(top, last)
-        bands.append((n, end, price))
-        n = end + 1
+def _count_bands(last: int) -> list[tuple[int, int | None, int]]:
+    """按件 bands up to the ``last``-th request: 11–30 at 100 元, then bands of 10, each 100 元 dearer."""
+    bands: list[tuple[int, int | None, int]] = [(FREE_REQUESTS + 1, 30, 100)]
+    while bands[-1][1] is not None and bands[-1][1] < last:
+        lo = bands[-1][1] + 1
+        bands.append((lo, lo + 9, bands[-1][2] + 100))
     return bands
 
 
 def _range(a: int, b: int, unit: str) -> str:
     return f"第{a}{unit}" if a == b else f"第{a}～{b}{unit}"
+
+
+def _progressive(method: str, first: int, last: int, free: int, bands, unit: str) -> Fee:
+    """超额累进: units first..last, the first ``free`` free, then each band at its own price."""
+    steps, amount = [], 0
+    if first <= min(last, free):
+        steps.append(f"{_range(first, min(last, free), unit)}：{free}{unit}以下（含）不收费")
+    for lo, hi, price in bands:
+        a, b = max(lo, first), last if hi is None else min(hi, last)
+        if a > b:
+            continue
+        n = b - a + 1
+        amount += n * price
+        steps.append(f"{_range(a, b, unit)}：{n}{unit}×{price}元={n * price}元")
+    steps.append(f"合计{amount}元")
+    return Fee(method, amount, tuple(steps))
 
 
 def fee_by_count(count: int, first: int = 1) -> Fee:
@@ -68,36 +73,14 @@ def fee_by_count(count: int, first: int = 1) -> Fee:
     ``fee_by_count(n, n)`` the fee of the n-th request alone."""
     if count < 0 or first < 1:
         raise ValueError("件数应为不小于0的整数")
-    if count < first:
-        return Fee(BY_COUNT, 0, ("无申请，不收费",))
-    steps, amount = [], 0
-    free_to = min(count, FREE_REQUESTS)
-    if first <= free_to:
-        steps.append(f"{_range(first, free_to, '件')}：{FREE_REQUESTS}件以下（含）不收费")
-    if count > FREE_REQUESTS:
-        for a, b, price in _count_bands(max(first, FREE_REQUESTS + 1), count):
-            n = b - a + 1
-            amount += n * price
-            steps.append(f"{_range(a, b, '件')}：{n}件×{price}元={n * price}元")
-    steps.append(f"合计{amount}元")
-    return Fee(BY_COUNT, amount, tuple(steps))
+    return _progressive(BY_COUNT, first, count, FREE_REQUESTS, _count_bands(count), "件")
 
 
 def fee_by_pages(pages: int) -> Fee:
     """按量计收 for one request of ``pages`` pages (109号第六条第（二）项)."""
     if pages < 0:
         raise ValueError("页数应为不小于0的整数")
-    steps = [f"{_range(1, min(pages, FREE_PAGES), '页')}：{FREE_PAGES}页以下（含）不收费"] if pages else []
-    amount = 0
-    for first, last, price in PAGE_BANDS:
-        if pages < first:
-            break
-        top = pages if last is None else min(pages, last)
-        n = top - first + 1
-        amount += n * price
-        steps.append(f"{_range(first, top, '页')}：{n}页×{price}元={n * price}元")
-    steps.append(f"合计{amount}元")
-    return Fee(BY_PAGES, amount, tuple(steps))
+    return _progressive(BY_PAGES, 1, pages, FREE_PAGES, PAGE_BANDS, "页")
 
 
 def month_ordinal_fee(ordinal: int) -> Fee:

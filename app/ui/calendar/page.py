@@ -228,9 +228,9 @@ class CalendarPage(Page):
     def _show_status(self, year: int, unconfirmed: bool) -> None:
         office_years = office_calendar.confirmed_years()
         if unconfirmed:
-            self.status.setText(f"<span style='color:#c0392b'><b>{year}年：未确认</b>——节假日安排尚未载入，"
-                                "期限暂按周末计算并标“未确认”。请导入国务院办公厅通知的安排（或逐日点击修改），"
-                                "核对无误后点击“确认本年度安排”。</span>")
+            self.status.setText(f"<span style='color:#c0392b'><b>{year}年：未确认</b>——节假日安排尚未确认，"
+                                "期限暂按周末和法定节假日计算（未计补假和调休）并标“未确认”。请导入国务院办公厅通知的"
+                                "安排（或逐日点击修改），核对无误后点击“确认本年度安排”并注明通知名称或文号。</span>")
         elif year in office_years:
             note = office_years[year]
             self.status.setText(f"<span style='color:#1e8449'><b>{year}年：已确认</b>"
@@ -260,10 +260,30 @@ class CalendarPage(Page):
                      lambda n: f"{cn_date(day)}已改为{what}。已重新计算{n}件未办结申请的期限。")
 
     def toggle_confirmed(self) -> None:
+        """Confirming names the State Council notice and is checked for completeness (every statutory
+        holiday of 全国年节及纪念日放假办法, services.calendar.confirm_year); taking it back needs nothing."""
         year = self.year.value()
         confirmed = year not in office_calendar.confirmed_years()
-        self._change(lambda: office_calendar.confirm_year(year, "本机关核对确认", confirmed), "无法确认",
-                     lambda n: f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。已重新计算{n}件未办结申请的期限。")
+        source = ""
+        if confirmed:
+            from app.ui.common.reason_dialog import ask_reason
+
+            source = ask_reason(self, f"确认{year}年节假日安排",
+                                f"确认后，{year}年的期限按本机关录入的安排计算，不再标“未确认”。确认前将核对元旦、春节、"
+                                "清明、劳动节、端午、中秋、国庆是否都已录入。请注明安排的来源。",
+                                "来源（国务院办公厅通知的名称或文号）", f"国务院办公厅关于{year}年部分节假日安排的通知")
+            if source is None:
+                return
+        self._change(lambda: office_calendar.confirm_year(year, source, confirmed), "无法确认",
+                     lambda n: f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。已重新计算{n}件未办结申请的期限。",
+                     self._confirm_failed)
+
+    def _confirm_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            lines = "\n".join(exc.errors.values())
+            messages.warn(self, "无法确认", f"该年度的安排还不能确认：\n{lines}")
+        else:
+            errors.report(self, exc, "无法确认")
 
     def _choose_import(self) -> None:
         start = str(paths.resource(SAMPLE_FILE).parent)
@@ -273,7 +293,8 @@ class CalendarPage(Page):
 
     def import_from(self, path: Path) -> None:
         self._change(lambda: office_calendar.import_schedule(path), "无法导入",
-                     lambda r: f"已从 {path.name} 导入{r[0]}天的安排，并确认该年度。已重新计算{r[1]}件未办结申请的期限。",
+                     lambda r: f"已从 {path.name} 导入{r[0]}天的安排（导入不确认年度：请核对后点击“确认本年度安排”）。"
+                               f"已重新计算{r[1]}件未办结申请的期限。",
                      self._import_failed)
 
     def _import_failed(self, exc: BaseException) -> None:

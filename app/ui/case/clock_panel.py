@@ -76,7 +76,7 @@ class ClockPanel(QWidget):
         unsure = [l for l in limits if l.unconfirmed and l.shown and l.done_on is None]
         years = sorted({y for l in unsure for y in l.unconfirmed_years})
         self.prompt.setVisible(bool(years))
-        self.prompt.setText(f"{'、'.join(f'{y}年' for y in years)}节假日安排未确认，标“未确认”的日期暂按周末计算。"
+        self.prompt.setText(f"{'、'.join(f'{y}年' for y in years)}节假日安排未确认，标“未确认”的日期暂按周末和法定节假日计算。"
                             f"{LOAD_YEAR_PROMPT}。" if years else "")
         self._summary(binding, today, cal)
 
@@ -170,6 +170,26 @@ def _consultation_choices(case_id: int) -> tuple[tuple[str, int], ...]:
     return tuple((f"{c['party']}（{cn_date(c['on'])}发出）", c["id"]) for c in actions.open_consultations(case_id))
 
 
+def _delivery_choices(case_id: int) -> tuple[tuple[str, int], ...]:
+    return tuple((f"{d['what']}（{cn_date(d['on'])}发出" + (f"，已于{cn_date(d['delivered_on'])}送达）" if d["delivered_on"]
+                                                          else "，未登记送达）"), d["id"])
+                 for d in actions.pending_deliveries(case_id))
+
+
+def _send_fee(case_id: int, on: dt.date, v: dict):
+    """The amount typed, or empty for the 国办函〔2020〕109号 standard; pages only for 按量计收."""
+    from app.services.errors import ValidationError
+
+    text = str(v.get("amount") or "").strip()
+    try:
+        amount = float(text) if text else None
+    except ValueError:
+        raise ValidationError({"amount": "应缴金额应为数字，或留空按标准计算"}) from None
+    pages = v["pages"] if v["method"] == "按量计收" else None
+    return actions.send_fee_notice(case_id, on, amount, method=v["method"], pages=pages,
+                                   override_reason=v.get("override_reason", ""))
+
+
 ACTIONS: tuple[ClockAction, ...] = (
     ClockAction(
         "send_correction", "发出补正告知", "条例第三十条：申请内容不明确的，应自收到申请之日起7个工作日内一次性告知补正。",
@@ -192,7 +212,7 @@ ACTIONS: tuple[ClockAction, ...] = (
         applies=lambda cid: deadlines.SIGNED not in _events(cid)),
     ClockAction(
         "receive_correction", "收到补正", "条例第三十条：答复期限自收到补正后的申请之日起重新计算。",
-        lambda cid, on, v, late: actions.receive_correction(cid, on)),
+        lambda cid, on, v, late: actions.receive_correction(cid, on, v.get("reason", ""))),
     ClockAction(
         "correction_lapsed", "申请人逾期未补正", "条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请（办理结果6.1）。",
         lambda cid, on, v, late: actions.correction_lapsed(cid, on)),
@@ -209,10 +229,22 @@ ACTIONS: tuple[ClockAction, ...] = (
                      Field("opinion", "意见摘要", "multiline")],
         lambda cid: bool(actions.open_consultations(cid))),
     ClockAction(
-        "send_fee_notice", "发出收费通知", "国办函〔2020〕109号：申请人应自收到收费通知之次日起20个工作日内缴费，缴费期间不计算在答复期限内。",
-        lambda cid, on, v, late: actions.send_fee_notice(cid, on, v["amount"], v["basis"]),
-        lambda cid: [Field("amount", "收费金额", "money"),
-                     Field("basis", "计费依据", default="按件计收" , hint="如：按件计收、按量计收")]),
+        "send_fee_notice", "发出收费通知", "条例第四十二条、国办函〔2020〕109号：按件或按量计收（只能选其一），金额按标准计算；"
+        "申请人应自收到收费通知之次日起20个工作日内缴费，缴费期间不计算在答复期限内。",
+        lambda cid, on, v, late: _send_fee(cid, on, v),
+        lambda cid: [Field("method", "计收方式", "choice", choices=(("按件计收", "按件计收"), ("按量计收", "按量计收"))),
+                     Field("pages", "页数（按量计收）", "count"),
+                     Field("amount", "应缴金额（元）", hint="留空按国办函〔2020〕109号标准计算；与标准不同的须填写调整理由"),
+                     Field("override_reason", "金额调整理由", hint="如申请人申请减免")]),
+    ClockAction(
+        "record_delivery", "登记送达",
+        "收费通知书、征求意见书送达后登记送达日期（送达回证、邮件签收日期；当面送达为交付当日）："
+        "缴费期限自收到之次日起20个工作日（国办函〔2020〕109号），提出意见的期限自收到之日起15个工作日"
+        "（条例第三十二条、第三十四条）。",
+        lambda cid, on, v, late: actions.record_delivery(cid, v["ref"], on, v["method"]),
+        lambda cid: [Field("ref", "送达的文书", "choice", choices=_delivery_choices(cid)),
+                     Field("method", "送达方式", "choice", choices=tuple((m, m) for m in actions.DELIVERY_METHODS))],
+        lambda cid: bool(actions.pending_deliveries(cid))),
     ClockAction(
         "fee_paid", "已缴费", "缴费后的次日起恢复计算答复期限。",
         lambda cid, on, v, late: actions.fee_paid(cid, on)),

@@ -10,7 +10,7 @@ from app.domain import clock
 from app.domain.clock import Limit
 from app.domain.dates import cn_date
 
-LOAD_YEAR_PROMPT = "请在“工作日历”页面载入该年度节假日安排"
+LOAD_YEAR_PROMPT = "请在“工作日历”页面载入并确认该年度节假日安排"
 RED = QColor("#c0392b")
 ORANGE = QColor("#d35400")
 GREY = QColor("#7f8c8d")
@@ -43,4 +43,5 @@ def limit_colour(limit: Limit, today: dt.date, cal) -> QColor | None:
 
 def unconfirmed_text(limit: Limit) -> str:
     years = "、".join(f"{y}年" for y in limit.unconfirmed_years)
-    return f"未确认：计算跨越{years}，该年度节假日安排尚未确认（暂按周末计算）。{LOAD_YEAR_PROMPT}"
+    return (f"未确认：计算跨越{years}，该年度节假日安排尚未确认（暂按周末和法定节假日计算，未计补假和调休）。"
+            f"{LOAD_YEAR_PROMPT}")

@@ -113,7 +113,7 @@ class NoticeDialog(QDialog):
         layout.addLayout(buttons)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.preview_button.clicked.connect(self.preview)
-        self.issue_button.clicked.connect(self.issue)
+        self.issue_button.clicked.connect(lambda: self.issue())
         self.close_button.clicked.connect(self.reject)
 
     def _case_text(self) -> str:
@@ -286,24 +286,40 @@ class NoticeDialog(QDialog):
         except ServiceError as exc:
             messages.warn(self, "无法打开草稿", f"{exc}\n\n草稿已保存在：{path}")
 
-    def issue(self, accept_late: bool = False) -> None:
-        """Issue with a 文号 (services.notices.issue); a late clock step asks first (LateAction)."""
+    def issue(self, accept_late: bool = False, accept_unconfirmed: bool = False, change_reason: str = "") -> None:
+        """Issue with a 文号 (services.notices.issue). What the service will only do when told asks
+        first: a late clock step (LateAction), a date in an unconfirmed year (UnconfirmedDates), a
+        re-issue that changes what was told (TermsChanged: the reason goes on the timeline)."""
         name, values, on = self._start("正在出具文书…")
         case_id = self.case_id
-        tasks.Operation(self, lambda: notices.issue(name, case_id, values, on, accept_late=accept_late),
+        options = {"accept_late": accept_late, "accept_unconfirmed": accept_unconfirmed, "change_reason": change_reason}
+        tasks.Operation(self, lambda: notices.issue(name, case_id, values, on, **options),
                         busy="正在出具文书…").success(self._issued) \
-            .failure(lambda exc: self._failed(exc, accept_late)).run()
+            .failure(lambda exc: self._failed(exc, options)).run()
 
     def _issued(self, result: notices.IssuedDocument) -> None:
         self._set_busy(False)
         self.issued = result
         self.accept()
 
-    def _failed(self, exc: BaseException, accepted_late: bool = True) -> None:
+    def _failed(self, exc: BaseException, options: dict | None = None) -> None:
         self._set_busy(False)
-        if isinstance(exc, actions.LateAction) and not accepted_late:
+        options = dict(options or {"accept_late": True, "accept_unconfirmed": True, "change_reason": "-"})
+        if isinstance(exc, actions.LateAction) and not options["accept_late"]:
             if messages.confirm_late(self, str(exc)):
-                self.issue(accept_late=True)
+                self.issue(**{**options, "accept_late": True})
+            return
+        if isinstance(exc, notices.UnconfirmedDates) and not options["accept_unconfirmed"]:
+            # docs/legal/requests.md, 法定期限: a date in such a year is issued only knowingly, marked 未确认.
+            if messages.ask(self, "日期未确认", str(exc), yes="仍然签发", no="暂不签发"):
+                self.issue(**{**options, "accept_unconfirmed": True})
+            return
+        if isinstance(exc, notices.TermsChanged) and not options["change_reason"]:
+            from app.ui.common.reason_dialog import ask_reason
+
+            reason = ask_reason(self, "变更已告知的内容", str(exc), "变更理由")
+            if reason:
+                self.issue(**{**options, "change_reason": reason})
             return
         if isinstance(exc, ValidationError):
             self.show_errors(exc.errors)

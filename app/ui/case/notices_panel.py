@@ -40,8 +40,9 @@ NOTICE_FOR_ACTION: dict[str, Callable[[int, dict], tuple[str | None, dict]]] = {
     "start_consultation": lambda cid, v: (("征求意见书（第三方）", {"第三方名称": v["party"]})
                                           if v["party_kind"] == "third_party"
                                           else ("征求意见书（共同制作机关）", {"被征求意见机关": v["party"]})),
-    "send_fee_notice": lambda cid, v: ("收费通知书", {"收费金额": f"{v['amount']:g}", "收费方式": v["basis"]
-                                                       if v["basis"] in ("按件计收", "按量计收") else "按件计收"}),
+    "send_fee_notice": lambda cid, v: ("收费通知书", {
+        "收费方式": v["method"], "页数": str(v["pages"]) if v["method"] == "按量计收" else "",
+        "收费金额": str(v.get("amount") or "").strip(), "金额调整理由": v.get("override_reason", "")}),
     "answer": _answer_notice,
 }
 OFFER_NOTICES = {"enabled": True}  # tests of the clock alone switch the question off

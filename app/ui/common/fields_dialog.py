@@ -3,7 +3,8 @@ clock (补正, 延期, 征求意见 …) and of a 复议/诉讼 is entered throu
 
 `submit_dialog` is how such a dialog stores what was typed: on OK the store function runs as a
 background operation; the dialog closes when it is stored, keeps its text and shows the messages
-when the input is refused, and asks before recording a step after its limit (it is noted as late).
+when the input is refused, and asks before recording a step after its limit (it is noted as late),
+or for the reason without which the law does not allow it (a late correction's 正当理由, 条例第三十条).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from app.ui.forms.ui_fields_dialog import Ui_FieldsDialog
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text | multiline | int | money | choice | date
+    kind: str = "text"  # text | multiline | int (working days) | count | money | choice | date
     default: Any = None
     choices: tuple[tuple[str, Any], ...] = ()
     hint: str = ""
@@ -69,6 +70,10 @@ class FieldsDialog(QDialog):
             w.setRange(1, 60)
             w.setSuffix(" 个工作日")
             w.setValue(int(f.default or 15))
+        elif f.kind == "count":
+            w = QSpinBox()
+            w.setRange(0, 1000000)
+            w.setValue(int(f.default or 0))
         elif f.kind == "money":
             w = QDoubleSpinBox()
             w.setRange(0, 100000)
@@ -127,20 +132,28 @@ Store = Callable[[dt.date, dict[str, Any], bool], Any]  # (date, values, accept_
 
 
 def submit_dialog(dialog: FieldsDialog, title: str, store: Store, events=None,
-                  changes: Any = None, accept_late: bool = False) -> None:
+                  changes: Any = None, accept_late: bool = False, extra: dict[str, Any] | None = None) -> None:
     """Store what `dialog` holds as a background operation (see the module docstring).
 
     Refused input keeps the dialog open with the messages; a refusal that retyping cannot mend
     (the case is closed, the year locked) is told and closes it; a step after its limit is recorded
-    only when the clerk says so, noted as late."""
+    only when the clerk says so, noted as late, or — where the law asks for one — with the reason
+    the clerk gives (``extra['reason']``, which the step records)."""
     from app.services.actions import LateAction
     from app.services.errors import ValidationError
+    from app.ui.common.reason_dialog import ask_reason
 
-    on, values = dialog.on(), dialog.values()
+    on, values = dialog.on(), {**dialog.values(), **(extra or {})}
 
     def failed(exc: BaseException) -> None:
         dialog.set_waiting(False)
-        if isinstance(exc, LateAction):
+        if isinstance(exc, LateAction) and exc.needs_reason:
+            reason = ask_reason(dialog, "需要说明理由", str(exc), "正当理由")
+            if reason:
+                submit_dialog(dialog, title, store, events, changes, accept_late=True, extra={"reason": reason})
+            else:
+                dialog.reject()
+        elif isinstance(exc, LateAction):
             if messages.confirm_late(dialog, str(exc)):
                 submit_dialog(dialog, title, store, events, changes, accept_late=True)
             else:

@@ -28,6 +28,7 @@ DUE_TIPS = {
     "paused": "暂停计时：等待补正（条例第三十条）、第三方或其他机关意见（条例第三十二条、第三十四条）或缴费",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNCONFIRMED = "（未确认）"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,7 +139,10 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "due_on" and row.due_key:
-            return DUE_TIPS.get(row.due_key, "")
+            years = register.due_unconfirmed_years(row)
+            unsure = (f"\n未确认：{'、'.join(map(str, years))}年节假日安排尚未确认，暂按周末和法定节假日计算"
+                      "（未计补假和调休）") if years else ""
+            return DUE_TIPS.get(row.due_key, "") + unsure
         if role == Qt.ItemDataRole.ToolTipRole and key in ("content", "outcome"):
             return outcomes.full_label(row.outcome) if key == "outcome" and row.outcome else row.content
         if role == ID_ROLE:
@@ -149,6 +153,8 @@ class CaseTableModel(QAbstractTableModel):
     def _display(row: CaseRow, key: str) -> str:
         if key == "due_on" and row.due_on is None and row.due_key == "paused":
             return "暂停计时"  # waiting for a correction, an opinion or a fee: the clock is stopped
+        if key == "due_on" and row.due_on is not None and register.due_unconfirmed_years(row):
+            return _date(row.due_on) + UNCONFIRMED  # workflow.md §2: never shown as if certain
         if key in ("received_on", "answered_on", "due_on"):
             return _date(getattr(row, key))
         if key == "outcome":

@@ -19,7 +19,7 @@ from app.ui.register.model import COLUMNS, ID_ROLE, CaseTableModel
 
 DEBOUNCE_MS = 150
 _WIDTHS = {"case_no": 130, "received_on": 96, "applicant_kind": 96, "name": 200, "status": 80,
-           "outcome": 170, "answered_on": 96, "due_on": 96}
+           "outcome": 170, "answered_on": 96, "due_on": 150}
 
 
 class RegisterPage(Page):

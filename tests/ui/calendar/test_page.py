@@ -12,6 +12,7 @@ from app import paths
 from app.ui.home import page as home_page
 from app.ui.calendar.page import CalendarDayDialog, CalendarPage
 from app.ui.app.main_window import MainWindow
+from app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.clock_support import office_with_cases
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -82,15 +83,30 @@ def test_a_holiday_entered_by_clicking_a_day_moves_an_open_cases_limit(qtbot, wi
     assert view.case_clock.panel.row_for("答复期限")[1] == "2026年11月30日"
 
 
-def test_unconfirmed_year_says_so_and_can_be_confirmed(qtbot, window):
+def test_unconfirmed_year_says_so_and_cannot_be_confirmed_without_a_complete_schedule(qtbot, window, modal):
+    """workflow.md §2: a year is confirmed only from a complete schedule with its source named. 2029 has
+    nothing entered: its statutory holidays (元旦 …, 全国年节及纪念日放假办法第二条) count as days off, the
+    year stays 未确认, and 确认 names what is missing."""
     page = calendar_of(window)
     page.year.setValue(2029)
     assert "2029年：未确认" in page.status.text()
-    assert "仅按周末计算" in page.month(1).cell_of(dt.date(2029, 1, 1)).toolTip()
+    tip = page.month(1).cell_of(dt.date(2029, 1, 1)).toolTip()
+    assert "元旦" in tip and "法定节假日" in tip and "未确认" in tip
+    seen = {}
+
+    def give_source(dialog: ReasonDialog) -> None:
+        assert "国务院办公厅" in dialog.reason()  # the source is asked for, with the notice's name
+        dialog.ok_button.click()
+
+    def read(box: QMessageBox) -> None:
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    modal(ReasonDialog, give_source)
+    modal(QMessageBox, read)
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-    assert "2029年：已确认" in page.status.text()
-    assert page.confirm_button.text() == "取消本年度确认"
-    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "春节" in seen["text"] and "国庆" in seen["text"]
     assert "2029年：未确认" in page.status.text()
 
 
@@ -113,14 +129,21 @@ def test_import_lists_problems_in_chinese_and_saves_nothing(qtbot, window, modal
     assert page.month(10).cell_of(dt.date(2029, 10, 1)).toolTip().count("本机关录入") == 0
 
 
-def test_the_sample_file_imports_and_marks_its_days(qtbot, window):
+def test_the_sample_file_imports_and_marks_its_days_but_confirms_nothing(qtbot, window, modal):
+    """The bundled sample is sample data: it marks its days, and never makes 2027 certain."""
     page = calendar_of(window)
     sample = paths.resource("节假日安排示例.csv")
     page.import_from(sample)
-    assert "导入" in page.message.text()
+    assert "导入" in page.message.text() and "不确认" in page.message.text()
     page.year.setValue(2027)
-    assert "2027年：已确认" in page.status.text()
-    new_year = page.month(1).cell_of(dt.date(2027, 1, 1))
-    assert "元旦" in new_year.toolTip() and "国务院办公厅" in new_year.toolTip()
+    assert "2027年：未确认" in page.status.text()
     makeup = page.month(2).cell_of(dt.date(2027, 2, 20))  # a Saturday worked in the sample
     assert "工作日" in makeup.toolTip()
+    seen = {}
+    modal(ReasonDialog, lambda dialog: dialog.ok_button.click())
+    modal(QMessageBox, lambda box: (seen.setdefault("text", box.text()),
+                                    box.button(QMessageBox.StandardButton.Ok).click()))
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "示例" in seen["text"]
+    assert "2027年：未确认" in page.status.text()

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.ui.common.fields_dialog import FieldsDialog as ClockActionDialog
 from app.ui.case.view import CaseView
+from app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.clock_support import office_with_cases
 from tests.ui.ui_support import click_toolbar
 
@@ -151,7 +152,7 @@ def test_a_limit_running_into_an_unconfirmed_year_is_marked_with_the_prompt(qtbo
     assert row[1].startswith("2027年1月") and row[2].endswith("（未确认）")
     assert "未确认" in view.ui.deadlineLabel.text()
     assert not panel.prompt.isHidden()
-    assert "2027年" in panel.prompt.text() and "请在“工作日历”页面载入该年度节假日安排" in panel.prompt.text()
+    assert "2027年" in panel.prompt.text() and "请在“工作日历”页面载入并确认该年度节假日安排" in panel.prompt.text()
     assert "答复期限" == panel.row_for("答复期限")[0] and "未确认" not in panel.row_for("答复期限")[2]
 
 
@@ -172,7 +173,21 @@ def test_consultation_pauses_and_the_answer_closes_the_case(qtbot, view, modal):
     modal.check()
     assert view.ui.statusLabel.text() == "征求意见中"
     assert view.case_clock.panel.row_for("答复期限")[2] == "暂停"
-    # 15 working days for the third party from Thu 5 Nov: 6 (1), 9–13 (6), 16–20 (11), 23–26 (15).
+    # 条例第三十二条: 15 working days from the third party's receipt; not known until the delivery is recorded.
+    assert view.case_clock.panel.row_for("征求第三方意见期限")[1] == "—"
+
+    def delivered(dialog):
+        combo = dialog.inputs["ref"]
+        assert combo.count() == 1 and "Huangyan Stone Co" in combo.currentText()
+        method = dialog.inputs["method"]
+        method.setCurrentIndex(method.findText("直接送达"))
+        dialog.ui.f_on.setDate(QDate(2026, 11, 5))
+        ok(dialog)
+
+    modal(ClockActionDialog, delivered)
+    click_toolbar(qtbot, view, "登记送达")
+    modal.check()
+    # Handed over Thu 5 Nov: 6 (1), 9–13 (6), 16–20 (11), 23–26 (15).
     assert view.case_clock.panel.row_for("征求第三方意见期限")[1] == "2026年11月26日"
 
     def reply(dialog):
@@ -245,3 +260,110 @@ def test_internal_review_step_is_recorded_from_the_steps_menu(qtbot, view, modal
     assert panel.row_for("审查")[2].startswith("已完成")
     assert not view.case_clock.buttons["reviewed"].isEnabled()
     assert any("审查完成" in t for t in view.timeline_texts())
+
+
+# ------------------------------------------------------------------ steps the law allows only late, or not yet
+
+
+def _warning(seen: dict):
+    def read(box: QMessageBox) -> None:
+        seen.setdefault("texts", []).append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+    return read
+
+
+def _send_correction(qtbot, view, modal, on: dt.date) -> None:
+    def send(dialog: ClockActionDialog) -> None:
+        dialog.ui.f_on.setDate(QDate(on))
+        dialog.inputs["items"].setPlainText("请写明所需信息的文号")
+        ok(dialog)
+
+    modal(ClockActionDialog, send)
+    click_toolbar(qtbot, view, "发出补正告知")
+    modal.check()
+
+
+def test_closing_as_abandoned_before_the_correction_period_ends_is_refused(qtbot, view, modal):
+    """条例第三十条: only "无正当理由逾期不补正" closes a request as abandoned (6.1). 补正告知 Thu 5 Nov with 15
+    working days: 6 (1), 9–13 (6), 16–20 (11), 23–26 (15) → Thu 26 Nov. On 25 Nov both the 答复 action and the
+    记录办理结果 button refuse 6.1, and 4.3 (补正后仍不明确) needs a correction first."""
+    _send_correction(qtbot, view, modal, dt.date(2026, 11, 5))
+    assert view.case_clock.panel.row_for("补正期限")[1] == "2026年11月26日"
+    seen: dict = {}
+
+    def answer_6_1(dialog: ClockActionDialog) -> None:
+        combo = dialog.inputs["code"]
+        combo.setCurrentIndex(combo.findData("6.1"))
+        dialog.ui.f_on.setDate(QDate(2026, 11, 25))
+        ok(dialog)
+
+    modal(ClockActionDialog, answer_6_1)
+    modal(QMessageBox, _warning(seen))
+    click_toolbar(qtbot, view, "答复")
+    modal.check()
+    assert "2026年11月26日" in seen["texts"][-1]
+
+    combo = view.ui.f_outcome
+    for code in ("6.1", "4.3"):
+        combo.setCurrentIndex(combo.findData(code))
+        view.ui.f_answered_on.setDate(QDate(2026, 11, 25))
+        modal(QMessageBox, _warning(seen))
+        qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
+        modal.check()
+    assert "2026年11月26日" in seen["texts"][-2] and "尚未收到补正" in seen["texts"][-1]
+    assert view.case.outcome is None and view.ui.statusLabel.text() == "补正中"
+    assert not any("办理结果" in t for t in view.timeline_texts())
+
+
+def test_closing_as_unpaid_needs_a_fee_notice(qtbot, view, modal):
+    """国办函〔2020〕109号: 6.2 is for a fee notice left unpaid past its term; there is none here."""
+    seen: dict = {}
+    combo = view.ui.f_outcome
+    combo.setCurrentIndex(combo.findData("6.2"))
+    view.ui.f_answered_on.setDate(QDate(2026, 11, 25))
+    modal(QMessageBox, _warning(seen))
+    qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "没有未缴费的收费通知" in seen["texts"][-1] and view.case.outcome is None
+
+
+def test_a_late_correction_asks_for_the_reason_and_puts_it_on_the_timeline(qtbot, db_path, modal):
+    """条例第三十条: without 正当理由 a correction after the 补正期限 means the request is abandoned. 补正告知
+    Wed 4 Nov: 5, 6 (2), 9–13 (7), 16–20 (12), 23–25 (15) → Wed 25 Nov. A correction arriving Thu 26 Nov
+    is recorded only with the reason the clerk gives; cancelling records nothing."""
+    (case_id,) = office_with_cases(db_path, RECEIVED)
+    view = CaseView(case_id, today=dt.date(2026, 11, 27))
+    qtbot.addWidget(view)
+    view.show()
+    _send_correction(qtbot, view, modal, dt.date(2026, 11, 4))
+    seen: dict = {}
+
+    def receive(dialog: ClockActionDialog) -> None:
+        dialog.ui.f_on.setDate(QDate(2026, 11, 26))
+        ok(dialog)
+
+    def cancel(dialog: ReasonDialog) -> None:
+        seen["message"] = dialog.message.text()
+        dialog.reject()
+
+    modal(ClockActionDialog, receive)
+    modal(ReasonDialog, cancel)
+    click_toolbar(qtbot, view, "收到补正")
+    modal.check()
+    assert "2026年11月25日" in seen["message"] and "正当理由" in seen["message"]
+    assert view.ui.statusLabel.text() == "补正中"  # nothing recorded
+    assert not any("收到补正" in t for t in view.timeline_texts())
+
+    def give_reason(dialog: ReasonDialog) -> None:
+        dialog.text.setPlainText("申请人因病住院，提供了医院证明")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    modal(ClockActionDialog, receive)
+    modal(ReasonDialog, give_reason)
+    click_toolbar(qtbot, view, "收到补正")
+    modal.check()
+    assert view.ui.statusLabel.text() == "办理中"
+    (entry,) = [t for t in view.timeline_texts() if "收到补正" in t]
+    assert "申请人因病住院，提供了医院证明" in entry and "已超过补正期限2026年11月25日" in entry
+    # The answer limit runs from Thu 26 Nov: 27 (1), 30 (2), 12/1–4 (6), 7–11 (11), 14–18 (16), 21–24 (20).
+    assert view.case_clock.panel.row_for("答复期限")[1] == "2026年12月24日"

@@ -112,13 +112,13 @@ def test_register_a_reconsideration_and_see_it_with_its_limits(qtbot, modal, vie
     kind, body, copy, reply, hearings, result = rows[0]
     assert (kind, body, copy, hearings, result) == ("行政复议", "Huangyan reconsideration office", "2025年4月14日",
                                                     "—", "尚未审结")
-    # 行政复议法第四十八条: 10 calendar days from the day after 14 April = Thursday 24 April;
-    # from Monday 21 April that leaves 22, 23, 24 April: three working days.
-    assert reply == "2025年4月24日（剩余3个工作日）"
+    # 行政复议法第四十八条 with 第八十八条第二款: 10 working days after Mon 14 April 2025: 15–18 (4), 21–25 (9),
+    # Sun 27 April (a 调休 working day of 2025, 10). From Mon 21 April: 22–25, 27 = five working days left.
+    assert reply == "2025年4月27日（剩余5个工作日）"
 
     limits = {r[0]: r for r in panel.limit_rows()}
     legal = limits["答辩期限（复议，法定）"]
-    assert legal[1] == "2025年4月24日"
+    assert legal[1] == "2025年4月27日"
     assert limits["答辩状（复议，本机关流程）"][2] == "已由其他期限取代"
     # The section's evidence: 5 working days after 14 April (15–18, 21) = today.
     assert limits["业务科室提供证据"][1:] == ["2025年4月21日", "今日到期"]
@@ -126,7 +126,7 @@ def test_register_a_reconsideration_and_see_it_with_its_limits(qtbot, modal, vie
     assert panel.limits.item(row, 0).font().bold()
     assert "行政复议法第四十八条" in panel.limits.item(row, 1).toolTip()
     assert any("收到行政复议申请书副本" in t for t in view.timeline_texts())
-    assert "答辩：2025年4月24日（剩余3个工作日）" in panel.summary.text()
+    assert "答辩：2025年4月27日（剩余5个工作日）" in panel.summary.text()
 
 
 def test_reply_hearing_result_and_defence_draft(qtbot, modal, view, db_path, monkeypatch):

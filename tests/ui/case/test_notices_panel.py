@@ -19,6 +19,7 @@ from app.domain.dates import cn_date
 from app.services import notices, templates
 from app.ui.case.view import CaseView
 from app.ui.case.notice_dialog import NoticeDialog
+from app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.clock_support import office_with_cases
 from tests.ui.ui_support import click_toolbar
 
@@ -49,10 +50,13 @@ def type_chinese(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def fill_correction(qtbot, items: str = ITEMS):
+def fill_correction(qtbot, items: str = ITEMS, replace: bool = False):
     def act(dialog: NoticeDialog) -> None:
         dialog.select_kind("补正告知书")
-        type_chinese(dialog.inputs["补正事项"], items)
+        if replace:  # a re-issue starts from the items already told; the clerk rewrites them
+            dialog.inputs["补正事项"].clear()
+        if items:
+            type_chinese(dialog.inputs["补正事项"], items)
         qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     return act
 
@@ -83,8 +87,8 @@ def test_issue_and_reissue_a_correction_notice(qtbot, view, modal):
     assert "{{" not in text
     assert view.history_tabs.tabText(view.history_tabs.currentIndex()) == "文书"
 
-    # Re-issue after spotting a typo: a new 文号, the first file kept, the panel says so.
-    modal(NoticeDialog, fill_correction(qtbot, "请写明所需信息的名称、文号"))
+    # Re-issued as it was (the first letter was lost): a new 文号, the first file kept, no question asked.
+    modal(NoticeDialog, fill_correction(qtbot, items=""))
     qtbot.mouseClick(view.documents_panel.buttons["new"], Qt.MouseButton.LeftButton)
     modal.check()
     rows = view.documents_panel.texts()
@@ -93,8 +97,45 @@ def test_issue_and_reissue_a_correction_notice(qtbot, view, modal):
     assert first.exists() and second.exists() and first != second
     assert "仍保留" in view.documents_panel.message.text() and first.name in view.documents_panel.message.text()
     assert any(SECOND_NO in t and "重新签发" in t for t in view.timeline_texts())
-    assert "请写明所需信息的名称、文号" in docx_text(second)
-    assert ITEMS in docx_text(first)
+    assert ITEMS in docx_text(second) and ITEMS in docx_text(first)
+
+
+def test_a_reissue_with_other_items_asks_why_and_records_it(qtbot, view, modal):
+    """条例第三十条: 补正 is told once and for all. A re-issue with other items is a deliberate act: the clerk is
+    warned, gives a reason, and the change with its reason goes on the timeline; cancelling issues nothing."""
+    modal(NoticeDialog, fill_correction(qtbot))
+    click_toolbar(qtbot, view, "出具文书…")
+    modal.check()
+    seen = {}
+
+    def cancel(dialog: ReasonDialog) -> None:
+        seen["message"] = dialog.message.text()
+        assert not dialog.ok_button.isEnabled()  # no reason, no change
+        dialog.reject()
+
+    def close_notice(dialog: NoticeDialog) -> None:
+        fill_correction(qtbot, "请写明所需信息的名称、文号", replace=True)(dialog)
+        dialog.reject()
+
+    modal(NoticeDialog, close_notice)
+    modal(ReasonDialog, cancel)
+    qtbot.mouseClick(view.documents_panel.buttons["new"], Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "一次性告知" in seen["message"] and "补正事项" in seen["message"]
+    assert [r[1] for r in view.documents_panel.texts()] == [FIRST_NO]  # nothing issued, no number used
+
+    def give_reason(dialog: ReasonDialog) -> None:
+        type_chinese(dialog.text, "首次告知漏写文号，经分管领导同意重新告知")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    modal(NoticeDialog, fill_correction(qtbot, "请写明所需信息的名称、文号", replace=True))
+    modal(ReasonDialog, give_reason)
+    qtbot.mouseClick(view.documents_panel.buttons["new"], Qt.MouseButton.LeftButton)
+    modal.check()
+    assert [r[1] for r in view.documents_panel.texts()] == [FIRST_NO, SECOND_NO]
+    changed = [t for t in view.timeline_texts() if "变更" in t]
+    assert len(changed) == 1 and "首次告知漏写文号，经分管领导同意重新告知" in changed[0] and "补正事项" in changed[0]
+    assert "请写明所需信息的名称、文号" in docx_text(view.documents_panel.rows[1].path)
 
 
 def test_missing_items_are_shown_beside_the_field_and_nothing_is_issued(qtbot, view, modal):

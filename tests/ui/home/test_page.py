@@ -77,7 +77,7 @@ def test_a_case_change_moves_it_to_paused(qtbot, db_path, reminder_off):
     qtbot.waitUntil(lambda: bool(page.counts), timeout=3000)
     assert page.counts == {"overdue": 0, "today": 0, "soon": 0, "paused": 0}
     view = window.open_case(case_id)
-    actions.send_fee_notice(case_id, today, 20.0, "按件计收")
+    actions.send_fee_notice(case_id, today, method="按量计收", pages=45)  # 109号: pages 31–45 at 10 元
     window.ctx.announce(Changes.case(case_id))  # what every change to a case announces
     qtbot.waitUntil(lambda: page.counts.get("paused") == 1, timeout=3000)
     assert page.lists["paused"].rows()[0][2] == "缴费期限"

@@ -30,3 +30,23 @@ def qtbot_orientation():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_due_column_marks_a_limit_in_an_unconfirmed_year(qtbot, workspace):
+    """workflow.md §2: a limit resting on a year whose schedule is not confirmed is never shown as certain.
+    Received Tue 2026-12-15: 20 working days → 2027-01-13 (元旦 counted as the statutory holiday it is)."""
+    from PySide6.QtCore import Qt
+
+    from app.ui.register.page import RegisterPage
+
+    register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                  address="茅畲村1号", info_description="财政预算",
+                                  arrived_on=dt.date(2026, 12, 15), channel="当面"), today=dt.date(2026, 12, 31))
+    page = RegisterPage()
+    qtbot.addWidget(page)
+    page.apply_filters()
+    model = page.ui.table.model()
+    due_column = [model.headerData(c, qtbot_orientation()) for c in range(model.columnCount())].index("期限")
+    cell = model.index(0, due_column)
+    assert cell.data() == "2027-01-13（未确认）"
+    assert "2027年节假日安排尚未确认" in cell.data(Qt.ItemDataRole.ToolTipRole)
