@@ -108,14 +108,14 @@ def test_opinion_list_and_press_quota_as_json(tmp_path, capsys):
 
 def test_deadline_dispute_reconsideration_counts_working_days(capsys):
     """行政复议法第四十八条 (十日) with 第八十八条第二款 (working days): copy received Mon 2026-09-28 →
-    29, 30, [国庆], 10/8, 9, Sat 10/10 调休, 12–16 = Fri 10/16; seed 001's 10 working days: the same day."""
+    29, 30, [国庆], 10/8, 9, Sat 10/10 调休, 12–16 = Fri 10/16; the township's 10 working days (docs/legal/sources.md): the same day."""
     assert cli.run(["deadline", "--dispute", "reconsideration", "--copy-received", "2026-09-28", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["reply_due"], out["township_due"], out["unconfirmed_years"]) == ("2026-10-16", "2026-10-16", [])
 
 
 def test_deadline_dispute_litigation_counts_calendar_days(capsys):
-    """行政诉讼法第六十七条: 15 days from Wed 9/16 = Thu 10/1, a holiday → Thu 10/8; seed 001's 10 working
+    """行政诉讼法第六十七条: 15 days from Wed 9/16 = Thu 10/1, a holiday → Thu 10/8; the township's 10 working
     days: 17, 18, Sun 9/20 调休, 21–24, 28, 29, 30 = Wed 9/30."""
     assert cli.run(["deadline", "--dispute", "litigation", "--copy-received", "2026-09-16", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -180,7 +180,7 @@ def test_deadline_refuses_a_correction_before_the_request():
 
 
 def test_list_json_marks_limits_in_an_unconfirmed_year(tmp_path, capsys):
-    """workflow.md §2: never shown as if certain. Received Tue 2026-12-15 → 2027-01-13 (20 working days,
+    """docs/legal/requests.md, 未确认: never shown as if certain. Received Tue 2026-12-15 → 2027-01-13 (20 working days,
     元旦 counted as a statutory holiday), so the row carries unconfirmed_years [2027]."""
     from app.domain.request import RequestData
     from app.services import register

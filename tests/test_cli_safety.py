@@ -25,8 +25,8 @@ SAMPLE_ARGS = {
     "press": ["quota", "--year", "2026"],
 }
 # restore is the cure for a damaged file (tested below); sum-reports reads other offices' exported
-# spreadsheets and never opens a database.
-NOT_APPLICABLE = {"restore", "sum-reports"}
+# spreadsheets and fee computes the 国办函〔2020〕109号 standard: neither opens a database.
+NOT_APPLICABLE = {"restore", "sum-reports", "fee"}
 
 
 def subcommands() -> list[str]:

@@ -7,7 +7,7 @@ time not counted by 条例第三十三条第三款, 15 working days at most); `-
 `--today` decides whether such an open pause has run out its term.
 
 `deadline --dispute reconsideration|litigation --copy-received DATE`: the 答辩 limits after a 复议申请书副本
-or 起诉状副本 arrives (行政复议法第四十八条、第八十八条第二款; 行政诉讼法第六十七条; seed 001's 10 working days).
+or 起诉状副本 arrives (行政复议法第四十八条、第八十八条第二款; 行政诉讼法第六十七条; the township's 10 working days, docs/legal/sources.md).
 """
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 
 def _dispute(args: argparse.Namespace) -> int:
-    """The 答辩 limits of a 复议/诉讼: ``reply_due`` the legal one, ``township_due`` seed 001's."""
+    """The 答辩 limits of a 复议/诉讼: ``reply_due`` the legal one, ``township_due`` the township's (docs/legal/sources.md)."""
     from app.domain import clock
 
     if args.copy_received is None:

@@ -23,7 +23,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                         "status": row.status, "outcome": row.outcome,
                         "answered_on": row.answered_on.isoformat() if row.answered_on else None,
                         "due_on": row.due_on.isoformat() if row.due_on else None,
-                        # workflow.md §2: a limit in a year whose schedule is not confirmed is never certain
+                        # docs/legal/requests.md, 未确认: a limit in an unconfirmed year is never certain
                         "unconfirmed_years": list(register.due_unconfirmed_years(row))})
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))

@@ -57,7 +57,7 @@ RECONSIDERATION = "reconsideration"
 LITIGATION = "litigation"
 RECONSIDERATION_REPLY_WORKING_DAYS = 10  # 行政复议法第四十八条、第八十八条第二款 (working days)
 LITIGATION_REPLY_CALENDAR_DAYS = 15  # 行政诉讼法第六十七条 (calendar days)
-TOWNSHIP_REPLY_WORKING_DAYS = 10  # seed 001 行政争议处置工作流程: 答辩状 within 10 working days
+TOWNSHIP_REPLY_WORKING_DAYS = 10  # 本乡行政争议处置工作流程 (docs/legal/sources.md): 答辩状 within 10 working days
 
 OVERDUE = "overdue"
 DUE_TODAY = "due_today"
@@ -217,8 +217,8 @@ _LIMIT_DEFAULTS = tuple(Limit._field_defaults[name] for name in Limit._fields[5:
 def _limit(*fields: object) -> Limit:
     """``Limit(*fields)`` positionally, skipping the generated ``__new__`` (the clock builds
     several limits per case, for every case of a list at once). A date resting on an unconfirmed
-    year gets the assumption it was counted on added to its explanation (workflow.md §2: say what
-    was assumed)."""
+    year gets the assumption it was counted on added to its explanation (docs/legal/requests.md, 未确认:
+    say what was assumed)."""
     if len(fields) < _LIMIT_WIDTH:
         fields += _LIMIT_DEFAULTS[len(fields) - _LIMIT_WIDTH:]
     if fields[6]:
@@ -568,7 +568,7 @@ def _internal_limits(inp: ClockInput, start: dt.date, awaiting: bool, calendar: 
 def dispute_limits(
     kind: str, copy_received_on: dt.date, calendar: WorkCalendar, forwarded_on: dt.date | None = None,
 ) -> tuple[Limit, ...]:
-    """Limits after a 复议申请书副本 / 起诉状副本 arrives (workflow.md §3).
+    """Limits after a 复议申请书副本 / 起诉状副本 arrives (docs/legal/requests.md, 行政争议).
 
     * The legal outer limit. 行政复议: 行政复议法（2023）第四十八条 gives 十日 from receipt of the
       申请书副本, and 第八十八条第二款 says the law's 三日、五日、七日、十日 are 工作日, not counting
@@ -576,7 +576,7 @@ def dispute_limits(
       15 days from receipt of the 起诉状副本, calendar days from the day after receipt, moved to the
       next working day when the last day is a rest day (行政诉讼法第一百零一条 applies the
       民事诉讼法 rules on 期间).
-    * The township's own limit (seed 001 行政争议处置工作流程): the 答辩状 within 10 working days of
+    * The township's own limit (本乡行政争议处置工作流程, docs/legal/sources.md): the 答辩状 within 10 working days of
       receiving the copy, for 复议 and 诉讼 alike.
     * The section's 5-working-day evidence limit, counted from ``forwarded_on`` (default: the day
       the copy arrived).

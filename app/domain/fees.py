@@ -9,7 +9,7 @@ reason; 109号 fixes two methods, of which the office uses one, never both (第�
 * 按量计收 — per request, progressive over its pages: 30 pages or fewer free; pages 31–100
   10 元 a page; 101–200 20 元 a page; from page 201 40 元 a page.
 
-Both are 超额累进 (each band at its own price). Amounts are whole 元. See docs/legal/.
+Both are 超额累进 (each band at its own price). Amounts are whole 元. See docs/legal/rules.md.
 """
 from __future__ import annotations
 

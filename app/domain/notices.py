@@ -41,7 +41,7 @@ HANDED_OVER_TODAY = "签发当日直接送达"
 NOTICE_DELIVERY: tuple[str, ...] = (HANDED_OVER_TODAY, "邮寄送达", "电子送达", "其他方式送达")
 # Date placeholders counted from the addressee's receipt: empty unless that day is known.
 RECEIPT_DATES: frozenset[str] = frozenset({"征求意见期限", "缴费期限"})
-UNCONFIRMED_MARK = "（未确认）"  # after a printed date that rests on an unconfirmed year (workflow.md §2)
+UNCONFIRMED_MARK = "（未确认）"  # after a printed date that rests on an unconfirmed year (docs/legal/requests.md, 未确认)
 
 
 # ------------------------------------------------------------------- extra inputs

@@ -83,7 +83,7 @@ def confirm_problems(year: int, source: str) -> list[str]:
 
 def confirm_year(year: int, source: str = "", confirmed: bool = True) -> int:
     """Confirm a year's schedule (or take that back). Confirming is the one act that makes a year
-    certain (workflow.md §2): the office's entries must hold every statutory holiday of
+    certain (docs/legal/holidays.md, 已确认年度): the office's entries must hold every statutory holiday of
     全国年节及纪念日放假办法 and ``source`` must name the State Council notice they come from.
     Refused with ValidationError ({'source' or '第N项': problem}) otherwise."""
     source = source.strip()

@@ -33,7 +33,7 @@ SIGNED = "signed"
 # document_id. Periods that run from receipt count from it (条例第三十二条、第三十四条; 国办函〔2020〕109号).
 DELIVERED = "delivered"
 # A re-issued notice changed what the office had told (items, dates, amount); data: kind, ref,
-# changes, terms, reason. The office is bound by the last terms it gave (docs/legal/).
+# changes, terms, reason. The office is bound by the last terms it gave (docs/legal/rules.md).
 TERMS_CHANGED = "terms_changed"
 
 _PAUSE_KINDS = {"third_party": clock.CONSULTATION_THIRD_PARTY, "agency": clock.CONSULTATION_AGENCY}

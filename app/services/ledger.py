@@ -533,7 +533,7 @@ class _HistoryCheck:
     CODES = (outcomes.ABANDONED_UNCORRECTED, outcomes.STILL_UNCLEAR)
 
     def __init__(self) -> None:
-        from app.services.calendar import work_calendar
+        from app.services.work_calendar import work_calendar
 
         self.calendar = work_calendar()
         self.period = office.load().correction_period

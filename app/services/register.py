@@ -199,10 +199,10 @@ def list_rows(query: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseR
 
 def due_unconfirmed_years(row: CaseRow) -> tuple[int, ...]:
     """Years whose holiday schedule is not confirmed that the row's cached limit was counted
-    through (workflow.md §2: such a date is never shown as if certain; show 未确认)."""
+    through (docs/legal/requests.md, 未确认: such a date is never shown as if certain)."""
     if row.due_on is None or row.received_on is None:
         return ()
-    from app.services.calendar import work_calendar
+    from app.services.work_calendar import work_calendar
 
     return work_calendar().unconfirmed_years_after(row.received_on, row.due_on)
 

@@ -251,7 +251,7 @@ def _shared() -> WorkCalendar:
     return _CAL[0]
 
 
-# ------------------------------------------------------------------ confirming a year (workflow.md §2)
+# ------------------------------------------------------------------ confirming a year (docs/legal/requests.md, 未确认)
 
 # 2027 as a State Council notice would list it (the days off of each holiday), for the check below.
 _2027_OFF = {

@@ -325,7 +325,7 @@ def test_reconsideration_reply_limit_is_ten_working_days() -> None:
     本法关于行政复议期间有关“三日”“五日”“七日”“十日”的规定是指工作日，不含法定休假日.
 
     Copy received Mon 9/28: 29 (1), 30 (2), [10/1–7 国庆], 10/8 (3), 9 (4), Sat 10/10 调休 (5), 12–16
-    (10) → Fri 10/16, not the calendar-day 10/8. The township's 10 working days (seed 001) fall on
+    (10) → Fri 10/16, not the calendar-day 10/8. The township's 10 working days (本乡行政争议处置工作流程) fall on
     the same day; on a tie the legal limit is the one shown. Evidence: 5 working days → Sat 10/10."""
     limits = {lim.key: lim for lim in dispute_limits(RECONSIDERATION, D(2026, 9, 28), CAL)}
     assert limits["dispute_reply_legal"].due == D(2026, 10, 16)

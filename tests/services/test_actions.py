@@ -98,7 +98,7 @@ def test_office_holiday_moves_open_limits_at_once(workspace):
 
 
 def test_importing_a_schedule_never_confirms_a_year(workspace, tmp_path):
-    """workflow.md §2: a year is confirmed only from a complete schedule (every holiday of
+    """docs/legal/requests.md, 未确认: a year is confirmed only from a complete schedule (every holiday of
     全国年节及纪念日放假办法第二条) with its source named. A file with two 2027 rows leaves 2027
     unconfirmed, so the limit keeps its 未确认 mark."""
     case = make_case(D(2026, 12, 15))

@@ -1,4 +1,4 @@
-"""Confirming a year's holiday schedule (workflow.md §2: "A year is confirmed only from a complete
+"""Confirming a year's holiday schedule (docs/legal/requests.md, 未确认: "A year is confirmed only from a complete
 schedule (every statutory holiday present) with its source named").
 
 Importing a file never confirms a year; the bundled sample never confirms anything; confirming

@@ -1,4 +1,4 @@
-"""The 答辩状 draft says what happened, read back from the .docx (workflow.md §3).
+"""The 答辩状 draft says what happened, read back from the .docx (docs/legal/requests.md, 行政争议).
 
 条例第三十三条: answer within 20 working days. A case recorded as answered after that limit must not be
 defended as answered "在法定期限内"; one answered in time is.

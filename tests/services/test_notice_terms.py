@@ -1,4 +1,4 @@
-"""What a notice tells the applicant binds the office (docs/legal/), read back from real .docx files.
+"""What a notice tells the applicant binds the office (docs/legal/rules.md), read back from real .docx files.
 
 * Re-issued notices (条例第三十条: 一次性告知, "说明需要补正的事项和合理的补正期限"): a re-issued 补正告知书
   prints the 补正期限 already given, not one counted from the re-issue; other items or another date
@@ -7,7 +7,7 @@
 * Periods from the addressee's receipt (国办函〔2020〕109号 "自收到收费通知之次日起20个工作日";
   条例第三十二条 "自收到征求意见书之日起15个工作日"): a date is printed only when the notice is handed
   over on the day of issue; the period counts from the recorded delivery.
-* Dates in an unconfirmed year carry 未确认 (workflow.md §2); issuing asks and records it.
+* Dates in an unconfirmed year carry 未确认 (docs/legal/requests.md, 未确认); issuing asks and records it.
 
 Dates on the 2026 calendar (holidays.md).
 """
@@ -144,7 +144,7 @@ def test_a_notice_handed_over_on_the_day_prints_its_date_and_is_delivered(worksp
     assert "即于" not in text_of(posted) and "自收到本意见书之日起15个工作日内" in text_of(posted)
 
 
-# ------------------------------------------------------------------- 未确认 dates (workflow.md §2)
+# ------------------------------------------------------------------- 未确认 dates (docs/legal/requests.md, 未确认)
 
 
 def test_an_extension_into_an_unconfirmed_year_is_marked_and_issued_on_confirmation(workspace):

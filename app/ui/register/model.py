@@ -154,7 +154,7 @@ class CaseTableModel(QAbstractTableModel):
         if key == "due_on" and row.due_on is None and row.due_key == "paused":
             return "暂停计时"  # waiting for a correction, an opinion or a fee: the clock is stopped
         if key == "due_on" and row.due_on is not None and register.due_unconfirmed_years(row):
-            return _date(row.due_on) + UNCONFIRMED  # workflow.md §2: never shown as if certain
+            return _date(row.due_on) + UNCONFIRMED  # docs/legal/requests.md, 未确认: never shown as if certain
         if key in ("received_on", "answered_on", "due_on"):
             return _date(getattr(row, key))
         if key == "outcome":

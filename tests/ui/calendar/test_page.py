@@ -84,7 +84,7 @@ def test_a_holiday_entered_by_clicking_a_day_moves_an_open_cases_limit(qtbot, wi
 
 
 def test_unconfirmed_year_says_so_and_cannot_be_confirmed_without_a_complete_schedule(qtbot, window, modal):
-    """workflow.md §2: a year is confirmed only from a complete schedule with its source named. 2029 has
+    """docs/legal/requests.md, 未确认: a year is confirmed only from a complete schedule with its source named. 2029 has
     nothing entered: its statutory holidays (元旦 …, 全国年节及纪念日放假办法第二条) count as days off, the
     year stays 未确认, and 确认 names what is missing."""
     page = calendar_of(window)
