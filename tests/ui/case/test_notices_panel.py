@@ -336,3 +336,37 @@ def test_a_late_correction_asks_and_is_recorded_when_confirmed(qtbot, db_path, m
     assert seen["late"]
     assert [r[1] for r in view.documents_panel.texts()] == [FIRST_NO]  # the refused try burned no number
     assert view.ui.statusLabel.text() == "补正中"
+
+
+def test_an_extension_into_an_unconfirmed_year_asks_and_is_issued_marked(qtbot, db_path, modal):
+    """docs/legal/requests.md, 未确认: a date in a year whose schedule is not confirmed is never printed as
+    certain; issuing asks first and the timeline records it. Received Mon 2026-11-16: limit Mon 12/14;
+    extended: 15–18 (4), 21–25 (9), 28–31 (13), [1/1 元旦], 1/4–8 (18), 11, 12 (20) → 2027-01-12. Issued
+    on 11/30, before the first limit, as 条例第三十三条第二款 requires."""
+    from app.services.work_calendar import work_calendar
+
+    (case_id,) = office_with_cases(db_path, dt.date(2026, 11, 16))
+    if work_calendar().is_confirmed(2027):
+        pytest.skip("this holidays package already has 2027")
+    view = CaseView(case_id)
+    qtbot.addWidget(view)
+    view.show()
+    seen = {}
+
+    def issue_anyway(box: QMessageBox) -> None:
+        seen["question"] = box.text()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def issue(dialog: NoticeDialog) -> None:
+        dialog.select_kind("延期答复告知书")
+        dialog.on_date.setDate(dt.date(2026, 11, 30))
+        modal(QMessageBox, issue_anyway)
+        qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+
+    modal(NoticeDialog, issue)
+    click_toolbar(qtbot, view, "出具文书…")
+    modal.check()
+    assert "2027" in seen["question"] and "未确认" in seen["question"]
+    (row,) = view.documents_panel.texts()
+    assert "2027年1月12日（未确认）" in docx_text(view.documents_panel.rows[0].path)
+    assert any("未确认" in t and "延期答复告知书" in t for t in view.timeline_texts())
