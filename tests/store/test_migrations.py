@@ -107,3 +107,26 @@ def test_version_2_adds_the_duties_tables_and_makes_each_interpretation_a_record
     rows = con.execute("SELECT title, section, forms, published_on, place FROM interpretation").fetchall()
     con.close()
     assert rows == [("宅基地管理办法解读", "农业农村办", '["文字解读"]', "2025-03-05", "政府门户网站")]
+
+
+def test_version_3_adds_the_delivery_of_a_notice_and_takes_back_unsourced_confirmations(db_path):
+    """docs/legal/holidays.md, 已确认年度: a year is confirmed only with its source named (the State Council
+    notice); a file of version 2 or older confirmed years by importing any file. Those confirmations are taken back,
+    a named one is kept, and documents gain their delivery (送达) columns."""
+    store_db.open_database(db_path)
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    con.execute("ALTER TABLE document DROP COLUMN delivered_on")
+    con.execute("ALTER TABLE document DROP COLUMN delivery_method")
+    con.execute("INSERT INTO calendar_year (year, note) VALUES (2027, '导入自 节假日安排示例.csv')")
+    con.execute("INSERT INTO calendar_year (year, note) VALUES (2028, '国务院办公厅关于2028年部分节假日安排的通知')")
+    con.execute("PRAGMA user_version = 2")
+    con.commit()
+    con.close()
+    database = store_db.open_database(db_path)
+    assert migrations.current_version(database) == 3
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    assert [r[0] for r in con.execute("SELECT year FROM calendar_year")] == [2028]
+    assert {"delivered_on", "delivery_method"} <= {r[1] for r in con.execute("PRAGMA table_info(document)")}
+    con.close()
