@@ -560,8 +560,9 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     changes = _changes(told[1], _terms(k, built)) if told is not None else {}
     if changes and not change_reason.strip():
         lines = "；".join(f"{label}由“{old}”改为“{new}”" for label, (old, new) in changes.items())
-        raise TermsChanged(f"本次签发的“{k.name}”与此前已告知的内容不同：{lines}。"
-                           "补正事项应一次性告知（条例第三十条），本机关受已告知期限的约束；确需变更的，"
+        why = ("补正事项应一次性告知（条例第三十条），本机关受已告知的补正期限约束" if k.action == nd.ACTION_CORRECTION
+               else "本机关受已书面告知的内容约束")
+        raise TermsChanged(f"本次签发的“{k.name}”与此前已告知的内容不同：{lines}。{why}；确需变更的，"
                            "请说明理由，变更和理由将记入办理过程。", changes)
     earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
     folder = paths.case_dir(_db_path(), case.case_no)
