@@ -1,4 +1,4 @@
-"""Build templates_docx/政府信息公开保密审查表.docx (shared/domain/notices.md, 保密审查表).
+"""Build templates_docx/政府信息公开保密审查表.docx (docs/legal/notices.md, 保密审查表).
 
 A table form on GB/T 9704 paper, made with the layout helpers of make_templates.py. Options are
 printed as □ in front of each choice; the program fills ☑ for the chosen ones through the

@@ -3,7 +3,7 @@
 The wording and layout live here as code so they can be reviewed; run
 ``python templates_docx/make_templates.py`` after a change and commit the .docx files.
 
-Layout is GB/T 9704-2012 (shared/domain/notices.md): A4, margins 37/35/28/26 mm (top, bottom,
+Layout is GB/T 9704-2012 (docs/legal/notices.md): A4, margins 37/35/28/26 mm (top, bottom,
 left, right), title 2号 (22 pt) 小标宋, body 3号 (16 pt) 仿宋_GB2312, 22 lines × 28 characters
 (exact line spacing 28.95 pt and a character grid), page numbers "— 1 —" in 4号 宋体, odd pages
 right and even pages left. Placeholders are Chinese Jinja variables rendered by docxtpl; the list
