@@ -5,7 +5,7 @@
 pyside6-uic writes the same long import lists into every module — `Qt`, gradients, QPainter,
 QPalette … whether the form uses them or not — and with PySide6's lazy loading each imported name
 is a class built on first import: `Qt` alone is 94 Python enums, about 20 ms. The main window is
-imported before the first paint, so its start-up (issue 9) paid for names it never touches.
+imported before the first paint, so its start-up paid for names it never touches.
 `prune_imports` keeps, in each `from PySide6.… import …`, only the names the module uses; nothing
 else of uic's output changes. tests/ui/test_forms_current.py checks every committed module is
 exactly this script's output.
