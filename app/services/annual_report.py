@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.domain import annual_report as ar
 from app.domain.request import CaseRow
-from app.services import settings as office
+from app.services import files, settings as office
 from app.services.errors import ServiceError, ValidationError
 from app.store import audit, kv, report as store
 from app.store.db import atomic
@@ -111,11 +111,7 @@ def export(report: Report, out_dir: Path | str, override_note: str = "") -> list
         raise ServiceError("年度报告数据不平衡，不能导出：\n" + "\n".join(str(e) for e in report.errors)
                            + "\n请先核对数据，或填写说明后强制导出。")
     cfg = office.load()
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ServiceError(f"无法创建导出目录 {out}：{exc.strerror or exc}") from None
+    out = files.make_folder(out_dir)
     stem = f"{cfg.short_name or cfg.office_name}{report.year}年度政府信息公开工作年度报告"
     from app.services import duties
 
@@ -125,8 +121,12 @@ def export(report: Report, out_dir: Path | str, override_note: str = "") -> list
     forced = bool(report.errors)
     xlsx = report_export.export_xlsx(report.year, cfg.office_name, report.t2, report.t3, report.t4,
                                      out / f"{stem}（统计表）.xlsx", allow_unbalanced=forced)
-    docx = report_export.export_docx(report.year, cfg.office_name, report.t2, report.t3, report.t4, texts,
-                                     out / f"{stem}.docx", allow_unbalanced=forced)
+    try:
+        docx = report_export.export_docx(report.year, cfg.office_name, report.t2, report.t3, report.t4, texts,
+                                         out / f"{stem}.docx", allow_unbalanced=forced)
+    except BaseException:
+        files.remove_quietly(xlsx)  # the two files go out together or not at all
+        raise
     if forced:
         with atomic():
             audit.record("annual_report", report.year, "强制导出不平衡的年度报告",

@@ -15,7 +15,7 @@ from typing import Callable
 from app import paths
 from app.domain import archive as rules
 from app.domain.request import Case
-from app.services import kept_files
+from app.services import files, kept_files
 from app.services import settings as office
 from app.services.errors import ServiceError, ValidationError, YearLocked
 from app.store import audit, ledger as store
@@ -70,11 +70,11 @@ def archive_year(year: int, out_dir: Path | str, progress: Progress | None = Non
         package = _build(year, cases, documents, cfg, work, folder.name, progress, total, today)
         work.rename(folder)
         zip_path = _zip(folder)
-    except OSError as exc:
-        shutil.rmtree(work, ignore_errors=True)
-        raise ServiceError(f"无法写入归档文件夹 {out_dir}：{exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+    except BaseException as exc:
+        for junk in (work, folder, _zip_part(folder)):  # nothing half-built is left; the year stays open
+            files.remove_quietly(junk)
+        if isinstance(exc, OSError):
+            raise files.os_error(exc, "无法写入归档文件夹", out_dir) from None
         raise
     _backup_before_lock()
     with atomic():
@@ -229,7 +229,9 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
     for letter, width in zip("ABCDEFGHI", (6, 26, 20, 22, 50, 10, 6, 6, 22)):
         ws.column_dimensions[letter].width = width
     a4_landscape(ws)
-    wb.save(path)
+    from app.services.files import save_document  # `files` here is the list of the year's case files
+
+    save_document(wb, path)
 
 
 def _write_readme(path: Path, year: int, name: str, cfg, files: list[rules.CaseFile], carried: list[str],
@@ -268,13 +270,17 @@ _STORED = {".docx", ".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png"}
 def _zip(folder: Path) -> Path:
     """The folder as a .zip beside it (already-compressed files are stored, not squeezed again)."""
     target = folder.with_suffix(".zip")
-    partial = folder.with_name(folder.name + ".zip.part")
+    partial = _zip_part(folder)
     with zipfile.ZipFile(partial, "w") as z:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             kind = zipfile.ZIP_STORED if file.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
             z.write(file, f"{folder.name}/{file.relative_to(folder).as_posix()}", compress_type=kind)
     partial.replace(target)
     return target
+
+
+def _zip_part(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".zip" + files.PART_SUFFIX)
 
 
 def verify_manifest(folder: Path | str) -> list[str]:

@@ -14,9 +14,8 @@ from app import paths
 from app.domain import notices as nd
 from app.domain import outcomes
 from app.domain.disputes import LITIGATION_AFTER, LITIGATION_DIRECT, RECONSIDERATION, is_reconsideration
-from app.services import disputes, register
+from app.services import disputes, files, register
 from app.services import settings as office
-from app.services.errors import ServiceError
 
 TEMPLATE = "答辩状.docx"
 TITLES = {RECONSIDERATION: "行政复议答复书", LITIGATION_DIRECT: "行政诉讼答辩状", LITIGATION_AFTER: "行政诉讼答辩状"}
@@ -95,14 +94,8 @@ def render_defence(dispute_id: int, on_date: dt.date | None = None) -> Path:
     context = defence_context(dispute_id, on_date)
     case_no = str(context["登记编号"])
     folder = paths.case_dir(_db_path(), case_no)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ServiceError(f"无法创建文件夹 {folder}：{exc.strerror or exc}") from None
+    files.make_folder(folder)
     stamp = (on_date or dt.date.today()).isoformat()
     out = _free_name(folder, paths.safe_filename(f"{context['文书名称']}（草稿）-{case_no}-{stamp}.docx"))
-    try:
-        templates.render(template_path(), context, out)
-    except OSError as exc:
-        raise ServiceError(f"无法保存文件 {out}（是否已在 Word/WPS 中打开？）：{exc.strerror or exc}") from None
+    templates.render(template_path(), context, out)
     return out

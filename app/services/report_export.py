@@ -326,9 +326,7 @@ def export_xlsx(year: int, office_name: str, t2: Table2, t3: Table3, t4: Table4,
         figures = {rc: _xlsx_value(_figure(ref, t2, t3, t4)) for rc, ref in sheet.numbers.items()}
         _xlsx_table(ws, sheet, figures, st)
     _write_meta(wb, year, office_name, units)
-    path = Path(path)
-    wb.save(path)
-    return path
+    return _save(wb, Path(path))
 
 
 def _open_workbook(path: Path):
@@ -624,9 +622,14 @@ def export_docx(year: int, office_name: str, t2: Table2, t3: Table3, t4: Table4,
             sheet, size, header = tables[title]
             _docx_table(doc, sheet, t2, t3, t4, size, header)
             _paragraph(doc, "", size=10.5, indent=False)
-    path = Path(path)
-    doc.save(path)
-    return path
+    return _save(doc, Path(path))
+
+
+def _save(document, path: Path) -> Path:
+    """Whole or not at all: a full or pulled-out USB stick leaves no 0-byte file (services.files)."""
+    from app.services import files
+
+    return files.save_document(document, path)
 
 
 def _text(doc, text: str) -> None:

@@ -288,14 +288,7 @@ def _render(template: Path, context: dict, out: Path) -> None:
     """Through the notices' one sandboxed renderer (app.services.templates.render)."""
     from app.services import templates  # noqa: PLC0415 - docxtpl is loaded only when printing
 
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ServiceError(f"无法创建文件夹 {out.parent}：{exc.strerror or exc}") from None
-    try:
-        templates.render(template, context, out)
-    except OSError as exc:
-        raise ServiceError(f"无法保存文件 {out}（是否已在 Word/WPS 中打开？）：{exc.strerror or exc}") from None
+    templates.render(template, context, out)  # whole or not at all, a Chinese message naming the file
 
 
 def _output_path(review: Review) -> Path:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app import paths
+from app import oserrors, paths
 from app.domain import notices
+from app.services import files
 from app.services.errors import ServiceError
 
 _FULLWIDTH = ("｛｛", "｝｝", "｛％", "％｝", "{％", "％}")
@@ -127,7 +128,7 @@ def edit_copy(kind_name: str) -> Path:
             custom.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(shipped, custom)
         except OSError as exc:
-            raise ServiceError(f"无法在{custom.parent}中创建模板副本：{exc.strerror or exc}") from None
+            raise ServiceError(f"无法在{custom.parent}中创建模板副本：{oserrors.reason(exc)}") from None
     return custom
 
 
@@ -143,7 +144,7 @@ def restore_default(kind_name: str) -> Path | None:
         aside.parent.mkdir(parents=True, exist_ok=True)
         custom.replace(aside)
     except OSError as exc:
-        raise ServiceError(f"无法恢复默认模板（{custom}）：{exc.strerror or exc}。请先在Word/WPS中关闭该模板。") from None
+        raise ServiceError(f"无法恢复默认模板（{custom}）：{oserrors.reason(exc)}。请先在Word/WPS中关闭该模板。") from None
     return aside
 
 
@@ -163,7 +164,7 @@ def render(template: Path, context: dict, out: Path | io.BytesIO) -> None:
     if isinstance(out, io.BytesIO):
         out.write(buffer.getvalue())
     else:
-        Path(out).write_bytes(buffer.getvalue())
+        files.write_bytes(Path(out), buffer.getvalue())
 
 
 def _open(template: Path):
