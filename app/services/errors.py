@@ -1,10 +1,14 @@
 """Errors the services raise for the user to read: every message is Chinese and says what to do."""
 from __future__ import annotations
 
-from app.store.db import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError
+from app.store.db import (
+    DatabaseBusy, DatabaseDamaged, DatabaseEmpty, DatabaseInUse, DatabaseMissing, DatabaseReadOnly, DatabaseTooNew,
+    DiskFull, StoreError,
+)
 
 __all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "StoreError", "DatabaseDamaged",
-           "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull"]
+           "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull", "DatabaseBusy", "DatabaseMissing",
+           "DatabaseEmpty"]
 
 
 class ServiceError(Exception):

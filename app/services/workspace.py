@@ -19,13 +19,15 @@ class Workspace:
 
 
 def open_workspace(db_path: Path | str | None = None, readonly: bool = False,
-                   defer_check: bool = False) -> Workspace:
+                   defer_check: bool = False, create: bool = True) -> Workspace:
     """Open (create, migrate) the database; raises services.errors.StoreError subclasses.
 
-    `defer_check`: the slow integrity check is left to the caller (services.backup.verify_open_file)."""
+    `defer_check`: the slow integrity check is left to the caller (services.backup.verify_open_file).
+    `create=False` (commands that only read): a missing file is refused (DatabaseMissing), never made.
+    A missing or empty file where a register existed is always refused (DatabaseEmpty, a damaged file)."""
     path = Path(db_path) if db_path else paths.default_db_path()
     _forget_cached_state()
-    store_db.open_database(path, readonly=readonly, defer_check=defer_check)
+    store_db.open_database(path, readonly=readonly, defer_check=defer_check, create=create)
     from app.services import audit
 
     audit.restore_operator()

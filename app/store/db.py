@@ -19,20 +19,28 @@ from typing import Iterator
 
 import peewee
 
-from app import paths
+from app import oserrors, paths
 from app.store.base import BaseModel, database
-from app.store.errors import (DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError,
-                              damaged_message)
+from app.store.errors import (DatabaseBusy, DatabaseDamaged, DatabaseEmpty, DatabaseInUse, DatabaseMissing,
+                              DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError, busy_message, damaged_message)
 from app.store.peek import readonly_uri
 
 __all__ = ["BaseModel", "database", "StoreError", "DatabaseDamaged", "DatabaseInUse", "DatabaseReadOnly",
-           "DatabaseTooNew", "DiskFull", "damaged_message"]
+           "DatabaseTooNew", "DiskFull", "damaged_message", "DatabaseBusy", "DatabaseMissing", "DatabaseEmpty",
+           "busy_message"]
 
 _state: dict[str, object] = {"path": None, "readonly": False, "lock": None, "unchecked": None}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CHECK_WAIT_S = 2.0  # a writer's short transaction may finish meanwhile; longer is "busy", never "damaged"
 # Tables every database of this program has; a SQLite file with other tables only is not ours.
 _OWN_TABLES = {"request", "setting", "audit_entry"}
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy": someone else holds the file, which says nothing of its health."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 # ---- damaged-file detection ---------------------------------------------------------------
@@ -90,7 +98,7 @@ def check_contents(path: Path) -> None:
     """
     path = Path(path)
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=CHECK_WAIT_S)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -98,6 +106,8 @@ def check_contents(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy(busy_message(path)) from None
         if isinstance(translate(exc), DatabaseReadOnly):
             raise DatabaseReadOnly(f"无法读取数据文件（没有权限或文件夹只读）：{path}") from None
         raise DatabaseDamaged(damaged_message(path, f"无法读取：{exc}")) from None
@@ -108,6 +118,33 @@ def check_contents(path: Path) -> None:
 
 
 _check_contents = check_contents  # the earlier private name
+
+
+def ensure_not_held(path: Path) -> None:
+    """Raise DatabaseBusy when any SQLite connection (another program, a database viewer, a second
+    copy of this one) has the file open, so a restore never swaps a file out from under a writer.
+
+    In WAL mode every open connection holds a shared lock on the file; an exclusive transaction in
+    exclusive locking mode is granted only when there is none. Nothing is written. A file SQLite
+    cannot read (damaged) is not "held": the restore that cures it goes on.
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(str(path), timeout=CHECK_WAIT_S, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("PRAGMA locking_mode = EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if is_busy(exc):
+            raise DatabaseBusy(busy_message(path)) from None
+    finally:
+        con.close()
 
 
 # ---- the instance lock --------------------------------------------------------------------
@@ -129,7 +166,7 @@ class InstanceLock:
             fh = open(self.path, "a+b")
         except OSError as exc:
             raise DatabaseReadOnly(f"数据目录不可写，无法打开数据库进行修改：{self.path.parent}"
-                                   f"（{exc.strerror or exc}）。可以只读方式打开查看。") from None
+                                   f"（{oserrors.reason(exc)}）。可以只读方式打开查看。") from None
         try:
             _lock_byte(fh)
         except BlockingIOError:
@@ -210,11 +247,14 @@ def _read_holder(fh) -> dict:
 
 # ---- opening and closing ------------------------------------------------------------------
 
-def open_database(path: Path, readonly: bool = False, defer_check: bool = False) -> peewee.SqliteDatabase:
-    """Open (creating if needed) and migrate the database at `path`, binding the proxy to it.
+def open_database(path: Path, readonly: bool = False, defer_check: bool = False,
+                  create: bool = True) -> peewee.SqliteDatabase:
+    """Open (creating if needed and `create`) and migrate the database at `path`, binding the proxy to it.
 
-    Raises DatabaseDamaged (file untouched), DatabaseInUse (another copy writes to it; open it
-    with readonly=True instead), DatabaseReadOnly (folder or file not writable) or DatabaseTooNew.
+    Raises DatabaseDamaged (file untouched; DatabaseEmpty for a missing or empty file where a
+    register existed), DatabaseMissing (no file and not `create`, or read-only), DatabaseBusy
+    (another program holds a lock), DatabaseInUse (another copy writes to it; open it with
+    readonly=True instead), DatabaseReadOnly (folder or file not writable) or DatabaseTooNew.
 
     With `defer_check` (the GUI's start) only the cheap checks run now and `unchecked()` names the
     file until the caller has run `check_contents` (on a thread) and called `mark_checked`. Nothing
@@ -224,6 +264,8 @@ def open_database(path: Path, readonly: bool = False, defer_check: bool = False)
     path = Path(path)
     close_database()
     header = check_header(path)
+    if header is None:
+        refuse_blank(path, create and not readonly)
     # Header byte 18 is 2 once the file is in WAL mode; before that, opening it switches (a write).
     if header is not None and (not defer_check or (header[18] != 2 and not readonly)):
         check_contents(path)
@@ -241,11 +283,34 @@ def open_database(path: Path, readonly: bool = False, defer_check: bool = False)
     return db
 
 
+def refuse_blank(path: Path, create: bool) -> None:
+    """A missing or empty (0-byte) file becomes a new register only where none existed and the
+    caller creates one (the GUI's first start, demo data, a ledger import); otherwise it is refused."""
+    what = "是空的（0字节）" if path.exists() else "不存在"
+    if register_existed(path):
+        raise DatabaseEmpty(
+            f"数据库文件{what}：{path}，但它旁边有这份登记簿的备份或文书，说明这里原来有数据"
+            "（可能是复制或保存中断）。请在图形界面中选择“从备份恢复”，或在命令行使用 restore 命令恢复最近的备份"
+            "（backup --list 列出备份）。没有创建新的空白登记簿。")
+    if not create:
+        raise DatabaseMissing(f"数据库文件{what}：{path}。请检查 --db 指定的路径。只读的命令不会新建登记簿；"
+                              "新建请启动图形界面，或使用 demo-data、import-ledger、settings --import 命令。")
+
+
+def register_existed(path: Path) -> bool:
+    """Whether a register lived at `path`: its backups folder holds a backup, or its documents folder a file."""
+    backups = paths.backups_dir(path)
+    if backups.is_dir() and any(backups.glob("*.sqlite")):
+        return True
+    documents = paths.documents_dir(path)
+    return documents.is_dir() and any(p.is_file() for p in documents.rglob("*.docx"))
+
+
 def _prepare_for_writing(path: Path) -> InstanceLock:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseReadOnly(f"无法创建数据目录 {path.parent}：{exc.strerror or exc}") from None
+        raise DatabaseReadOnly(f"无法创建数据目录 {path.parent}：{oserrors.reason(exc)}") from None
     lock = InstanceLock(path)
     lock.acquire()
     if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
@@ -278,6 +343,8 @@ def _migrate_or_check(db: peewee.SqliteDatabase, path: Path, readonly: bool) -> 
     except peewee.DatabaseError as exc:
         raise translate(exc, path) from None
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise DatabaseBusy(busy_message(path)) from None
         raise DatabaseDamaged(damaged_message(path, f"无法读取：{exc}")) from None
 
 
@@ -369,8 +436,8 @@ def translate(exc: Exception, path: Path | None = None) -> Exception:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return DatabaseReadOnly(f"数据文件或其所在目录不可写，本次修改没有保存{where}。"
                                 "请检查文件是否被设为只读、U盘是否已拔出。")
-    if "locked" in text or "busy" in text:
-        return StoreError("数据库正忙（可能有另一个程序正在写入），本次修改没有保存，请稍后重试。")
+    if is_busy(exc):
+        return DatabaseBusy("数据库正忙（可能有另一个程序正在使用该文件），本次操作没有完成，数据未作改动，请稍后重试。")
     if "malformed" in text or "not a database" in text:
         return DatabaseDamaged(damaged_message(path or Path("?"), str(exc)))
     if "disk i/o" in text:

@@ -282,3 +282,46 @@ def test_an_old_audit_table_gains_case_id_and_triggers_when_opened(db_path):
 
 def test_store_errors_are_store_errors():
     assert issubclass(store_db.DatabaseInUse, StoreError) and issubclass(store_db.DiskFull, StoreError)
+
+
+# ---- busy is not damaged; empty is not new -------------------------------------------------
+
+def test_a_file_another_program_holds_is_busy_not_damaged(db_path):
+    from tests.sqlite_holder import held
+
+    make_db(db_path, cases=2)
+    before = digest(db_path)
+    with held(db_path, "exclusive"):
+        with pytest.raises(store_db.DatabaseBusy) as info:
+            store_db.check_contents(db_path)
+        assert "数据库正忙" in str(info.value) and "没有损坏" in str(info.value)
+        with pytest.raises(store_db.DatabaseBusy):
+            open_workspace(db_path, readonly=True)
+    assert not isinstance(info.value, DatabaseDamaged)
+    assert digest(db_path) == before
+
+
+@pytest.mark.parametrize("state", ["empty", "missing"])
+def test_an_empty_or_missing_file_beside_a_backup_is_a_damaged_file_not_a_new_register(db_path, state):
+    from app.store import backup
+
+    make_db(db_path, cases=4)
+    backup.backup_file(db_path, "每日自动备份")
+    for companion in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        companion.unlink(missing_ok=True)
+    if state == "empty":
+        db_path.write_bytes(b"")  # a copy that failed
+    with pytest.raises(store_db.DatabaseEmpty) as info:
+        open_workspace(db_path)
+    assert isinstance(info.value, DatabaseDamaged)  # the GUI offers the latest backup for it
+    assert "备份" in str(info.value) and "没有创建新的空白登记簿" in str(info.value)
+    assert db_path.exists() == (state == "empty") and (state == "missing" or db_path.stat().st_size == 0)
+    assert backup.latest_good_backup(db_path).cases == 4
+
+
+def test_a_read_only_opening_never_creates_a_file(db_path):
+    with pytest.raises(store_db.DatabaseMissing, match="不存在"):
+        open_workspace(db_path, create=False)
+    with pytest.raises(store_db.DatabaseMissing):
+        open_workspace(db_path, readonly=True)
+    assert not db_path.exists() and not Path(f"{db_path}.lock").exists()
