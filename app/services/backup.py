@@ -6,6 +6,7 @@ demand. A restore saves the current file aside first, so it can itself be undone
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,35 +105,61 @@ def undo_restore(db_path: Path | str | None = None) -> RestoreResult:
 
 
 def _replace(backup: Path, db_path: Path | str | None, aside_reason: str, action: str) -> RestoreResult:
+    """Restore with the file to itself: this program's own connection closed, no second copy of the
+    program (instance lock) and no other SQLite connection (another program) on it. Whatever
+    happens, the file that was open is open again afterwards."""
     was_open = store_db.is_open()
     path = _db_path(db_path)
-    info = store.describe(backup)
+    store.verify_backup(backup)  # before the open file is closed: a bad backup changes nothing
     store_db.close_database()
-    lock = store_db.InstanceLock(path)
-    lock.acquire()  # another copy of the program using the file refuses the restore
     try:
-        aside = store.restore(path, backup, aside_reason)
-    finally:
-        lock.release()
+        aside = _restore_alone(path, backup, aside_reason)
+    except BaseException:
+        if was_open:  # the refusal's message is the one to tell; the old file opens again as before
+            with contextlib.suppress(store_db.StoreError):
+                store_db.open_database(path)
+        raise
     store_db.open_database(path)
     audit.record("database", path.name, action,
                  {"backup": [None, backup.name], "saved_aside": [None, aside.name if aside else None]})
     if not was_open and db_path is not None:
         store_db.close_database()
-    return RestoreResult(info, aside)
+    return RestoreResult(store.describe(backup), aside)
+
+
+def _restore_alone(path: Path, backup: Path, aside_reason: str) -> Path | None:
+    lock = store_db.InstanceLock(path)
+    try:
+        lock.acquire()
+    except store_db.DatabaseInUse as exc:
+        who = "，".join(v for v in (exc.holder.get("user"), exc.holder.get("host"), exc.holder.get("since")) if v)
+        raise store_db.DatabaseInUse(f"不能恢复：该数据库正在被另一个政务公开工作台窗口使用{f'（{who}）' if who else ''}。"
+                                     f"请先关闭那个窗口再恢复。{store.NOTHING_CHANGED}", exc.holder) from None
+    try:
+        try:
+            store_db.ensure_not_held(path)
+        except store_db.DatabaseBusy as exc:
+            raise store_db.DatabaseBusy(f"不能恢复：{exc}") from None
+        return store.restore(path, backup, aside_reason)
+    finally:
+        lock.release()
 
 
 def export_to(target: Path | str, db_path: Path | str | None = None) -> Path:
-    """`backup --out PATH`: a backup written to a file of the clerk's choosing, documents beside it.
+    """`backup --out PATH`: a backup written to exactly the file named, documents beside it as `.zip`.
 
-    A folder gets a file named after the office's database and the time.
+    A folder — one that exists, or a path ending in a separator (created if missing) — gets a file
+    named after the office's database and the time. Returns the path written.
     """
     source = _db_path(db_path)
+    text = str(target)
     target = Path(target)
-    if target.is_dir():
+    if target.is_dir() or text.endswith(("/", "\\")):
         target = target / f"{source.stem}-备份-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite"
-    elif target.suffix.lower() != ".sqlite":
-        target = target.with_name(target.name + ".sqlite")
+    if target.suffix.lower() == ".zip":
+        raise ServiceError(f"备份文件名不能以 .zip 结尾（文书压缩包与备份同名、扩展名为 .zip）：{target}")
+    if target.resolve() in {source.resolve(), *(Path(f"{source.resolve()}{s}") for s in ("-wal", "-shm"))}:
+        raise ServiceError(f"备份不能写到数据库文件本身：{target}。请指定另一个文件或文件夹。")
     store.snapshot(source, target)
     return target
 

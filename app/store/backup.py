@@ -24,7 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import paths
-from app.store.db import DatabaseDamaged, DiskFull, StoreError, check_file, readonly_uri, translate
+from app import oserrors
+from app.store.db import (
+    DatabaseDamaged, DatabaseTooNew, DiskFull, StoreError, check_file, readonly_uri, translate,
+)
+from app.store.migrations import SCHEMA_VERSION
 
 DAILY_KEEP = 30
 MONTHLY_KEEP = 12
@@ -70,11 +74,11 @@ def snapshot(db_path: Path, target: Path) -> Path:
     USB stick. Half-written files are removed if the disk fills up.
     """
     db_path, target = Path(db_path), Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial_db = target.with_name(target.name + ".partial")
     zip_target = target.with_suffix(".zip")
     partial_zip = zip_target.with_name(zip_target.name + ".partial")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         _copy_database(db_path, partial_db)
         _zip_documents(db_path, partial_zip)
         os.replace(partial_zip, zip_target)
@@ -87,15 +91,19 @@ def snapshot(db_path: Path, target: Path) -> Path:
     return target
 
 
-def _file_error(exc: Exception, target: Path) -> StoreError:
-    if isinstance(exc, OSError) and exc.errno == 28:
-        return DiskFull(f"磁盘空间不足，备份没有完成：{target.parent}。请清理空间或换一个U盘后重试。")
+def _file_error(exc: Exception, target: Path, action: str = "备份没有完成") -> StoreError:
+    """A Chinese StoreError (DiskFull for a full disk) naming the file that could not be written."""
     if isinstance(exc, sqlite3.Error):
         translated = translate(exc, target)
+        if isinstance(translated, DiskFull):
+            return DiskFull(f"{action}：无法写入 {target}：磁盘或U盘空间已满。请清理空间或换一个U盘后重试。")
+        if "disk i/o" in str(exc).lower():  # writing the copy failed: the target disk, not the register
+            return StoreError(f"{action}：无法写入 {target}：读写磁盘时出错（磁盘或U盘空间已满、已拔出或损坏）。"
+                              "请检查后重试。")
         if isinstance(translated, StoreError):
-            return translated
-    reason = getattr(exc, "strerror", None) or str(exc)
-    return StoreError(f"无法写入备份 {target}：{reason}")
+            return type(translated)(f"{action}：{translated}")
+    kind = DiskFull if oserrors.is_disk_full(exc) else StoreError
+    return kind(f"{action}：{oserrors.describe(exc, '无法写入', target)}请检查磁盘或U盘后重试。")
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -122,8 +130,17 @@ def _zip_documents(db_path: Path, target: Path) -> None:
             if not folder.is_dir():
                 continue
             for file in sorted(folder.rglob("*")):
-                if file.is_file():
+                if file.is_file() and not is_leftover(file):
                     zf.write(file, file.relative_to(base).as_posix())
+
+
+LEFTOVER_SUFFIXES = (".part", ".partial", _STAGE_SUFFIX := ".restoring")
+
+
+def is_leftover(path: Path) -> bool:
+    """A file an interrupted write left behind (a notice being issued, a backup being taken): never
+    part of a backup, and removed at the next start (services.cleanup)."""
+    return path.name.endswith(LEFTOVER_SUFFIXES)
 
 
 def backup_file(db_path: Path, reason: str, now: dt.datetime | None = None) -> BackupInfo:
@@ -269,34 +286,171 @@ def _kept(backups: list[BackupInfo], today: dt.date) -> set[Path]:
 
 # ---- restoring ----------------------------------------------------------------------------
 
-def restore(db_path: Path, backup: Path, aside_reason: str = BEFORE_RESTORE) -> Path | None:
-    """Replace the database at `db_path` (closed by the caller) with `backup`, documents too.
+NOTHING_CHANGED = "当前数据未作任何改动。"
+# Tables every register has had since its first version; a backup without them is not one.
+REGISTER_TABLES = frozenset({"request", "setting", "sequence", "event", "audit_entry"})
+_STAGE = _STAGE_SUFFIX
+_OLD = ".恢复前"
 
-    First the current file is saved aside: a sound file as a backup named `aside_reason` (so the
-    restore can be undone), a damaged one moved untouched to `<name>.已损坏-<time>.sqlite`.
-    Returns the path it was saved aside to (None if there was no file).
-    """
-    db_path, backup = Path(db_path), Path(backup)
+
+def verify_backup(backup: Path) -> BackupInfo:
+    """Everything a restore relies on, checked before anything is touched: the file exists and is not
+    empty, passes the damaged-file checks (header, length, integrity), was written by this version of
+    the program or an older one, holds the register's tables, and its documents zip is readable with
+    safe names. Returns it with its count of cases; every refusal says the current data is unchanged."""
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StoreError(f"找不到备份文件：{backup}。{NOTHING_CHANGED}")
+    if backup.stat().st_size == 0:
+        raise DatabaseDamaged(f"所选备份文件是空的（0字节），不能用来恢复：{backup}。{NOTHING_CHANGED}")
     try:
         check_file(backup)
     except DatabaseDamaged:
-        raise DatabaseDamaged(f"所选备份文件已损坏或不是本程序的备份，不能用来恢复：{backup}") from None
-    if not backup.exists():
-        raise StoreError(f"找不到备份文件：{backup}")
-    aside = _save_aside(db_path, aside_reason)
+        raise DatabaseDamaged(f"所选备份文件已损坏或不是本程序的备份，不能用来恢复：{backup}。{NOTHING_CHANGED}") from None
+    version, tables = _schema(backup)
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(f"所选备份由更新版本的政务公开工作台创建（数据版本 {version}，本程序支持 {SCHEMA_VERSION}），"
+                             f"不能用本程序恢复：{backup}。请先升级程序再恢复。{NOTHING_CHANGED}")
+    if not REGISTER_TABLES <= tables:
+        raise DatabaseDamaged(f"所选文件不是本程序的备份（其中没有登记簿的数据表），不能用来恢复：{backup}。{NOTHING_CHANGED}")
+    info = describe(backup)
+    if info.documents is not None:
+        _check_zip(info.documents)
+    return info
+
+
+def _schema(path: Path) -> tuple[int, set[str]]:
     try:
-        _replace_database(db_path, backup)
-        documents = backup.with_suffix(".zip")
-        if documents.exists():
-            _replace_documents(db_path, documents)
-    except (OSError, sqlite3.Error) as exc:
-        raise _file_error(exc, db_path) from None
+        con = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise DatabaseDamaged(f"备份文件无法读取（{exc}）：{path}。{NOTHING_CHANGED}") from None
+    return version, tables
+
+
+def _check_zip(documents: Path) -> None:
+    try:
+        with zipfile.ZipFile(documents) as zf:
+            for name in zf.namelist():
+                _check_member(name)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise DatabaseDamaged(f"备份的文书压缩包已损坏，不能用来恢复：{documents}（{exc}）。{NOTHING_CHANGED}") from None
+
+
+def restore(db_path: Path, backup: Path, aside_reason: str = BEFORE_RESTORE) -> Path | None:
+    """Replace the database at `db_path` (closed by the caller) with `backup`, documents too.
+
+    The backup is checked whole first (verify_backup), then copied and unpacked beside its place
+    (staged); only then is the current file saved aside — a sound file as a backup named
+    `aside_reason` (so the restore can be undone), a damaged one moved untouched to
+    `<name>.已损坏-<time>.sqlite` with its documents zipped beside it. The database is swapped in
+    with one rename (the commit point: until then nothing current has changed), then the staged
+    document folders; a run killed after the commit point is completed by `finish_restore` at the
+    next start. Returns the path the current file was saved aside to (None if there was no file).
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    info = verify_backup(backup)
+    finish_restore(db_path)
+    stage_db, stage_docs = _database_stage(db_path), _documents_stage(db_path)
+    try:
+        _stage(db_path, info, stage_db, stage_docs)
+        aside = _save_aside(db_path, aside_reason)
+        _replace_database(db_path, stage_db)
+    except (OSError, sqlite3.Error, zipfile.BadZipFile) as exc:
+        _discard(stage_docs, stage_db)
+        raise _restore_error(exc, db_path, NOTHING_CHANGED) from None
+    except BaseException:
+        _discard(stage_docs, stage_db)
+        raise
+    try:
+        finish_restore(db_path)
+    except OSError as exc:
+        raise _restore_error(exc, paths.documents_dir(db_path),
+                             "数据库已恢复，但文书文件夹未能替换，下次启动时会自动完成；"
+                             "也可用“撤销上次恢复”（restore --undo）回到恢复前的数据。") from None
     return aside
+
+
+def _restore_error(exc: Exception, path: Path, after: str) -> StoreError:
+    error = _file_error(exc, path, "恢复没有完成")
+    return type(error)(f"{error}{after}")
+
+
+def _database_stage(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + _STAGE)
+
+
+def _documents_stage(db_path: Path) -> Path:
+    base = paths.data_dir_for(db_path)
+    return base.with_name(base.name + _STAGE)
+
+
+def _stage(db_path: Path, info: BackupInfo, stage_db: Path, stage_docs: Path) -> None:
+    """The backup's database copied and its documents unpacked beside their places (same disk, so
+    the swap is a rename): a disk that fills here has not touched the current data. Every document
+    folder is staged, empty where the backup has none, so what is still to be moved in is known."""
+    _discard(stage_docs, stage_db)
+    _copy_database(info.path, stage_db)
+    base = paths.data_dir_for(db_path)
+    stage_docs.mkdir(parents=True)
+    if info.documents is not None:
+        with zipfile.ZipFile(info.documents) as zf:
+            zf.extractall(stage_docs)
+    for folder in _document_folders(db_path):
+        (stage_docs / folder.relative_to(base)).mkdir(parents=True, exist_ok=True)
+
+
+def _discard(*staged: Path) -> None:
+    """Remove staged copies, documents first: staged documents without a staged database mean the
+    database was swapped in already (see finish_restore)."""
+    for path in staged:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def finish_restore(db_path: Path) -> bool:
+    """Complete or undo a restore that was interrupted (a power cut, a killed program).
+
+    Staged documents with the staged database still beside them: the database was never swapped, so
+    the staging is thrown away and nothing current has changed. Staged documents alone: the restored
+    database is in place, so its document folders are moved in (each current one aside first; a
+    repeated run picks up where the last stopped). True when a restore was completed."""
+    db_path = Path(db_path)
+    stage_db, stage_docs = _database_stage(db_path), _documents_stage(db_path)
+    if not stage_docs.is_dir():
+        with contextlib.suppress(OSError):
+            stage_db.unlink()
+        return False
+    if stage_db.exists():
+        _discard(stage_docs, stage_db)
+        return False
+    base = paths.data_dir_for(db_path)
+    for folder in _document_folders(db_path):
+        restored, old = stage_docs / folder.relative_to(base), folder.with_name(folder.name + _OLD)
+        if not restored.exists():
+            continue  # moved in already
+        if folder.exists():
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(folder, old)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(restored, folder)
+    for folder in _document_folders(db_path):
+        shutil.rmtree(folder.with_name(folder.name + _OLD), ignore_errors=True)  # kept in the copy saved aside
+    shutil.rmtree(stage_docs, ignore_errors=True)
+    return True
 
 
 def _save_aside(db_path: Path, reason: str) -> Path | None:
     if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
+        return _zip_documents_aside(db_path)
     try:
         check_file(db_path)
     except DatabaseDamaged:
@@ -304,9 +458,28 @@ def _save_aside(db_path: Path, reason: str) -> Path | None:
     return backup_file(db_path, reason).path
 
 
+def _has_documents(db_path: Path) -> bool:
+    return any(f.is_dir() and any(f.iterdir()) for f in _document_folders(db_path))
+
+
+def _zip_documents_aside(db_path: Path) -> Path | None:
+    """No sound database to back up, but documents that the restore replaces: kept in a zip beside."""
+    if not _has_documents(db_path):
+        return None
+    target = paths.damaged_copy_path(db_path, dt.datetime.now().strftime(_STAMP)).with_suffix(".zip")
+    partial = target.with_name(target.name + ".partial")
+    _zip_documents(db_path, partial)
+    os.replace(partial, target)
+    return target
+
+
 def _move_damaged_aside(db_path: Path) -> Path:
-    """The damaged file (and its journal files) kept exactly as found, beside the new one."""
+    """The damaged file (and its journal files) kept exactly as found, its documents zipped beside."""
     target = paths.damaged_copy_path(db_path, dt.datetime.now().strftime(_STAMP))
+    if _has_documents(db_path):
+        partial = target.with_name(target.stem + ".zip.partial")
+        _zip_documents(db_path, partial)
+        os.replace(partial, target.with_suffix(".zip"))
     os.replace(db_path, target)
     for suffix in ("-wal", "-shm"):
         companion = Path(f"{db_path}{suffix}")
@@ -315,15 +488,13 @@ def _move_damaged_aside(db_path: Path) -> Path:
     return target
 
 
-def _replace_database(db_path: Path, backup: Path) -> None:
-    temp = db_path.with_name(db_path.name + ".restoring")
-    _copy_database(backup, temp)
+def _replace_database(db_path: Path, staged: Path) -> None:
     # A journal left beside the old file must never be replayed onto the restored one.
     _checkpoint(db_path)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{db_path}{suffix}").unlink()
-    os.replace(temp, db_path)
+    os.replace(staged, db_path)
 
 
 def _checkpoint(db_path: Path) -> None:
@@ -337,33 +508,11 @@ def _checkpoint(db_path: Path) -> None:
             con.close()
 
 
-def _replace_documents(db_path: Path, documents: Path) -> None:
-    base = paths.data_dir_for(db_path)
-    staging = base.with_name(base.name + ".restoring")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    with zipfile.ZipFile(documents) as zf:
-        for name in zf.namelist():
-            _check_member(name)
-        zf.extractall(staging)
-    for folder in _document_folders(db_path):
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            os.replace(folder, old)
-        restored = staging / folder.relative_to(base)
-        if restored.exists():
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(restored, folder)
-        shutil.rmtree(old, ignore_errors=True)  # already inside the aside backup's zip
-    shutil.rmtree(staging, ignore_errors=True)
-
-
 def _check_member(name: str) -> None:
     """A zip from outside must not write anywhere but the documents folder."""
     parts = Path(name).parts
     if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-        raise StoreError(f"备份中的文件名不安全，已拒绝恢复：{name}")
+        raise StoreError(f"备份中的文件名不安全，已拒绝恢复：{name}。{NOTHING_CHANGED}")
 
 
 def undo_target(db_path: Path) -> BackupInfo | None:

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -191,3 +194,122 @@ def test_a_zip_reaching_outside_the_documents_folder_is_refused(office):
     with pytest.raises(StoreError, match="不安全"):
         backup.restore(office, taken.path)
     assert not (office.parent.parent / "escaped.txt").exists()
+
+
+# ---- a restore checks the backup whole, stages everything, swaps at the end ---------------
+
+def _state(db: Path) -> tuple[bytes, list[str]]:
+    docs = paths.documents_dir(db)
+    return db.read_bytes(), sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+
+
+def _closed_office(office: Path, cases: int = 2) -> Path:
+    add_cases(cases)
+    doc = paths.case_dir(office, "〔2026〕第1号") / "受理通知书.docx"
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_bytes(b"current")
+    close_workspace()
+    return office
+
+
+def _refused_untouched(office: Path, candidate: Path, error, match: str) -> str:
+    before = _state(office)
+    with pytest.raises(error, match=match) as info:
+        backup.restore(office, candidate)
+    assert _state(office) == before
+    assert not list(paths.backups_dir(office).glob("*恢复前*"))  # nothing saved aside: nothing began
+    assert not list(office.parent.glob("*.restoring"))
+    assert "当前数据未作任何改动" in str(info.value)
+    return str(info.value)
+
+
+def test_an_empty_backup_file_is_refused(office):
+    _closed_office(office)
+    empty = office.parent / "空.sqlite"
+    empty.write_bytes(b"")
+    _refused_untouched(office, empty, DatabaseDamaged, "空的")
+
+
+def test_a_sqlite_file_without_the_registers_tables_is_refused(office):
+    _closed_office(office)
+    bare = office.parent / "空库.sqlite"
+    con = sqlite3.connect(bare)
+    con.execute("PRAGMA user_version = 1")  # a sound SQLite file of our version, but no tables at all
+    con.close()
+    assert bare.stat().st_size > 0
+    _refused_untouched(office, bare, DatabaseDamaged, "不是本程序的备份")
+
+
+def test_a_backup_from_a_newer_program_is_refused_before_anything_is_replaced(office):
+    from app.store.db import DatabaseTooNew
+    from app.store.migrations import SCHEMA_VERSION
+
+    taken = backup.backup_file(office, "手动备份")
+    _closed_office(office)
+    con = sqlite3.connect(taken.path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    message = _refused_untouched(office, taken.path, DatabaseTooNew, "更新版本")
+    assert "升级" in message
+
+
+RESTORE_WITH_A_SMALL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) like a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
+from app.store import backup
+from app.store.db import StoreError
+try:
+    backup.restore(sys.argv[1], sys.argv[2])
+except StoreError as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="file-size limits (RLIMIT_FSIZE) are POSIX")
+def test_a_disk_that_fills_while_documents_are_unpacked_leaves_the_database_as_it_was(office):
+    add_cases(1)
+    big = paths.case_dir(office, "〔2026〕第1号") / "扫描件.docx"
+    big.parent.mkdir(parents=True)
+    big.write_bytes(os.urandom(3 * 1024 * 1024))  # does not compress: unpacking it needs the space
+    taken = backup.backup_file(office, "手动备份")
+    big.unlink()
+    add_cases(2)
+    close_workspace()
+    before = _state(office)
+    limit = 2 * 1024 * 1024  # the database and the small zips fit, the scanned document does not
+    proc = subprocess.run([sys.executable, "-c", RESTORE_WITH_A_SMALL_DISK, str(office), str(taken.path), str(limit)],
+                          capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "恢复没有完成" in proc.stdout and "当前数据未作任何改动" in proc.stdout, proc.stdout
+    assert _state(office) == before
+    assert not list(office.parent.glob("*.restoring"))
+    open_workspace(office)
+    assert register.count(register.CaseQuery()) == 3
+
+
+def test_a_restore_killed_after_the_database_was_swapped_is_completed_at_the_next_start(office):
+    add_cases(1)
+    doc = paths.case_dir(office, "〔2026〕第1号") / "受理通知书.docx"
+    doc.parent.mkdir(parents=True)
+    doc.write_bytes(b"from the backup")
+    taken = backup.backup_file(office, "手动备份")
+    doc.write_bytes(b"newer")
+    close_workspace()
+    # The state a power cut leaves between the swap of the database and of the document folders:
+    # the staged documents are there, the staged database is not (it was renamed into place).
+    stage = paths.data_dir_for(office).with_name(paths.data_dir_for(office).name + ".restoring")
+    with zipfile.ZipFile(taken.documents) as zf:
+        zf.extractall(stage)
+    (stage / "模板").mkdir(exist_ok=True)
+    assert backup.finish_restore(office) is True
+    assert doc.read_bytes() == b"from the backup" and not stage.exists()
+    assert not list(paths.data_dir_for(office).glob("*.恢复前"))
+    # Staged documents with the staged database beside them: the swap never happened, nothing moves.
+    stage.mkdir()
+    (stage / "文书").mkdir()
+    staged_db = office.with_name(office.name + ".restoring")
+    staged_db.write_bytes(b"half a copy")
+    assert backup.finish_restore(office) is False
+    assert doc.read_bytes() == b"from the backup" and not stage.exists() and not staged_db.exists()
