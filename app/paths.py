@@ -95,6 +95,15 @@ def log_dir() -> Path:
     return user_data_dir() / "日志"
 
 
+def drafts_dir(db_path: Path) -> Path:
+    """Draft notices for previewing: beside the office's data, never in the shared system temp folder
+    (an application form's draft carries the applicant's full ID number and phone)."""
+    return data_dir_for(db_path) / "草稿"
+
+
+DRAFT_PREFIX = "zwgk-draft-"
+
+
 def instance_lock_path(db_path: Path) -> Path:
     """The lock file beside the database that tells a second copy of the program it is in use."""
     db_path = Path(db_path)

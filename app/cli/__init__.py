@@ -10,16 +10,18 @@ import os
 import sys
 
 from app import APP_NAME, __version__
-from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report
+from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report, settings
+from app.cli.common import ChineseParser
 
-GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press)
+GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m app", description=f"{APP_NAME} {__version__}（不带子命令时启动图形界面）")
+    parser = ChineseParser(prog="python -m app", description=f"{APP_NAME} {__version__}（不带子命令时启动图形界面）")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据目录；也可用环境变量 ZWGK_DB）")
-    parser.add_argument("--version", action="version", version=__version__)
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    parser.add_argument("--version", action="version", version=__version__, help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", title="子命令",
+                                description="用 python -m app 子命令 -h 查看各子命令的说明")
     for group in GROUPS:
         group.add_commands(sub)
     return parser
@@ -46,7 +48,9 @@ def run(argv: list[str]) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"错误：无法读写文件 {exc.filename or ''}：{exc.strerror or exc}", file=sys.stderr)
+        from app import oserrors
+
+        print(f"错误：{oserrors.describe(exc, '无法读写文件', exc.filename)}", file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the user gets a Chinese line, not a traceback
         if os.environ.get("ZWGK_DEBUG"):

@@ -35,9 +35,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ServiceError("请指定要恢复的备份文件，或使用 --undo 撤销上一次恢复")
     result = backup.undo_restore(db_path) if args.undo else backup.restore(args.path, db_path)
     if result.saved_aside:
-        print(f"原数据文件已另存为：{result.saved_aside}")
-    cases = "" if result.restored.cases is None else f"（{result.restored.cases}件申请）"
-    print(f"已恢复：{result.restored.path.name}{cases}")
+        print(f"原数据文件已另存为：{result.saved_aside}（可用 restore --undo 撤销本次恢复）")
+    shown = backup.preview(result.restored.path)
+    years = "，".join(f"{y}年度{n}件" for y, n in shown.cases_by_year.items())
+    print(f"已恢复：{result.restored.path.name}（{result.restored.cases}件申请{'：' + years if years else ''}；"
+          f"文书及模板文件{shown.document_files}个）")
     return 0
 
 

@@ -15,7 +15,7 @@ import argparse
 import datetime as dt
 import json
 
-from app.cli.common import add_db, open_db, parse_date
+from app.cli.common import add_db, open_db, parse_any_date as parse_date  # what-if dates may lie ahead
 from app.services.errors import ValidationError
 
 

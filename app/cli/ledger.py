@@ -3,14 +3,30 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import add_db, open_db
+from app.cli.common import add_db, open_db, progress_printer
+
+
+def _open_for_import(args: argparse.Namespace) -> bool:
+    """Importing makes the register if needed; a dry run only reads, and checks a sheet meant for a
+    register not made yet against an empty one (nothing is created). False when none is open."""
+    from app.services.errors import DatabaseMissing
+
+    if not args.dry_run:
+        open_db(args, create=True)
+        return True
+    try:
+        open_db(args, readonly=True)
+    except DatabaseMissing:
+        return False
+    return True
 
 
 def cmd_import_ledger(args: argparse.Namespace) -> int:
     from app.services import ledger
 
-    open_db(args, readonly=args.dry_run)
-    preview = ledger.preview_import(args.file)
+    if not _open_for_import(args):
+        print("（登记簿文件尚不存在：按空登记簿检查）")
+    preview = ledger.preview_import(args.file, progress=progress_printer("读取并检查台账"))
     print(f"工作表“{preview.sheet}”，表头在第{preview.header_row}行；识别的列：{'、'.join(preview.columns.values())}")
     if preview.ignored_headers:
         print(f"未使用的列：{'、'.join(preview.ignored_headers)}")
@@ -21,7 +37,8 @@ def cmd_import_ledger(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("（试运行，未导入）")
         return 0 if not counts["bad"] else 1
-    result = ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows])
+    result = ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows],
+                                     progress=progress_printer("导入"))
     print(f"已导入 {result.imported} 件")
     return 0
 
@@ -39,7 +56,7 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
 def cmd_archive(args: argparse.Namespace) -> int:
     from app.services import archive
 
-    open_db(args)
+    open_db(args)  # a register that does not exist has nothing to archive: refused, not created
     package = archive.archive_year(args.year, args.out)
     print(f"已归档 {args.year} 年度：{package.cases} 件、{package.files} 个文书文件")
     print(f"文件夹：{package.folder}")

@@ -15,9 +15,33 @@ def _extra_value(text: str) -> tuple[str, str]:
     return name.strip(), value.replace("\\n", "\n")
 
 
-def cmd_notice(args: argparse.Namespace) -> int:
-    import shutil
+def _checked_extras(kind_name: str, pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The --set values, refused when a name is not one the kind fills in (a typo would otherwise
+    leave the field at its default without a word)."""
+    from app.domain import notices as nd
+    from app.services.errors import ValidationError
 
+    extras = nd.BY_NAME[kind_name].extras
+    known = {e.name for e in extras}
+    unknown = [name for name, _ in pairs if name not in known]
+    if unknown:
+        usable = "、".join(e.name for e in extras) or "（无，本文书不需要填写）"
+        raise ValidationError({name: f"“{kind_name}”没有名为“{name}”的填写项。可用 --set 填写的有：{usable}"
+                               for name in unknown})
+    return dict(pairs)
+
+
+def _named_by_key(exc, kind_name: str):
+    """The service's messages name a field by its label; on the command line the key to type is named."""
+    from app.domain import notices as nd
+    from app.services.errors import ValidationError
+
+    keys = {e.name for e in nd.BY_NAME[kind_name].extras}
+    return ValidationError({name: f"{message}（用 --set {name}=内容 填写）" if name in keys else message
+                            for name, message in exc.errors.items()})
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
     from app.domain import notices as nd
 
     if args.list:
@@ -27,27 +51,48 @@ def cmd_notice(args: argparse.Namespace) -> int:
     if not args.kind:
         print("错误：请指定文书种类（可用 notice --list 查看）", file=sys.stderr)
         return 2
-    if not args.case and nd.BY_NAME.get(args.kind, None) is not None and nd.BY_NAME[args.kind].needs_case:
+    if args.kind not in nd.BY_NAME:
+        print(f"错误：未知的文书种类“{args.kind}”（可用 notice --list 查看）", file=sys.stderr)
+        return 2
+    if not args.case and nd.BY_NAME[args.kind].needs_case:
         print("错误：请用 --case 指定登记编号", file=sys.stderr)
         return 2
     if not args.out and not args.issue:
         print("错误：请用 --out 指定输出文件（.docx）", file=sys.stderr)
         return 2
-    from app.services import notices, register
+    extra = _checked_extras(args.kind, args.set)
+    from app.services.errors import ValidationError
+
+    try:
+        return _issue(args, extra) if args.issue else _draft(args, extra)
+    except ValidationError as exc:
+        raise _named_by_key(exc, args.kind) from None
+
+
+def _issue(args: argparse.Namespace, extra: dict[str, str]) -> int:
+    from app.services import files, notices, register
 
     open_db(args)
+    case_id = register.find_case(args.case).id
+    issued = notices.issue(args.kind, case_id, extra, args.date or dt.date.today(), accept_late=args.accept_late,
+                           accept_unconfirmed=args.accept_unconfirmed, change_reason=args.change_reason or "")
+    if args.out:
+        files.copy_file(issued.path, args.out)
+    print(issued.message)
+    print(issued.path)
+    return 0
+
+
+def _draft(args: argparse.Namespace, extra: dict[str, str]) -> int:
+    from app.services import files, notices, register
+
+    open_db(args, readonly=True)  # a draft records nothing
     case_id = register.find_case(args.case).id if args.case else None
-    extra = dict(args.set)
-    if args.issue:
-        issued = notices.issue(args.kind, case_id, extra, args.date or dt.date.today(), accept_late=args.accept_late,
-                               accept_unconfirmed=args.accept_unconfirmed, change_reason=args.change_reason or "")
-        if args.out:
-            shutil.copyfile(issued.path, args.out)
-        print(issued.message)
-        print(issued.path)
-        return 0
     draft = notices.render_draft(args.kind, case_id, extra, args.date)
-    shutil.copyfile(draft, args.out)
+    try:
+        files.copy_file(draft, args.out)
+    finally:
+        notices.discard_draft(draft)
     print(f"已生成草稿（未编文号）：{args.out}")
     return 0
 
@@ -61,7 +106,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--issue", action="store_true", help="正式签发：编定文号，保存到案件文件夹并记入办理过程")
     p.add_argument("--date", type=parse_date, help="成文（签发）日期 YYYY-MM-DD，默认今天")
     p.add_argument("--set", type=_extra_value, action="append", default=[], metavar="名称=内容",
-                   help="需填写的内容，例如 --set 补正事项=所需信息的名称（多行用 \\n 分隔），可重复")
+                   help="需填写的内容，例如 --set 补正事项=所需信息的名称（多行用 \\n 分隔），可重复；"
+                        "名称须是该文书的填写项，写错会被拒绝")
     p.add_argument("--accept-late", action="store_true", help="超过期限仍签发（记录为逾期）")
     p.add_argument("--accept-unconfirmed", action="store_true",
                    help="所载日期落在节假日安排未确认的年度时仍签发（文书注明“未确认”，办理过程记录）")

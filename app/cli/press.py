@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 import json
 
-from app.cli.common import add_db, open_db, parse_date
+from app.cli.common import add_db, open_db, parse_any_date as parse_date  # "--today" may look ahead
 
 
 def cmd_quota(args: argparse.Namespace) -> int:

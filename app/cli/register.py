@@ -12,7 +12,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from app.domain.request import CaseQuery
     from app.services import register
 
-    open_db(args, readonly=False)
+    open_db(args, readonly=True)  # only reads: works beside the running program
     query = CaseQuery(year=args.year, sort="case_no", descending=False)
     total = register.count(query)
     out = []
@@ -38,14 +38,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     from app.services import demo, settings
 
-    open_db(args)
+    open_db(args, create=True)
     if not settings.is_configured():
         settings.save(demo.demo_settings())
     n = demo.generate(args.year, args.count, args.seed)
     print(f"已生成 {n} 件{args.year}年度演示申请")
     return 0
-
-
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -10,7 +10,7 @@ from app.cli.common import add_db, open_db
 def cmd_annual_report(args: argparse.Namespace) -> int:
     from app.services import annual_report
 
-    open_db(args, readonly=True)
+    open_db(args, readonly=not args.override)  # a forced export is written to the audit trail
     report = annual_report.build(args.year)
     if args.json:
         print(annual_report.to_json(report))

@@ -88,3 +88,22 @@ def cn_duration(delta: dt.timedelta) -> str:
     parts = ([f"{days}天"] if days else []) + ([f"{hours}小时"] if hours else []) + ([f"{mins}分"] if mins else [])
     text = "".join(parts) or "0分"
     return f"已超时{text}" if delta < dt.timedelta() else f"剩余{text}"
+
+
+# 《中华人民共和国政府信息公开条例》（国务院令第492号）took effect on 1 May 2008: no request, notice
+# or answer under it is dated earlier. A date typed as 0001-01-01 or 2206 is a slip, not a case.
+FIRST_DAY = dt.date(2008, 5, 1)
+FUTURE_YEARS = 5  # a due date may lie ahead, but not further than this
+
+
+def check_plausible(day: dt.date, today: dt.date | None = None, future: bool = False) -> str | None:
+    """None for a date a request, notice or answer can bear: from 2008-05-01 to today, or (`future`,
+    a due date) up to FUTURE_YEARS ahead; else the Chinese reason."""
+    today = today or dt.date.today()
+    if day < FIRST_DAY:
+        return f"日期{cn_date(day)}早于2008年5月1日（《政府信息公开条例》施行之日），请核对年份"
+    if not future and day > today:
+        return f"日期{cn_date(day)}晚于今天，请核对"
+    if future and day.year > today.year + FUTURE_YEARS:
+        return f"日期{cn_date(day)}过于遥远，请核对年份"
+    return None

@@ -44,6 +44,45 @@ class OfficeSettings:
         return cls(**clean)
 
 
+# Every setting as the clerk knows it (the settings dialog's labels); the command line accepts either.
+SETTING_LABELS: dict[str, str] = {
+    "office_name": "机关全称", "short_name": "简称", "doc_prefix": "文号前缀", "disclosure_unit": "政府信息公开工作机构",
+    "address": "地址", "postcode": "邮编", "phone": "联系电话", "handler": "经办人", "leader": "分管领导",
+    "reconsideration_body": "行政复议机关", "court": "管辖人民法院", "fonds_no": "全宗号", "org_code": "机构（问题）代码",
+    "retention": "保管期限", "case_no_format": "登记编号格式", "doc_no_format": "文号格式",
+    "limit_accept": "受理登记时限", "limit_review": "审查时限", "limit_draft": "拟答复意见时限",
+    "limit_proactive_scope": "主动公开范围告知时限", "limit_sign": "送签时限", "correction_period": "补正期限",
+    "review_four_steps": "保密审查四级签批", "withheld_review_months": "暂不公开复核间隔（月）",
+    "idle_lock_minutes": "无操作自动锁定（分钟）",
+}
+
+
+def setting_key(name: str) -> str | None:
+    """The field a name means: the field name itself or its Chinese label; None if neither."""
+    name = name.strip()
+    if name in SETTING_LABELS:
+        return name
+    return next((key for key, label in SETTING_LABELS.items() if label == name), None)
+
+
+def parse_setting(key: str, text: str) -> tuple[object, str | None]:
+    """A typed value for field `key` from text (numbers, 是/否), or (None, the Chinese reason)."""
+    kind = {f.name: f.type for f in fields(OfficeSettings)}[key]
+    text = text.strip()
+    if kind in ("int", int):
+        try:
+            return int(text), None
+        except ValueError:
+            return None, f"“{SETTING_LABELS[key]}”应为整数，现为“{text}”"
+    if kind in ("bool", bool):
+        if text.lower() in ("是", "true", "1", "yes", "y"):
+            return True, None
+        if text.lower() in ("否", "false", "0", "no", "n", ""):
+            return False, None
+        return None, f"“{SETTING_LABELS[key]}”应为 是 或 否，现为“{text}”"
+    return text, None
+
+
 REQUIRED_SETTINGS: dict[str, str] = {
     "office_name": "机关全称",
     "short_name": "简称",

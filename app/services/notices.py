@@ -23,13 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import paths
+from app import oserrors, paths
 from app.domain import notices as nd
 from app.domain import outcomes
 from app.domain.clock import PAUSE_TERMS, CONSULTATION_THIRD_PARTY, FEE
 from app.domain.request import CONCLUDED_STATUSES, ORGANISATION, Case
 from app.domain.settings import OfficeSettings, format_doc_no
-from app.services import register, templates
+from app.services import files, register, templates
 from app.services import settings as office
 from app.services.errors import NotFound, ServiceError, ValidationError
 from app.store import audit, sequences
@@ -506,10 +506,35 @@ def render_draft(kind_name: str, case_id: int | None, extra: dict | None = None,
     on_date = on_date or dt.date.today()
     context = build_context(k.name, case_id, extra, on_date, None)
     case_no = str(context.get("登记编号") or "")
-    folder = Path(tempfile.mkdtemp(prefix="zwgk-draft-"))
+    folder = _draft_folder()
     out = folder / paths.safe_filename(f"草稿-{case_no + '-' if case_no else ''}{k.name}.docx")
-    templates.render(templates.template_path(k.name), context, out)
+    try:
+        templates.render(templates.template_path(k.name), context, out)
+    except BaseException:
+        discard_draft(out)
+        raise
     return out
+
+
+def _draft_folder() -> Path:
+    """A folder of its own for each draft (a draft still open in Word never blocks the next one), in
+    the data folder's 草稿; the system temp folder only where the data folder cannot be written."""
+    base = paths.drafts_dir(_db_path())
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=paths.DRAFT_PREFIX, dir=base))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix=paths.DRAFT_PREFIX))
+
+
+def discard_draft(path: Path | str | None) -> None:
+    """Delete a draft and its folder once it is no longer shown. A draft still open in Word/WPS cannot
+    be deleted on Windows; it goes at the next start (services.cleanup)."""
+    if path is None:
+        return
+    folder = Path(path).parent
+    if folder.name.startswith(paths.DRAFT_PREFIX):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _check_issue_date(case: Case, on_date: dt.date) -> None:
@@ -566,10 +591,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
                            "请说明理由，变更和理由将记入办理过程。", changes)
     earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
     folder = paths.case_dir(_db_path(), case.case_no)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ServiceError(f"无法创建文书目录{folder}：{exc.strerror or exc}") from None
+    files.make_folder(folder)
     tmp = folder / f".签发中-{os.getpid()}-{k.code or 'x'}.docx.part"
     final: Path | None = None
     moved = False
@@ -785,7 +807,7 @@ def open_file(path: Path | str) -> None:
             raise ServiceError("找不到可以打开该文件的程序，请安装 Word、WPS 或 LibreOffice")
         subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError as exc:
-        raise ServiceError(f"无法打开{path.name}：{exc.strerror or exc}。请确认已安装 Word 或 WPS。") from None
+        raise ServiceError(f"无法打开{path.name}：{oserrors.reason(exc)}。请确认已安装 Word 或 WPS。") from None
 
 
 def print_file(path: Path | str) -> None:
@@ -803,7 +825,7 @@ def print_file(path: Path | str) -> None:
     except subprocess.TimeoutExpired:
         raise ServiceError("打印超时，请检查打印机是否可用") from None
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise ServiceError(f"无法打印{path.name}：{getattr(exc, 'strerror', None) or exc}") from None
+        raise ServiceError(f"无法打印{path.name}：{oserrors.reason(exc)}") from None
 
 
 def to_pdf(path: Path | str, out_dir: Path | None = None) -> Path:

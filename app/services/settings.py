@@ -1,7 +1,13 @@
 """Office settings (机关设置): declared defaults in the domain, stored in the database."""
 from __future__ import annotations
 
-from app.domain.settings import OfficeSettings, check_number_format, check_settings
+import json
+from dataclasses import replace
+
+from app.domain.archive import check_archive_settings
+from app.domain.settings import (
+    SETTING_LABELS, OfficeSettings, check_number_format, check_settings, parse_setting, setting_key,
+)
 from app.services.errors import ValidationError
 from app.services.startup import OFFICE_KEY as _KEY
 from app.store import audit, kv
@@ -28,7 +34,8 @@ def validate(s: OfficeSettings) -> dict[str, str]:
         value = getattr(s, name)
         if not isinstance(value, int) or not 1 <= value <= 60:
             errors[name] = "工作日数应为1至60之间的整数"
-    return errors
+    archive = check_archive_settings(s.fonds_no or "0", s.org_code, s.retention)  # 全宗号 may wait for the archive
+    return errors | archive
 
 
 def save(s: OfficeSettings) -> None:
@@ -42,3 +49,40 @@ def save(s: OfficeSettings) -> None:
     with atomic():
         kv.put(_KEY, new)
         audit.record("settings", "office", "修改机关设置" if old else "初始化机关设置", changes)
+
+
+def labelled() -> list[tuple[str, str, object]]:
+    """Every setting as (key, Chinese label, value), in the dialog's order (for `settings --show`)."""
+    current = load().to_dict()
+    return [(key, label, current[key]) for key, label in SETTING_LABELS.items()]
+
+
+def save_values(values: dict[str, object]) -> OfficeSettings:
+    """Change the named settings (keys: field names or their Chinese labels; text values are parsed)
+    over the current ones — or the declared defaults on a new register — then validate and save.
+    An unknown name or a bad value is refused whole (ValidationError keyed by the field name)."""
+    changes: dict[str, object] = {}
+    errors: dict[str, str] = {}
+    for name, raw in values.items():
+        key = setting_key(str(name))
+        if key is None:
+            errors[str(name)] = f"没有名为“{name}”的设置项。可用的有：" + "、".join(SETTING_LABELS)
+            continue
+        value, problem = parse_setting(key, _as_text(raw))
+        if problem:
+            errors[key] = problem
+        changes[key] = value
+    if errors:
+        raise ValidationError(errors)
+    new = replace(load(), **changes)
+    save(new)
+    return new
+
+
+def _as_text(raw: object) -> str:
+    """A value from a JSON file as the text a clerk would type (true → 是, 3 → "3")."""
+    if isinstance(raw, bool):
+        return "是" if raw else "否"
+    if isinstance(raw, (int, float, str)):
+        return str(raw)
+    return json.dumps(raw, ensure_ascii=False)
