@@ -58,7 +58,10 @@ DETAIL_COLUMNS: tuple[tuple[str, str], ...] = (
 ALL_COLUMNS = LEDGER_COLUMNS + DETAIL_COLUMNS
 DATE_KEYS = frozenset({"received_on", "correction_notice_on", "corrected_on", "extension_notice_on", "due_on",
                        "answered_on", "arrived_on", "confirmed_on", "delivered_on"})
+DUE_KEYS = frozenset({"due_on"})  # the one date that may lie ahead of today
 REQUIRED_KEYS: dict[str, str] = {"received_on": "收到日期", "name": "申请人", "content": "申请内容"}
+MAX_SEQ = 999_999      # a year's sequence number: no township registers a million requests a year
+MAX_CASE_NO_CHARS = 40
 
 # Headers seen in hand-kept ledgers, normalised (see _norm_header) → key.
 HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
@@ -317,3 +320,13 @@ def seq_of(case_no: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def check_case_no(case_no: str) -> str | None:
+    """None for a 登记编号 the register can keep (or none at all: one is given), else the reason."""
+    if not case_no:
+        return None
+    if len(case_no) > MAX_CASE_NO_CHARS:
+        return f"登记编号“{case_no[:20]}…”过长（最多{MAX_CASE_NO_CHARS}个字符）"
+    seq = seq_of(case_no)
+    if seq is not None and seq > MAX_SEQ:
+        return f"登记编号“{case_no}”中的序号{seq}过大（一年的序号最多为{MAX_SEQ}），请核对"
+    return None

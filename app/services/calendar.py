@@ -131,17 +131,11 @@ def _read_rows(path: Path) -> list[list[object]]:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 return [list(r) for r in csv.reader(fh)]
         if suffix in (".xlsx", ".xlsm"):
-            from openpyxl import load_workbook
+            from app.services import spreadsheet  # bounded: a small file never makes the program read gigabytes
 
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                return [list(r) for r in wb.active.iter_rows(values_only=True)]
-            finally:
-                wb.close()
+            return [[None if v == "" else v for v in row] for row in spreadsheet.read_sheet(path).rows]
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
         raise ServiceError(f"无法读取节假日安排文件 {path.name}：{exc}") from None
-    except Exception as exc:  # openpyxl raises zipfile/XML errors of many kinds for a damaged file
-        raise ServiceError(f"节假日安排文件 {path.name} 已损坏或不是Excel文件（{type(exc).__name__}）") from None
     raise ServiceError("节假日安排文件应为 .csv 或 .xlsx 格式")
 
 

@@ -3,22 +3,25 @@
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import heapq
 from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from app.domain import ids, ledger as rules, outcomes
+from app.domain.dates import check_plausible
 from app.domain.request import (
     CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON, ORGANISATION, PERSON,
     CONCLUDED_STATUSES, HANDLING, STATUSES, Case, RequestData, concluded_status, TimelineEntry, mask_id, mask_phone, search_text,
 )
-from app.services import settings as office
+from app.services import files, settings as office, spreadsheet
 from app.services.errors import ServiceError
 from app.store import audit, ledger as store, sequences
-from app.store.db import atomic
+from app.store.db import atomic, is_open
 
 Progress = Callable[[int, int], None]
 FULL_ID_WARNING = "含完整证件号码，注意保密"
@@ -55,7 +58,8 @@ def export_ledger(year: int, path: Path | str, full_ids: bool = False, progress:
     cases = store.cases_received_in(year)
     rows = ledger_rows(year, cases, full_ids, today, progress)
     target = Path(path)
-    _write_workbook(target, year, rows, full_ids, today)
+    with files.building(target):
+        _write_workbook(target, year, rows, full_ids, today)
     progress(len(rows), len(rows))
     return LedgerExport(target, len(rows), full_ids)
 
@@ -309,10 +313,7 @@ def _write_workbook(path: Path, year: int, rows: list[dict[str, object]], full_i
         if height:
             ws.row_dimensions[number].height = height
     _append_rows(ws, rows, styles)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
+    files.save_document(wb, path)
 
 
 def _append_rows(ws, rows: list[dict[str, object]], styles: dict) -> None:
@@ -492,11 +493,16 @@ class ImportResult:
     case_nos: list[str]
 
 
-def preview_import(path: Path | str, today: dt.date | None = None) -> ImportPreview:
-    """Read a ledger .xlsx and check every row; nothing is written (the clerk confirms next)."""
+def preview_import(path: Path | str, today: dt.date | None = None, progress: Progress | None = None) -> ImportPreview:
+    """Read a ledger .xlsx and check every row; nothing is written (the clerk confirms next).
+
+    Every row the import would refuse is marked here. With no register open (a dry run before the
+    register exists) the rows are checked against an empty one. `progress(done, total)` as it goes."""
     path = Path(path)
     today = today or dt.date.today()
-    sheet_name, raw = _read_sheet(path)
+    progress = progress or _noop
+    sheet = spreadsheet.read_sheet(path, prefer="台账", progress=lambda done, total: progress(done * 3, 1000))
+    raw = sheet.rows
     found = rules.find_header_row(raw[:15])
     if found is None:
         raise ServiceError(f"在“{path.name}”的前15行中找不到表头：至少需要“收到日期”和“申请人”两列")
@@ -505,38 +511,65 @@ def preview_import(path: Path | str, today: dt.date | None = None) -> ImportPrev
     if "content" not in mapping.values() and not {"info_name", "info_description"} & set(mapping.values()):
         raise ServiceError("找不到“申请内容”列（也可写作“申请公开内容”“所需信息”）")
     ignored = [str(c).strip() for i, c in enumerate(header) if c not in (None, "") and i not in mapping]
-    numbers, pairs = store.existing_case_keys()
-    locked = set(store.locked_years())
+    columns = {key: str(header[i]).strip() for i, key in mapping.items()}
+    rows = _parse_rows(raw, header_index, mapping, today, lambda done, total: progress(300 + 700 * done // total, 1000))
+    progress(1000, 1000)
+    return ImportPreview(path, sheet.name, header_index + 1, columns, ignored, rows)
+
+
+def _parse_rows(raw: list[list[object]], header_index: int, mapping: dict[int, str], today: dt.date,
+                progress: Progress) -> list[ImportRow]:
+    numbers, pairs, locked = _register_keys()
     seen: dict[str, int] = {}
     rows = []
     history = _HistoryCheck() if "correction_notice_on" in mapping.values() else None
-    for offset, cells in enumerate(raw[header_index + 1:], start=header_index + 2):
-        values = {key: cells[i] if i < len(cells) else None for i, key in mapping.items()}
-        if all(v in (None, "") or (isinstance(v, str) and not v.strip()) for v in values.values()):
-            continue
-        row = _parse_row(offset, values, today)
-        if history is not None:
-            history.check(row)
-        _check_duplicates(row, numbers, pairs, seen)
-        _check_locked(row, locked)
-        rows.append(row)
-    columns = {key: str(header[i]).strip() for i, key in mapping.items()}
-    return ImportPreview(path, sheet_name, header_index + 1, columns, ignored, rows)
+    body = raw[header_index + 1:]
+    items = list(mapping.items())
+    with _no_collection():
+        for offset, cells in enumerate(body, start=header_index + 2):
+            width = len(cells)
+            values = {key: cells[i] if i < width else None for i, key in items}
+            if all(v is None or (type(v) is str and not v.strip()) for v in values.values()):
+                continue
+            row = _parse_row(offset, values, today)
+            if history is not None:
+                history.check(row)
+            _check_duplicates(row, numbers, pairs, seen)
+            _check_locked(row, locked)
+            rows.append(row)
+            if offset % 2000 == 0:
+                progress(offset - header_index, len(body))
+    return rows
+
+
+def _register_keys() -> tuple[set[str], set[tuple[str, dt.date]], set[int]]:
+    """Case numbers, (applicant, date) pairs and locked years of the open register; empty sets
+    when none is open (the register a dry run checks against does not exist yet)."""
+    if not is_open():
+        return set(), set(), set()
+    numbers, pairs = store.existing_case_keys()
+    return numbers, pairs, set(store.locked_years())
 
 
 class _HistoryCheck:
     """The outcome rules of app.domain.outcomes for an imported row, where the sheet keeps the dates
     they need (a 补正告知日期 column): 6.1 only after the 补正期限 ran out without a correction, 4.3 only
     after a correction (条例第三十条). A sheet without those dates cannot be checked; 6.2 needs fee
-    dates no ledger column holds."""
+    dates no ledger column holds. With no register open (a dry run before it exists) the declared
+    default period and the national calendar are used."""
 
     CODES = (outcomes.ABANDONED_UNCORRECTED, outcomes.STILL_UNCLEAR)
 
     def __init__(self) -> None:
-        from app.services.work_calendar import work_calendar
+        if is_open():
+            from app.services.work_calendar import work_calendar
 
-        self.calendar = work_calendar()
-        self.period = office.load().correction_period
+            self.calendar, self.period = work_calendar(), office.load().correction_period
+        else:
+            from app.domain.calendar import WorkCalendar
+            from app.domain.settings import OfficeSettings
+
+            self.calendar, self.period = WorkCalendar(), OfficeSettings().correction_period
 
     def check(self, row: ImportRow) -> None:
         from app.domain import clock
@@ -557,154 +590,17 @@ def _iso(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
 
 
-def _read_sheet(path: Path) -> tuple[str, list[list[object]]]:
-    from openpyxl import load_workbook
-
-    if not path.exists():
-        raise ServiceError(f"找不到文件：{path}")
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Python's cycle collector walks every object built so far, again and again, while a hundred
+    thousand rows are built (none of them in a cycle): paused meanwhile, the work grows linearly."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not .xlsx
-        raise ServiceError(f"无法读取“{path.name}”：请选择 Excel 工作簿（.xlsx）文件（{type(exc).__name__}）") from None
-    try:
-        ws = wb.worksheets[0]
-        for candidate in wb.worksheets:
-            if "台账" in candidate.title:
-                ws = candidate
-                break
-        return ws.title, _sheet_values(ws)
+        yield
     finally:
-        wb.close()
-
-
-def _sheet_values(ws) -> list[list[object]]:
-    """``[list(r) for r in ws.iter_rows(values_only=True)]`` of a read-only sheet, read with lxml.
-
-    openpyxl parses every cell through its own objects (an inline string alone costs a dozen
-    descriptor calls); this reads the same XML the same way — shared and inline strings, numbers,
-    booleans, errors, dates by the cell's number format, cached formula results, rows padded to the
-    sheet's dimension and gaps filled with empty rows — at a fraction of the cost. Any cell it does
-    not expect sends the whole sheet back to openpyxl.
-    """
-    from openpyxl import LXML
-
-    if not LXML or getattr(ws.parent, "rich_text", False):
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    try:
-        return _lxml_values(ws)
-    except _Unexpected:
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-
-
-class _Unexpected(Exception):
-    pass
-
-
-def _lxml_values(ws) -> list[list[object]]:
-    from warnings import warn
-
-    from lxml.etree import iterparse
-    from openpyxl.utils.cell import coordinate_to_tuple
-    from openpyxl.utils.datetime import from_excel, from_ISO8601
-    from openpyxl.xml.constants import SHEET_MAIN_NS
-
-    ns = "{%s}" % SHEET_MAIN_NS
-    row_tag, cell_tag, value_tag, inline_tag = ns + "row", ns + "c", ns + "v", ns + "is"
-    text_tag, run_tag = ns + "t", ns + "r"
-    wb = ws.parent
-    strings, epoch = ws._shared_strings, wb.epoch
-    date_formats, timedelta_formats = wb._date_formats, wb._timedelta_formats
-    max_col, max_row = ws.max_column, ws.max_row
-    empty = [None] * max_col if max_col is not None else []
-    out: list[list[object]] = []
-    counter = index = 1  # as ReadOnlyWorksheet._cells_by_row counts rows
-    row_number = 0
-    with ws._get_source() as src:
-        for _, row in iterparse(src, tag=row_tag, huge_tree=True, resolve_entities=False, no_network=True):
-            r = row.get("r")
-            row_number = index = int(r) if r is not None and r.isdigit() else _row_number(r, row_number)
-            if max_row is not None and index > max_row:
-                break
-            cells: dict[int, object] = {}
-            column = 0
-            for cell in row:
-                if cell.tag != cell_tag:
-                    raise _Unexpected
-                ref = cell.get("r")
-                column = coordinate_to_tuple(ref)[1] if ref else column + 1
-                kind = cell.get("t", "n")
-                if kind == "inlineStr":
-                    child = cell.find(inline_tag)
-                    cells[column] = None if child is None else _inline_text(child, text_tag, run_tag)
-                    continue
-                value = cell.findtext(value_tag, None) or None
-                if value is None:
-                    cells[column] = None
-                elif kind == "s":
-                    cells[column] = strings[int(value)]
-                elif kind == "n":
-                    number = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
-                    style = cell.get("s", 0)
-                    style = int(style) if style else 0
-                    if style in date_formats:
-                        try:
-                            number = from_excel(number, epoch, timedelta=style in timedelta_formats)
-                        except (OverflowError, ValueError):
-                            warn(f"Cell {ref} is marked as a date but the serial value {number} is outside the "
-                                 "limits for dates. The cell will be treated as an error.")
-                            number = "#VALUE!"
-                    cells[column] = number
-                elif kind == "b":
-                    cells[column] = bool(int(value))
-                elif kind in ("str", "e"):
-                    cells[column] = value
-                elif kind == "d":
-                    cells[column] = from_ISO8601(value)
-                else:
-                    raise _Unexpected
-            has_cells = len(row) > 0
-            row.clear()
-            while row.getprevious() is not None:
-                del row.getparent()[0]
-            for _ in range(counter, index):  # rows missing from the file
-                counter += 1
-                out.append(list(empty))
-            if counter <= index:
-                counter += 1
-                if not has_cells and not max_col:
-                    out.append([])
-                    continue
-                values = [None] * (max_col or column)
-                for col, value in cells.items():
-                    if 1 <= col <= len(values):
-                        values[col - 1] = value
-                out.append(values)
-    if max_row is not None and max_row < index:
-        out.extend(list(empty) for _ in range(counter, max_row + 1))
-    return out
-
-
-def _row_number(r: str | None, previous: int) -> int:
-    if r is None:
-        return previous + 1
-    value = float(r)
-    if not value.is_integer():
-        raise ValueError(f"{r} is not a valid row number")
-    return int(value)
-
-
-def _inline_text(element, text_tag: str, run_tag: str) -> str:
-    """An inline string as openpyxl reads it (Text.content): the plain text, then the runs' text."""
-    plain = None
-    runs = []
-    for child in element:
-        if child.tag == text_tag:
-            plain = child.text
-        elif child.tag == run_tag:
-            text = child.findtext(text_tag)
-            if text is not None:
-                runs.append(text)
-    return (plain or "") + "".join(runs)
+        if enabled:
+            gc.enable()
 
 
 def _text(value: object) -> str:
@@ -715,17 +611,25 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _date_field(values: dict, key: str, label: str, problems: list[str]) -> dt.date | None:
+_LABELS = dict(rules.ALL_COLUMNS)
+
+
+def _date_field(values: dict, key: str, problems: list[str], today: dt.date) -> dt.date | None:
+    """A date cell, parsed and plausible (app.domain.dates.check_plausible): only 答复期限 may lie ahead."""
     day, problem = rules.parse_date(values.get(key))
+    if day is not None:
+        problem = check_plausible(day, today, future=key in rules.DUE_KEYS)
     if problem:
-        problems.append(f"{label}：{problem}")
+        problems.append(f"{_LABELS[key]}：{problem}")
+        return None
     return day
 
 
 def _parse_row(row_number: int, values: dict[str, object], today: dt.date) -> ImportRow:
     problems: list[str] = []
-    labels = dict(rules.ALL_COLUMNS)
-    dates = {key: _date_field(values, key, labels[key], problems) for key in rules.DATE_KEYS}
+    dates = {key: _date_field(values, key, problems, today) for key in rules.DATE_KEYS}
+    if (problem := rules.check_case_no(_text(values.get("case_no")))) is not None:
+        problems.append(problem)
     for key, label in rules.REQUIRED_KEYS.items():
         present = values.get(key) not in (None, "") and _text(values.get(key))
         if key == "content":
@@ -742,8 +646,6 @@ def _parse_row(row_number: int, values: dict[str, object], today: dt.date) -> Im
         problems.append("已填写办理结果，但缺少“答复日期”")
     if received and answered and answered < received:
         problems.append("答复日期早于收到日期")
-    if received and received > today:
-        problems.append("收到日期晚于今天")
     data.arrived_on = dates["arrived_on"] or received
     extras = {k: (dates[k].isoformat() if dates.get(k) else "") if k in rules.DATE_KEYS else _text(values.get(k))
               for k in _EXTRA_KEYS}
@@ -855,55 +757,77 @@ def _check_locked(row: ImportRow, locked: set[int]) -> None:
             return
 
 
-def import_confirmed(preview: ImportPreview, row_numbers: list[int] | set[int]) -> ImportResult:
+def import_confirmed(preview: ImportPreview, row_numbers: list[int] | set[int],
+                     progress: Progress | None = None) -> ImportResult:
     """Bring in the confirmed rows, all in one transaction: any failure imports nothing.
 
     Rows with problems cannot be confirmed. Case numbers kept by hand are kept; the yearly
     sequence is moved past them so new registrations never reuse one. Rows without a number get
-    the next one of their year.
+    the next ones of their year. `progress(done, total)` as it goes.
     """
-    by_number = {r.row_number: r for r in preview.rows}
-    chosen = [by_number[n] for n in sorted(set(row_numbers)) if n in by_number]
-    missing = sorted(set(row_numbers) - set(by_number))
-    if missing:
-        raise ServiceError(f"预览中没有第{'、'.join(map(str, missing))}行")
-    bad = [r for r in chosen if not r.ok]
-    if bad:
-        raise ServiceError("以下行有问题，不能导入：" + "；".join(f"第{r.row_number}行 {r.problems[0]}" for r in bad))
+    progress = progress or _noop
+    chosen = _confirmed_rows(preview, row_numbers)
     if not chosen:
         return ImportResult(0, [])
-    fmt = office.load().case_no_format
-    from app.domain.settings import format_case_no
-    from app.services.register import CASE_SEQUENCE
-
-    case_nos = []
-    with atomic():
-        numbers, pairs = store.existing_case_keys()
-        locked = set(store.locked_years())
-        for row in chosen:  # the database may have changed since the preview
-            _check_duplicates(row, numbers, pairs, {})
-            _check_locked(row, locked)
-            if row.problems:
-                raise ServiceError(f"第{row.row_number}行：{row.problems[0]}。未导入任何行，请重新预览。")
-        for year, top in _top_sequences(chosen).items():
-            store.raise_sequence(CASE_SEQUENCE, year, top)
-        for row in chosen:
-            year = row.received_on.year
-            seq = rules.seq_of(row.case_no) if row.case_no else None
-            if not row.case_no:
-                seq = sequences.next_value(CASE_SEQUENCE, year)
-            case_no = row.case_no or format_case_no(fmt, year, seq)
-            case_id = store.insert_imported(case_no, year, seq or 0, row.data, row.received_on,
-                                            search_text(case_no, row.data), row.status, row.outcome,
-                                            row.answered_on, row.delivered_on,
-                                            {**row.extras, "file": preview.path.name, "row": row.row_number},
-                                            audit.operator())
-            case_nos.append(case_no)
+    with atomic(), _no_collection():
+        _recheck(chosen)
+        numbered = _case_numbers(chosen)
+        case_nos = [case_no for case_no, _seq in numbered]
+        cases = [store.ImportedCase(case_no, row.received_on.year, seq, row.data,
+                                    row.received_on, search_text(case_no, row.data), row.status, row.outcome,
+                                    row.answered_on, row.delivered_on,
+                                    {**row.extras, "file": preview.path.name, "row": row.row_number})
+                 for row, (case_no, seq) in zip(chosen, numbered)]
+        store.insert_imported(cases, audit.operator(), lambda done, total: progress(done * 8, total * 10))
         audit.record("ledger", preview.path.name, "导入台账", {"rows": [None, len(chosen)], "case_nos": [None, case_nos]})
     from app.services import deadlines
 
     deadlines.refresh_open_cases()  # imported open cases get their answer limit in the list
+    progress(len(chosen), len(chosen))
     return ImportResult(len(case_nos), case_nos)
+
+
+def _confirmed_rows(preview: ImportPreview, row_numbers: list[int] | set[int]) -> list[ImportRow]:
+    by_number = {r.row_number: r for r in preview.rows}
+    missing = sorted(set(row_numbers) - set(by_number))
+    if missing:
+        raise ServiceError(f"预览中没有第{'、'.join(map(str, missing))}行")
+    chosen = [by_number[n] for n in sorted(set(row_numbers))]
+    bad = [r for r in chosen if not r.ok]
+    if bad:
+        raise ServiceError("以下行有问题，不能导入：" + "；".join(f"第{r.row_number}行 {r.problems[0]}" for r in bad))
+    return chosen
+
+
+def _recheck(rows: list[ImportRow]) -> None:
+    """The database may have changed since the preview: duplicates and locked years again."""
+    numbers, pairs, locked = _register_keys()
+    for row in rows:
+        _check_duplicates(row, numbers, pairs, {})
+        _check_locked(row, locked)
+        if row.problems:
+            raise ServiceError(f"第{row.row_number}行：{row.problems[0]}。未导入任何行，请重新预览。")
+
+
+def _case_numbers(rows: list[ImportRow]) -> list[tuple[str, int]]:
+    """(登记编号, sequence) of each row: the numbers kept by hand, the yearly sequences moved past
+    them, then the next numbers of their year for the rows without one."""
+    from app.domain.settings import format_case_no
+    from app.services.register import CASE_SEQUENCE
+
+    fmt = office.load().case_no_format
+    for year, top in _top_sequences(rows).items():
+        store.raise_sequence(CASE_SEQUENCE, year, top)
+    unnumbered: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        if not row.case_no:
+            unnumbered.setdefault(row.received_on.year, []).append(index)
+    numbers = [(row.case_no, rules.seq_of(row.case_no) or 0) for row in rows]
+    for year, indexes in unnumbered.items():
+        first = sequences.take(CASE_SEQUENCE, year, len(indexes))
+        for offset, index in enumerate(indexes):
+            numbers[index] = (format_case_no(fmt, year, first + offset), first + offset)
+    return numbers
 
 
 def _top_sequences(rows: list[ImportRow]) -> dict[int, int]:

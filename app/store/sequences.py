@@ -7,9 +7,15 @@ from app.store.schema import Sequence
 def next_value(name: str, year: int) -> int:
     """Take the next number of `name` for `year`. Call inside store.db.atomic(): if the caller's
     transaction rolls back, the number is not used, so numbers are never skipped or reused."""
+    return take(name, year, 1)
+
+
+def take(name: str, year: int, count: int) -> int:
+    """Take the next `count` numbers of `name` for `year` at once (inside store.db.atomic());
+    returns the first of them."""
     Sequence.insert(name=name, year=year, last=0).on_conflict_ignore().execute()
-    Sequence.update(last=Sequence.last + 1).where((Sequence.name == name) & (Sequence.year == year)).execute()
-    return Sequence.get((Sequence.name == name) & (Sequence.year == year)).last
+    Sequence.update(last=Sequence.last + count).where((Sequence.name == name) & (Sequence.year == year)).execute()
+    return Sequence.get((Sequence.name == name) & (Sequence.year == year)).last - count + 1
 
 
 def peek(name: str, year: int) -> int:

@@ -7,6 +7,7 @@ from dataclasses import fields
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from app.domain.request import RequestData
 from app.services import demo, ledger, register, settings
@@ -292,3 +293,60 @@ def test_imported_open_cases_get_their_answer_limit(tmp_path):
     row = register.list_rows(CaseQuery())[0]
     assert row.due_on == dt.date(2026, 11, 30) and row.due_key == "answer"
     close_workspace()
+
+
+# ---- the preview catches everything the import refuses ------------------------------------
+
+HEADER = ["登记编号", "收到日期", "申请人", "申请内容", "证件号码"]
+
+
+def test_a_case_number_the_register_cannot_hold_is_marked_by_the_preview(workspace, tmp_path):
+    path = _sheet(tmp_path / "大编号.xlsx", [HEADER, ["〔2025〕第1号", "2025-3-5", "甲", "一", GOOD_ID],
+                                            ["〔2025〕第99999999999999999999号", "2025-3-6", "乙", "二", GOOD_ID]])
+    preview = ledger.preview_import(path, today=TODAY)
+    problems = {r.row_number: r.problems for r in preview.rows}
+    assert problems[3] == [] and len(problems[4]) == 1 and "序号" in problems[4][0] and "过大" in problems[4][0]
+    assert ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows]).case_nos == ["〔2025〕第1号"]
+
+
+def test_dates_before_the_regulation_or_ahead_of_today_are_marked(workspace, tmp_path):
+    path = _sheet(tmp_path / "日期.xlsx", [HEADER + ["答复期限"],
+                                          ["A-1", "0001-01-01", "甲", "一", GOOD_ID, None],
+                                          ["A-2", "2008-4-30", "乙", "二", GOOD_ID, None],
+                                          ["A-3", "2026-2-1", "丙", "三", GOOD_ID, None],
+                                          ["A-4", "2008-5-1", "丁", "四", GOOD_ID, "2026-3-1"]])
+    problems = {r.row_number: r.problems for r in ledger.preview_import(path, today=TODAY).rows}
+    assert "早于2008年5月1日" in problems[3][0] and "早于2008年5月1日" in problems[4][0]
+    assert "晚于今天" in problems[5][0]
+    assert problems[6] == []  # the first day of the 条例, and a limit still ahead
+
+
+TEXT = st.characters(blacklist_categories=("Cs", "Cc"))  # what a cell can hold
+CASE_NOS = st.one_of(st.text(TEXT, max_size=60), st.from_regex(r"〔20[0-3]\d〕第\d{1,30}号", fullmatch=True))
+DAYS = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@hypothesis_settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(CASE_NOS, DAYS, st.text(TEXT, min_size=1, max_size=20)), min_size=1, max_size=6))
+def test_every_row_the_preview_accepts_imports(workspace, tmp_path_factory, rows):
+    path = _sheet(tmp_path_factory.mktemp("h") / "台账.xlsx",
+                  [HEADER] + [[no, day, name, "财政预算", GOOD_ID] for no, day, name in rows])
+    try:
+        preview = ledger.preview_import(path, today=TODAY)
+    except ServiceError:
+        return  # refused whole, in Chinese: nothing to import
+    ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows])  # never raises
+
+
+def test_preview_and_import_report_their_progress(workspace, tmp_path):
+    path = _sheet(tmp_path / "进度.xlsx", [HEADER] + [[f"B-{i}", "2025-3-5", f"申请人{i}", "一", GOOD_ID]
+                                                   for i in range(1, 4001)])
+    seen: list[tuple[int, int]] = []
+    preview = ledger.preview_import(path, today=TODAY, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) >= 4 and seen[-1][0] == seen[-1][1]
+    assert [done / total for done, total in seen] == sorted(done / total for done, total in seen)
+    seen.clear()
+    result = ledger.import_confirmed(preview, [r.row_number for r in preview.good_rows],
+                                     progress=lambda done, total: seen.append((done, total)))
+    assert result.imported == 4000 and len(seen) >= 4 and seen[-1] == (4000, 4000)
+    assert [done / total for done, total in seen] == sorted(done / total for done, total in seen)

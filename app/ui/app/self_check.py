@@ -54,7 +54,7 @@ def _resources() -> str:
 
 
 # Loaded only when first used (start-up speed), so a bundle missing one would start fine and fail later.
-LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "holidays", "argon2", "jinja2", "platformdirs")
+LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "python_calamine", "holidays", "argon2", "jinja2", "platformdirs")
 
 
 def _libraries() -> str:

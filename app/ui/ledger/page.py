@@ -172,18 +172,35 @@ class LedgerPage(Page):
             self.import_from(Path(name))
 
     def import_from(self, path: Path) -> None:
-        tasks.Operation(self, lambda: ledger.preview_import(path), lane=tasks.FREE, busy="正在检查台账…",
-                        failure_title="无法读取台账").success(self._show_preview).run()
+        self._progress_from(0)
+        tasks.Operation(self, lambda report: ledger.preview_import(path, progress=report), lane=tasks.FREE,
+                        busy="正在检查台账…") \
+            .with_progress(self._show_progress).success(self._show_preview) \
+            .failure(lambda exc: self._import_failed(exc, "无法读取台账")).run()
+
+    def _progress_from(self, done: int) -> None:
+        self.progress.setValue(done)
+        self.progress.setVisible(True)
+
+    def _import_failed(self, exc: BaseException, title: str) -> None:
+        self.progress.setVisible(False)
+        errors.report(self, exc, title)
 
     def _show_preview(self, preview: ledger.ImportPreview) -> None:
+        self.progress.setVisible(False)
         dialog = ImportPreviewDialog(self, preview)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         rows = dialog.chosen_rows()
-        tasks.Operation(self, lambda: ledger.import_confirmed(preview, rows), busy="正在导入…",
-                        failure_title="未能导入台账") \
-            .success(lambda r: self.result.setText(f"已导入 {r.imported} 件")) \
+        self._progress_from(0)
+        tasks.Operation(self, lambda report: ledger.import_confirmed(preview, rows, progress=report), busy="正在导入…") \
+            .with_progress(self._show_progress).success(self._imported) \
+            .failure(lambda exc: self._import_failed(exc, "未能导入台账")) \
             .announce(self.ctx.events, Changes(cases=True)).run()
+
+    def _imported(self, result: ledger.ImportResult) -> None:
+        self.progress.setVisible(False)
+        self.result.setText(f"已导入 {result.imported} 件")
 
     # ---- archive --------------------------------------------------------------------------------
 
@@ -198,8 +215,7 @@ class LedgerPage(Page):
                             "是否继续？", yes="归档并锁定", no="取消"):
             return
         out_dir = Path(self.out_dir.text().strip() or paths.archives_dir(current_db_path()))
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
+        self._progress_from(0)
         self.archive_button.setEnabled(False)
         tasks.Operation(self, lambda report: archive.archive_year(year, out_dir, progress=report), busy="正在归档…") \
             .with_progress(self._show_progress).success(self._archived).failure(self._archive_failed) \
