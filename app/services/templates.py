@@ -55,14 +55,24 @@ class TemplateProblem:
 
 # ------------------------------------------------------------------- the Jinja environment
 
+# A template is a file anyone can edit. Beyond the sandbox (no Python internals), what it may make
+# the program do is bounded: loops, values, the document and the time. A notice is a page or two.
+MAX_ITERATIONS = 200_000        # loop steps in one document, nested loops counted together
+MAX_SECONDS = 10.0
+MAX_VALUE_CHARS = 1_000_000     # one value built in the template ('x' * n, a ~ b, a filter's result)
+MAX_OUTPUT_CHARS = 4_000_000    # one part of the document (the body, a header …) as rendered XML
+
+
+class RenderLimit(Exception):
+    """A template went past one of the bounds above; the message (Chinese) says which."""
+
 
 @lru_cache(maxsize=1)
 def jinja_env():
     """The one sandboxed environment every template is rendered in (autoescape: values are XML)."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from app.services.template_limits import bounded_environment
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    return bounded_environment()
 
 
 # ------------------------------------------------------------------- where templates are
@@ -154,9 +164,12 @@ def restore_default(kind_name: str) -> Path | None:
 def render(template: Path, context: dict, out: Path | io.BytesIO) -> None:
     """Render ``template`` with ``context`` into ``out``. A broken template raises ServiceError with
     a Chinese message and writes nothing to ``out`` (the caller renders to a temporary file)."""
+    from app.services.template_limits import budget
+
     tpl = _open(template)
     try:
-        tpl.render(context, jinja_env=jinja_env())
+        with budget():
+            tpl.render(context, jinja_env=jinja_env())
     except Exception as exc:  # jinja2 and docxtpl raise many kinds; all mean "this template is broken"
         raise ServiceError(f"模板“{template.stem}”无法生成文书：{_explain(exc)}。请在“模板”页检查该模板。") from None
     buffer = io.BytesIO()
@@ -187,6 +200,10 @@ def _explain(exc: Exception) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    if isinstance(exc, RenderLimit):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "模板中的宏调用自身的层数过多"
     if isinstance(exc, UndefinedError):
         name = re.search(r"'([^']+)' is undefined", str(exc))
         return f"未知的占位符“{name.group(1)}”" if name else f"使用了未定义的内容（{exc}）"

@@ -1,6 +1,8 @@
 """The templates page's service: the office's copies, restore, and the check in Chinese."""
 from __future__ import annotations
 
+import datetime as dt
+
 import docx
 import pytest
 
@@ -99,3 +101,61 @@ def test_sandbox_refuses_python_internals(workspace, tmp_path):
 def test_check_all_after_a_bad_edit(workspace):
     write(templates.edit_copy("延期答复告知书"), "{{ 申请人 }}：{{ 未知 }}")
     assert list(templates.check_all()) == ["延期答复告知书"]
+
+
+# ---- a template's work is bounded: loops, values, the document, the time ---------------------
+
+CHECK_IN_A_CHILD = """
+import json, resource, sys, docx
+if hasattr(resource, "RLIMIT_AS"):
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # 1 GB: 'x' * 10**9 would need three
+from app.services import templates
+document = docx.Document()
+document.add_paragraph("{{ 申请人 }}：")
+document.add_paragraph(sys.argv[2])
+document.save(sys.argv[1])
+print(json.dumps([str(p) for p in templates.check("补正告知书", __import__("pathlib").Path(sys.argv[1]))],
+                 ensure_ascii=False))
+"""
+
+
+def _checked_in_a_child(tmp_path, body: str) -> list[str]:
+    """templates.check in a process of its own, memory capped, given 60 s: a template that never
+    finishes or takes all memory fails the test instead of stalling the run."""
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", CHECK_IN_A_CHILD, str(tmp_path / "t.docx"), body],
+                          cwd=paths.root(), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr[-1500:]
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("body, limit", [
+    ("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", "循环共执行超过"),
+    ("{{ 'x' * 10**9 }}", "运算结果过大"),
+    ("{{ '申请人'.center(10**9) }}", "数值1000000000过大"),
+    ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "运算结果过大"),
+    ("{% for i in range(60000) %}{{ '申请内容' * 25 }}{% endfor %}", "生成的文书内容过大"),
+])
+def test_a_template_past_a_bound_is_stopped_and_the_bound_named(tmp_path, body, limit):
+    problems = _checked_in_a_child(tmp_path, body)
+    assert len(problems) == 1 and limit in problems[0] and "已停止" in problems[0]
+
+
+def test_issuing_with_a_runaway_template_burns_no_number(workspace, tmp_path):
+    from app.domain.request import RequestData
+    from app.services import notices, register
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         address="茅畲村1号", info_description="预算", arrived_on=dt.date(2026, 3, 5),
+                                         channel="当面"), today=dt.date(2026, 3, 6))
+    write(templates.edit_copy("补正告知书"), "{{ 申请人 }}",
+          "{% for a in range(1000) %}{% for b in range(1000) %}{% endfor %}{% endfor %}")
+    with pytest.raises(ServiceError, match="循环共执行超过"):
+        notices.issue("补正告知书", case.id, {"补正事项": "身份证复印件"}, dt.date(2026, 3, 9))
+    assert notices.documents(case.id) == []
+    templates.restore_default("补正告知书")
+    issued = notices.issue("补正告知书", case.id, {"补正事项": "身份证复印件"}, dt.date(2026, 3, 9))
+    assert issued.doc_no.endswith("〔2026〕1号")
