@@ -394,3 +394,13 @@ def test_an_archive_onto_a_full_stick_leaves_nothing_and_the_year_open(tmp_path)
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM year_lock").fetchone()[0] == 0
     con.close()
+
+
+@pytest.mark.parametrize("argv, problem", [
+    (["deadline", "--received", "0001-01-01"], "早于2008年5月1日"),
+    (["deadline", "--received", "9999-01-01"], "过于遥远"),
+    (["notice", "政府信息公开申请表", "--date", "2007-12-31", "--out", "x.docx"], "早于2008年5月1日"),
+])
+def test_implausible_dates_on_the_command_line_are_refused(argv, problem):
+    proc = subprocess.run([sys.executable, "-m", "app", *argv], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and problem in proc.stderr and "Traceback" not in proc.stderr

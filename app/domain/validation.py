@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain import ids
+from app.domain.dates import check_plausible
 from app.domain.request import (
     APPLICANT_KINDS, CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ORGANISATION, PERSON, RequestData,
     channel_needs_confirmation,
@@ -88,6 +89,8 @@ def _check_dates(data: RequestData, errors: dict[str, str], today: dt.date) -> N
         errors["arrived_on"] = "请填写申请到达日期"
     elif data.arrived_on > today:
         errors["arrived_on"] = "申请到达日期不能晚于今天"
+    elif problem := check_plausible(data.arrived_on, today):
+        errors["arrived_on"] = f"申请到达{problem}"
     needs = channel_needs_confirmation(data.channel) and data.channel != "邮寄"
     if data.confirmed_on is None:
         if needs:
@@ -95,6 +98,8 @@ def _check_dates(data: RequestData, errors: dict[str, str], today: dt.date) -> N
         return
     if data.confirmed_on > today:
         errors["confirmed_on"] = "确认/签收日期不能晚于今天"
+    elif problem := check_plausible(data.confirmed_on, today):
+        errors["confirmed_on"] = f"确认/签收{problem}"
     elif data.arrived_on and data.confirmed_on < data.arrived_on:
         errors["confirmed_on"] = "确认/签收日期不能早于申请到达日期"
 

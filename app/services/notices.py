@@ -27,6 +27,7 @@ from app import oserrors, paths
 from app.domain import notices as nd
 from app.domain import outcomes
 from app.domain.clock import PAUSE_TERMS, CONSULTATION_THIRD_PARTY, FEE
+from app.domain.dates import check_plausible
 from app.domain.request import CONCLUDED_STATUSES, ORGANISATION, Case
 from app.domain.settings import OfficeSettings, format_doc_no
 from app.services import files, register, templates
@@ -540,6 +541,8 @@ def discard_draft(path: Path | str | None) -> None:
 def _check_issue_date(case: Case, on_date: dt.date) -> None:
     if on_date > dt.date.today():
         raise ValidationError({"on_date": "签发日期不能晚于今天"})
+    if problem := check_plausible(on_date):
+        raise ValidationError({"on_date": f"签发{problem}"})
     if case.received_on and on_date < case.received_on:
         raise ValidationError({"on_date": f"签发日期不能早于收到申请日期（{nd.chinese_date(case.received_on)}）"})
 

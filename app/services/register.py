@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import asdict, fields
 
 from app.domain import outcomes
+from app.domain.dates import check_plausible
 from app.domain.request import (
     CONCLUDED_STATUSES, FIELD_LABELS, HANDLING, REGISTERED, concluded_status, Case, CaseQuery, CaseRow, RequestData, TimelineEntry, clean_text_fields,
     legal_received_on, mask_id, search_text,
@@ -126,6 +127,8 @@ def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) 
         errors["answered_on"] = "答复日期不能早于收到申请日期"
     if answered_on and answered_on > dt.date.today():
         errors["answered_on"] = "答复日期不能晚于今天"
+    elif answered_on and (problem := check_plausible(answered_on)):
+        errors["answered_on"] = f"答复{problem}"
     if errors:
         raise ValidationError(errors)
     if code is not None:

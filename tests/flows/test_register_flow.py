@@ -280,3 +280,14 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
     # The list follows the case.
     assert model.index(0, column(model, "状态")).data() == "已答复"
     assert model.index(0, column(model, "答复日期")).data() == TODAY.isoformat()
+
+
+def test_the_form_offers_only_plausible_dates(qtbot):
+    from app.ui.common.request_form import RequestForm
+
+    form = RequestForm(today=TODAY)
+    qtbot.addWidget(form)
+    for edit in (form.ui.f_arrived_on, form.ui.f_confirmed_on):
+        assert edit.minimumDate() == QDate(2008, 5, 1) and edit.maximumDate() == QDate(TODAY)
+        edit.setDate(QDate(1, 1, 1))
+        assert edit.date() == QDate(2008, 5, 1)

@@ -89,3 +89,16 @@ def test_outcome_sets_status_and_checks_dates(workspace):
     assert info.value.errors["answered_on"] == "答复日期不能早于收到申请日期"
     done = register.record_outcome(case.id, "6.3", dt.date(2026, 3, 30))  # e.g. withdrawn by the applicant
     assert (done.status, done.outcome) == ("已办结", "6.3")
+
+
+@pytest.mark.parametrize("arrived", [dt.date(1, 1, 1), dt.date(1999, 12, 31), dt.date(2008, 4, 30)])
+def test_a_request_dated_before_the_regulation_is_refused(workspace, arrived):
+    with pytest.raises(ValidationError) as info:
+        register.register(person(arrived=arrived), today=TODAY)
+    assert "2008年5月1日" in info.value.errors["arrived_on"]
+    assert register.count(CaseQuery()) == 0
+    case = register.register(person(arrived=dt.date(2008, 5, 1)), today=TODAY)
+    assert case.case_no == "〔2008〕第1号"
+    with pytest.raises(ValidationError, match="2008年5月1日"):
+        register.register(person(channel="网络平台", arrived=dt.date(2008, 5, 1), confirmed_on=dt.date(1, 1, 1)),
+                          today=TODAY)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
-from app.domain.dates import cn_date
+from app.domain.dates import FIRST_DAY, cn_date
 from app.domain.notices import ExtraField, NoticeKind
 from app.services import actions, notices
 from app.services.errors import ServiceError, ValidationError
@@ -66,7 +66,7 @@ class NoticeDialog(QDialog):
         self.on_date.setObjectName("f_on_date")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("yyyy年M月d日")
-        self.on_date.setMaximumDate(QDate(max(today, dt.date.today())))
+        self.on_date.setDateRange(QDate(FIRST_DAY), QDate(max(today, dt.date.today())))
         # One form for the fixed rows and the kind's inputs, so the labels line up in one column.
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QMainWindow, QScr
                                QTabWidget, QVBoxLayout, QWidget)
 
 from app.domain import outcomes
-from app.domain.dates import cn_date
+from app.domain.dates import FIRST_DAY, cn_date
 from app.domain.request import APPLICANT_TYPES, PERSON, Case, legal_received_on, mask_id
 from app.services import register
 from app.ui.case.audit_table import CaseAuditTable
@@ -138,7 +138,7 @@ class CaseView(QMainWindow):
             combo.addItem(f"{o.code} {outcomes.short_label(o.code)}", o.code)
             tip = outcomes.full_label(o.code) + (f"（{o.basis}）" if o.basis else "")
             combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.ui.f_answered_on.setMaximumDate(QDate(dt.date.today()))
+        self.ui.f_answered_on.setDateRange(QDate(FIRST_DAY), QDate(dt.date.today()))
 
     def _setup_timeline(self) -> None:
         table = self.ui.timelineTable

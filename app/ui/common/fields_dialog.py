@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox,
                                QWidget)
 
+from app.domain.dates import FIRST_DAY
 from app.ui.common import errors, messages, tasks
 from app.ui.forms.ui_fields_dialog import Ui_FieldsDialog
 
@@ -44,7 +45,7 @@ class FieldsDialog(QDialog):
         self.setWindowTitle(title)
         self.ui.ruleLabel.setText(rule)
         self.ui.f_on.setDate(QDate(today))
-        self.ui.f_on.setMaximumDate(QDate(today))
+        self.ui.f_on.setDateRange(QDate(FIRST_DAY), QDate(today))  # app.domain.dates.check_plausible
         messages.chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)

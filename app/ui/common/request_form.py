@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from app.domain.dates import cn_date
+from app.domain.dates import FIRST_DAY, cn_date
 from app.domain.request import (
     APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON,
     ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData, channel_needs_confirmation, legal_received_on,
@@ -74,7 +74,7 @@ class RequestForm(QWidget):
         _fill(ui.f_channel, CHANNELS)
         _fill(ui.f_department, ("",) + DEPARTMENTS)
         for edit in (ui.f_arrived_on, ui.f_confirmed_on):
-            edit.setMaximumDate(QDate(self.today()))
+            edit.setDateRange(QDate(FIRST_DAY), QDate(self.today()))  # app.domain.dates.check_plausible
         ui.f_channel.setToolTip("申请方式决定“收到申请之日”的认定规则（条例第三十一条）")
         ui.f_arrived_on.setToolTip("申请材料到达本机关的日期")
 
