@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -20,6 +21,14 @@ _LANDLINE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$", re.ASCII)
 _SERVICE = re.compile(r"^[48]00-?\d{3}-?\d{4}$", re.ASCII)
 _POSTCODE = re.compile(r"^\d{6}$", re.ASCII)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def normalise_id(value: str) -> str:
+    """An identity number in its one stored form: half-width (NFKC), no spaces, upper case.
+
+    Clerks type 1101 0519 … or a lower-case x, and paste full-width digits; stored as typed, the
+    same number would look like two to duplicate checks and be masked wrongly (first 6, last 4)."""
+    return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
 
 
 def id_card_check_char(first17: str) -> str:

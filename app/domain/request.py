@@ -205,9 +205,13 @@ _CONTROL = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x0B: "\n",
 
 def clean_text_fields(data: RequestData) -> RequestData:
     """The request with control characters taken out of its text (Word's manual line break becomes
-    a new line): they cannot be printed, exported to Excel or searched."""
+    a new line: they cannot be printed, exported to Excel or searched) and its identity number in
+    its one stored form."""
     from dataclasses import replace
+
+    from app.domain.ids import normalise_id
 
     changes = {f.name: getattr(data, f.name).translate(_CONTROL) for f in fields(RequestData)
                if isinstance(getattr(data, f.name), str)}
+    changes["id_number"] = normalise_id(changes["id_number"])  # one stored form (app.domain.ids)
     return replace(data, **changes)

@@ -706,7 +706,7 @@ def _contact(data: RequestData, contact: str) -> None:
 
 def _identity(data: RequestData, number: str, id_type: str, problems: list[str], today: dt.date) -> None:
     """证件号码: checked by GB 11643 / GB 32100 where the type has a check character."""
-    number = number.upper()
+    number = ids.normalise_id(number)
     allowed = ID_TYPES_PERSON if data.applicant_type == PERSON else ID_TYPES_ORGANISATION
     if id_type and id_type not in allowed:
         problems.append(f"无法识别的证件类型“{id_type}”")

@@ -14,7 +14,7 @@ import peewee
 
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
@@ -67,8 +67,20 @@ def _v3(db: peewee.SqliteDatabase) -> None:
         db.execute_sql("DELETE FROM calendar_year WHERE note NOT LIKE '%国务院%' AND note NOT LIKE '%国办%'")
 
 
+def _v4(db: peewee.SqliteDatabase) -> None:
+    """Identity numbers stored as typed (spaces, a lower-case x, full-width digits) take their one
+    form (app.domain.ids.normalise_id), as every number entered from now on does."""
+    from app.domain.ids import normalise_id
+
+    if not db.table_exists("request"):
+        return  # created in its final form below (migrate → create_tables)
+    db.connection().create_function("zwgk_normalise_id", 1, normalise_id, deterministic=True)
+    db.execute_sql("UPDATE request SET id_number = zwgk_normalise_id(id_number) "
+                   "WHERE id_number <> zwgk_normalise_id(id_number)")
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
 
 
 def current_version(db: peewee.SqliteDatabase) -> int:

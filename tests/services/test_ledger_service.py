@@ -350,3 +350,11 @@ def test_preview_and_import_report_their_progress(workspace, tmp_path):
                                      progress=lambda done, total: seen.append((done, total)))
     assert result.imported == 4000 and len(seen) >= 4 and seen[-1] == (4000, 4000)
     assert [done / total for done, total in seen] == sorted(done / total for done, total in seen)
+
+
+def test_imported_identity_numbers_are_stored_in_one_form(workspace, tmp_path):
+    path = _sheet(tmp_path / "证件.xlsx", [HEADER, ["C-1", "2025-3-5", "甲", "一", "110105 1949 1231 002x"]])
+    preview = ledger.preview_import(path, today=TODAY)
+    assert preview.rows[0].problems == []
+    ledger.import_confirmed(preview, [3])
+    assert _cases_by_no()["C-1"].id_number == "11010519491231002X"

@@ -102,3 +102,13 @@ def test_a_request_dated_before_the_regulation_is_refused(workspace, arrived):
     with pytest.raises(ValidationError, match="2008年5月1日"):
         register.register(person(channel="网络平台", arrived=dt.date(2008, 5, 1), confirmed_on=dt.date(1, 1, 1)),
                           today=TODAY)
+
+
+def test_identity_numbers_are_stored_in_one_form(workspace):
+    from app.domain.request import mask_id
+
+    case = register.register(person(id_number=" 1101 0519 4912 3100 2x ", id_type="居民身份证"), today=TODAY)
+    assert register.get_case(case.id).id_number == "11010519491231002X"
+    other = register.register(person(name="李四", id_type="护照", id_number="e 1234 5678"), today=TODAY)
+    assert register.get_case(other.id).id_number == "E12345678"
+    assert mask_id(register.get_case(case.id).id_number) == "110105********002X"

@@ -124,9 +124,38 @@ def test_version_3_adds_the_delivery_of_a_notice_and_takes_back_unsourced_confir
     con.commit()
     con.close()
     database = store_db.open_database(db_path)
-    assert migrations.current_version(database) == 3
+    assert migrations.current_version(database) == migrations.SCHEMA_VERSION
     store_db.close_database()
     con = sqlite3.connect(db_path)
     assert [r[0] for r in con.execute("SELECT year FROM calendar_year")] == [2028]
     assert {"delivered_on", "delivery_method"} <= {r[1] for r in con.execute("PRAGMA table_info(document)")}
     con.close()
+
+
+def test_identity_numbers_stored_as_typed_take_their_one_form_when_the_file_is_migrated(db_path):
+    import datetime as dt
+
+    from app.domain.request import RequestData
+    from app.services import register, settings
+    from app.services.demo import demo_settings
+    from app.services.workspace import close_workspace, open_workspace
+
+    open_workspace(db_path)
+    settings.save(demo_settings())
+    for name in ("甲", "乙"):
+        register.register(RequestData(name=name, id_number="11010519491231002X", phone="13812345678",
+                                      address="茅畲村1号", info_description="预算", arrived_on=dt.date(2026, 3, 5),
+                                      channel="当面"), today=dt.date(2026, 3, 6))
+    close_workspace()
+    con = sqlite3.connect(db_path)  # as version 3 stored them: typed with spaces, a small x, full-width digits
+    con.execute("UPDATE request SET id_number = '110105 19491231 002x' WHERE name = '甲'")
+    con.execute("UPDATE request SET id_number = '１１０１０５１９４９１２３１００２Ｘ' WHERE name = '乙'")
+    con.execute("PRAGMA user_version = 3")
+    con.commit()
+    con.close()
+    open_workspace(db_path)
+    close_workspace()
+    con = sqlite3.connect(db_path)
+    stored = {name: number for name, number in con.execute("SELECT name, id_number FROM request")}
+    con.close()
+    assert stored == {"甲": "11010519491231002X", "乙": "11010519491231002X"}
