@@ -595,7 +595,9 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
     folder = paths.case_dir(_db_path(), case.case_no)
     files.make_folder(folder)
-    tmp = folder / f".签发中-{os.getpid()}-{k.code or 'x'}.docx.part"
+    # Beside the case folders (same disk, so the rename is atomic), where the next start finds it if
+    # the program is killed meanwhile (services.cleanup).
+    tmp = paths.documents_dir(_db_path()) / f".签发中-{os.getpid()}-{k.code or 'x'}.docx.part"
     final: Path | None = None
     moved = False
     try:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, paths
-from app.services import backup
+from app.services import backup, cleanup
 from app.services.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, ServiceError, StoreError
-from app.services.workspace import open_workspace
+from app.services.workspace import is_readonly, open_workspace
 from app.ui.common import errors, messages, tasks
 
 OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
@@ -45,6 +45,8 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     except StoreError as exc:
         messages.critical(parent, OPEN_TITLE, str(exc))
         return False
+    if not is_readonly():  # leftovers are the writer's: a read-only copy leaves them to it
+        tasks.Operation(parent, cleanup.clean_leftovers).failure(_cleanup_failed).run()
     if backup.unchecked_file() is None:
         _daily_backup(parent)
     return True
@@ -161,6 +163,12 @@ def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:
         messages.critical(parent, OPEN_TITLE, str(exc))
         return False
     return True
+
+
+def _cleanup_failed(exc: BaseException) -> None:
+    """Leftovers that could not be removed are tried again at the next start: logged, not shown."""
+    errors.setup_logging()
+    errors.log.warning("leftovers not cleaned: %s", errors.details_of(exc))
 
 
 def _daily_backup(parent: QWidget | None) -> None:

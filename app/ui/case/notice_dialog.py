@@ -329,6 +329,11 @@ class NoticeDialog(QDialog):
             self._show_error("出具失败：程序遇到意外错误，详见弹出的说明。")
             errors.report(self, exc)
 
+    def done(self, result: int) -> None:
+        """Closed: the draft shown is deleted (one still open in Word/WPS goes at the next start)."""
+        notices.discard_draft(self.last_draft)
+        super().done(result)
+
     # ---- closing while busy would leave the worker's callback without a window ------------
 
     def reject(self) -> None:

@@ -178,3 +178,44 @@ def test_the_idle_lock_hides_the_window_until_the_password_is_typed(qtbot, modal
     modal.check()
     assert seen["hidden"] is True
     assert window.centralWidget().isVisible()
+
+
+def test_an_empty_file_at_start_is_offered_the_latest_backup_not_the_first_start(qtbot, modal, db_path):
+    office_with(db_path, "甲", "乙", "丙")
+    backup.backup_now(backup.DAILY_REASON)
+    close_workspace()
+    db_path.write_bytes(b"")  # a copy that failed
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    seen = {}
+
+    def restore(box: DamagedFileBox) -> None:
+        seen["text"], seen["info"] = box.text(), box.informativeText()
+        click(box, "从最近的备份恢复")
+
+    modal(DamagedFileBox, restore)
+    assert open_or_recover(db_path) is True
+    modal.check()
+    assert "空的（0字节）" in seen["text"] and "3件申请" in seen["info"]
+    assert names() == ["丙", "乙", "甲"]
+
+
+def test_leftovers_of_an_interrupted_run_are_cleaned_when_the_program_starts(qtbot, db_path):
+    import os
+    import time
+
+    from app import paths
+    from app.ui.common import tasks
+
+    office_with(db_path, "甲")
+    close_workspace()
+    leftover = paths.documents_dir(db_path) / ".签发中-999-补.docx.part"
+    partial = paths.backups_dir(db_path) / "20261120-093000_手动备份.sqlite.partial"
+    for path in (leftover, partial):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    assert open_or_recover(db_path, background_check=True) is True
+    tasks.wait_for_all()
+    qtbot.waitUntil(lambda: not leftover.exists() and not partial.exists(), timeout=5000)
+    close_workspace()
