@@ -123,3 +123,22 @@ def safe_filename(name: str) -> str:
     """A file name Windows accepts: reserved characters replaced, trailing dots and spaces cut."""
     cleaned = _UNSAFE.sub("_", name).strip().rstrip(". ")
     return cleaned or "_"
+
+
+FONTS_ENV = "ZWGK_FONT_DIRS"
+
+
+def font_folders() -> list[Path]:
+    """Where this system keeps installed fonts (services.fonts looks for the notices' fonts there);
+    ZWGK_FONT_DIRS (folders separated by os.pathsep) overrides."""
+    override = os.environ.get(FONTS_ENV)
+    if override is not None:
+        return [Path(p) for p in override.split(os.pathsep) if p]
+    home = Path.home()
+    if os.name == "nt":
+        windows = Path(os.environ.get("WINDIR", r"C:\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        return [windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]  # per-user installs (Windows 10+)
+    if os.uname().sysname == "Darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts", home / ".local/share/fonts"]

@@ -1,10 +1,14 @@
 """`政务公开工作台 --self-check [--db PATH]`: prove, without a screen, that the program (frozen or not)
 finds its forms, templates and resources and does its main jobs.
 
-Steps, each named in the result: find the program's files, load the libraries used later, open or create a database, register a demo case, render one notice
-from the shipped templates, export one ledger, show the main window and close it. Exit 0 with a
-one-line summary, or 1 naming the step that failed. The user's real data is never written: without
---db the check works in a temporary folder; an existing --db file is copied there first.
+Steps, each named in the result: find the program's files, load the libraries used later, open a
+database, register a demo case, render one notice from the shipped templates, export one ledger,
+look for the notices' fonts (reported, never a failure: they belong to the PC, not the program),
+show the main window and close it. Exit 0 with a one-line summary, or 1 naming the step that failed.
+
+The user's data is never written: the check works in a temporary folder of its own, removed
+afterwards. An existing --db file is copied there first (read, never opened for writing); a --db
+path that does not exist is reported and left alone.
 """
 from __future__ import annotations
 
@@ -66,22 +70,25 @@ def _libraries() -> str:
 
 
 def _database(folder: Path, given: str | None) -> str:
-    """Open (create, migrate) the check's database; an existing file is checked on a copy."""
+    """Open (create, migrate) the check's own database in `folder`; an existing --db file is checked
+    on a copy taken there, a missing one is named and never created."""
     from app.services.demo import demo_settings
     from app.services import settings
     from app.services.workspace import open_workspace
 
     target = folder / "自检.sqlite"
+    note = ""
     if given and Path(given).exists():
         from app.services.backup import export_to
 
         target = export_to(target, Path(given))
+        note = f"（{Path(given).name} 的副本）"
     elif given:
-        target = Path(given)
+        note = f"（--db 指定的 {given} 不存在，未创建；在临时文件夹中检查）"
     ws = open_workspace(target)
     if not settings.is_configured():
         settings.save(demo_settings())
-    return f"数据库 {ws.db_path.name}"
+    return f"数据库 {ws.db_path.name}{note}"
 
 
 def _register(state: dict) -> str:
@@ -109,7 +116,7 @@ def _notice(state: dict) -> str:
         with zipfile.ZipFile(out) as docx:
             body = docx.read("word/document.xml").decode("utf-8")
     finally:
-        shutil.rmtree(out.parent, ignore_errors=True)
+        notices.discard_draft(out)
     if case.case_no not in body:
         raise CheckFailed(f"生成的{NOTICE_KIND}中没有案件编号{case.case_no}")
     return f"文书 {NOTICE_KIND}"
@@ -123,6 +130,16 @@ def _ledger(state: dict, folder: Path) -> str:
     if result.rows < 1 or not zipfile.is_zipfile(result.path):
         raise CheckFailed(f"导出的台账无效（{result.rows} 行）")
     return f"台账 {result.rows} 行"
+
+
+def _fonts() -> str:
+    """The notices' fonts on this PC (services.fonts): named when missing, with what that means."""
+    from app.services import fonts
+
+    missing = [c.font for c in fonts.check_notice_fonts() if not c.installed]
+    if not missing:
+        return "公文字体齐全"
+    return "缺少公文字体 " + "、".join(f"{f.name}（{f.without}）" for f in missing)
 
 
 def _main_window() -> str:
@@ -172,6 +189,7 @@ def _steps(state: dict, folder: Path, db: str | None) -> list[tuple[str, Callabl
         ("登记演示案件", lambda: _register(state)),
         ("生成告知书", lambda: _notice(state)),
         ("导出台账", lambda: _ledger(state, folder)),
+        ("检查公文字体", _fonts),
         ("显示主窗口", _main_window),
     ]
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineE
 
 from app.domain.dates import cn_date
 from app.domain.request import CONCLUDED_STATUSES, CaseQuery
-from app.services import notices, register, templates
+from app.services import fonts, notices, register, templates
 from app.ui.common import errors, messages, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
@@ -75,6 +75,12 @@ class TemplatesTab(QWidget):
                       "本机关修改的模板保存在数据文件夹中，程序升级不会覆盖。", self)
         note.setWordWrap(True)
         note.setProperty("role", "hint")
+        self.fonts_note = QLabel(self)  # the notice fonts this PC lacks (services.fonts), looked up off the GUI thread
+        self.fonts_note.setObjectName("fontsNote")
+        self.fonts_note.setWordWrap(True)
+        self.fonts_note.setProperty("role", "hint")
+        self.fonts_note.setVisible(False)
+        tasks.Operation(self, fonts.missing_fonts_note, lane=tasks.FREE).success(self._show_fonts_note).run()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.report)
@@ -82,8 +88,13 @@ class TemplatesTab(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.fonts_note)
         layout.addLayout(row)
         layout.addWidget(splitter)
+
+    def _show_fonts_note(self, note: str) -> None:
+        self.fonts_note.setText(note)
+        self.fonts_note.setVisible(bool(note))
 
     def refresh(self) -> None:
         selected = self.selected_kind()

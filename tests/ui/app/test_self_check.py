@@ -17,6 +17,9 @@ def _self_check(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
     env.pop("QT_QPA_PLATFORM", None)  # the check must switch to offscreen by itself
     env["ZWGK_DATA_DIR"] = str(tmp_path / "userdata")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    temp = tmp_path / "系统临时"  # the child's temp folder, to see what it leaves there
+    temp.mkdir(exist_ok=True)
+    env["TMPDIR"] = env["TEMP"] = env["TMP"] = str(temp)
     return subprocess.run([sys.executable, "-m", "app", "--self-check", *extra], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=180)
 
@@ -62,12 +65,28 @@ def test_self_check_on_an_existing_database_works_on_a_copy(tmp_path):
         close_workspace()
 
 
-def test_self_check_creates_a_missing_database_at_the_given_path(tmp_path):
+def test_self_check_never_creates_a_register_at_a_missing_db_path(tmp_path):
     db = tmp_path / "new" / "check.sqlite"
     db.parent.mkdir()
     out = _self_check(tmp_path, "--db", str(db))
     assert out.returncode == 0, out.stderr
-    assert db.exists()
+    assert "不存在，未创建" in out.stdout
+    assert list(db.parent.iterdir()) == []  # no register, no demo settings, no demo case, no lock file
+    assert not (tmp_path / "userdata").exists() or list((tmp_path / "userdata").rglob("*.sqlite")) == []
+    assert list((tmp_path / "系统临时").iterdir()) == []  # its own temporary folder is removed afterwards
+
+
+def test_self_check_reports_the_notice_fonts(tmp_path):
+    env_fonts = tmp_path / "字体"
+    env_fonts.mkdir()
+    (env_fonts / "FZXBSJW.TTF").write_bytes(b"\x00\x01\x00\x00")  # a 方正小标宋简体 file by its usual name
+    os.environ["ZWGK_FONT_DIRS"] = str(env_fonts)
+    try:
+        out = _self_check(tmp_path)
+    finally:
+        del os.environ["ZWGK_FONT_DIRS"]
+    assert out.returncode == 0, out.stderr
+    assert "缺少公文字体 仿宋_GB2312（正文改用“仿宋”" in out.stdout and "方正小标宋简体（" not in out.stdout
 
 
 def test_self_check_names_the_step_that_failed(tmp_path):

@@ -150,3 +150,18 @@ def test_batch_receipts_for_todays_cases_with_progress(qtbot, page, modal):
     assert seen["left"] == [f"〔{y}〕第1号"]  # the unticked one is still waiting
     issued = [d for cid in (1, 2, 3) for d in notices.documents(cid)]
     assert {d.doc_no for d in issued} == nos and all(d.exists for d in issued)
+
+
+def test_the_page_says_which_notice_fonts_this_pc_lacks(qtbot, db_path, tmp_path, monkeypatch):
+    from app.services import fonts
+
+    monkeypatch.setenv("ZWGK_FONT_DIRS", str(tmp_path / "没有字体"))
+    fonts.forget()
+    office_with_cases(db_path, TODAY, TODAY)
+    page = TemplatesPage(today=TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    note = page.templates_tab.fonts_note
+    qtbot.waitUntil(lambda: note.isVisible(), timeout=5000)
+    assert "缺少标题字体“方正小标宋简体”" in note.text() and "标题改用“宋体”" in note.text()
+    fonts.forget()
