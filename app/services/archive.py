@@ -65,24 +65,49 @@ def archive_year(year: int, out_dir: Path | str, progress: Progress | None = Non
     documents = store.documents_by_case(year, concluded=True)
     total = sum(len(documents.get(c.id, [])) for c in cases) + 4
     folder = _new_package_folder(Path(out_dir), year)
-    work = folder.with_name(folder.name + ".part")
+    work = _work_folder(folder)
     try:
         package = _build(year, cases, documents, cfg, work, folder.name, progress, total, today)
-        work.rename(folder)
-        zip_path = _zip(folder)
+        _zip(work, folder.name, _zip_part(folder))
+        _backup_before_lock()
+        with atomic():
+            store.lock_year(year, str(folder))
+            audit.record("year", year, "归档并锁定", {"package": [None, str(folder)], "cases": [None, len(cases)]})
     except BaseException as exc:
-        for junk in (work, folder, _zip_part(folder)):  # nothing half-built is left; the year stays open
+        for junk in (work, _zip_part(folder)):  # nothing half-built is left; the year stays open
             files.remove_quietly(junk)
         if isinstance(exc, OSError):
             raise files.os_error(exc, "无法写入归档文件夹", out_dir) from None
         raise
-    _backup_before_lock()
-    with atomic():
-        store.lock_year(year, str(folder))
-        audit.record("year", year, "归档并锁定", {"package": [None, str(folder)], "cases": [None, len(cases)]})
+    zip_path = _put_in_place(folder)  # after the lock committed; if killed here, finished at the next start
     progress(total, total)
     return ArchivePackage(year, folder, zip_path, len(cases), package["files"], package["carried_in"],
                           package["warnings"])
+
+
+def _work_folder(folder: Path) -> Path:
+    return folder.with_name(folder.name + files.PART_SUFFIX)
+
+
+def _put_in_place(folder: Path) -> Path:
+    """The package folder and its zip take their names (they are recorded on the lock already)."""
+    target = folder.with_suffix(".zip")
+    for part, final in ((_work_folder(folder), folder), (_zip_part(folder), target)):
+        if part.exists() and not final.exists():
+            part.rename(final)
+    return target
+
+
+def finish_interrupted_archives() -> list[Path]:
+    """Packages of locked years still under their .part names (killed after the lock committed):
+    renamed into place now. Returns the package folders finished."""
+    finished = []
+    for year in store.locked_years():
+        folder = Path(store.year_lock(year).package)
+        if not folder.exists() and _work_folder(folder).exists():
+            _put_in_place(folder)
+            finished.append(folder)
+    return finished
 
 
 def _backup_before_lock() -> None:
@@ -267,16 +292,13 @@ def _write_manifest(folder: Path) -> None:
 _STORED = {".docx", ".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png"}
 
 
-def _zip(folder: Path) -> Path:
-    """The folder as a .zip beside it (already-compressed files are stored, not squeezed again)."""
-    target = folder.with_suffix(".zip")
-    partial = _zip_part(folder)
-    with zipfile.ZipFile(partial, "w") as z:
+def _zip(folder: Path, name: str, target: Path) -> None:
+    """The folder as a .zip, its entries under `name`/ (already-compressed files are stored, not
+    squeezed again)."""
+    with zipfile.ZipFile(target, "w") as z:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
             kind = zipfile.ZIP_STORED if file.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
-            z.write(file, f"{folder.name}/{file.relative_to(folder).as_posix()}", compress_type=kind)
-    partial.replace(target)
-    return target
+            z.write(file, f"{name}/{file.relative_to(folder).as_posix()}", compress_type=kind)
 
 
 def _zip_part(folder: Path) -> Path:

@@ -1,12 +1,16 @@
-"""What interrupted work leaves behind, removed at the next start (docs: README, for IT staff).
+"""What interrupted work leaves behind, finished or removed at the next start (README, for IT staff).
 
-A notice being issued is written as `文书/.签发中-….part` and renamed when its transaction commits; a
-backup as `备份/….partial`; an archive package as `归档/…_<time>.part/` and `….zip.part`; a restore
-stages `<data>.restoring`. A power cut or a killed program leaves these; a draft notice opened in
-Word cannot be deleted while Word has it. Nothing here is ever part of the register: a leftover is
-deleted once nothing has touched it for STALE_AFTER (another copy of the program, or a backup taken
-from the command line beside it, may still be writing a fresh one), and a restore stopped after
-its database was swapped in is completed first (store.backup.finish_restore).
+Work that writes files keeps them under temporary names until its record has committed: a notice is
+rendered as `文书/.签发中-….part`, becomes `.已签发-<id>.docx.part` with its row and is renamed into its
+case folder after the commit (services.notices); a backup is `备份/….partial`; an archive package is
+`归档/…_<time>.part/` with `….zip.part` until the year's lock commits (services.archive); a restore
+stages `<data>.restoring` (store.backup). A power cut or a killed program leaves these, and a draft
+notice opened in Word cannot be deleted while Word has it.
+
+At the next start the work whose record committed is finished (the restore's documents, the
+notice's file, the archive's names); what is left is deleted once nothing has touched it for
+STALE_AFTER (another copy of the program, or a backup taken from the command line beside it, may
+still be writing a fresh one). None of it was ever part of the register.
 """
 from __future__ import annotations
 
@@ -17,11 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app import paths
-from app.services import files
+from app.services import archive, files, notices
 from app.store import backup as store_backup
 
 STALE_AFTER = dt.timedelta(minutes=10)
-ISSUING_PREFIX = ".签发中-"
 
 
 def clean_leftovers(db_path: Path | str | None = None, now: float | None = None) -> list[Path]:
@@ -32,6 +35,8 @@ def clean_leftovers(db_path: Path | str | None = None, now: float | None = None)
 
     db_path = Path(db_path) if db_path else current_db_path()
     store_backup.finish_restore(db_path)
+    notices.finish_interrupted_issues()
+    archive.finish_interrupted_archives()
     now = time.time() if now is None else now
     removed = []
     for path in _leftovers(db_path):
@@ -44,7 +49,8 @@ def clean_leftovers(db_path: Path | str | None = None, now: float | None = None)
 
 def _leftovers(db_path: Path) -> Iterator[Path]:
     documents = paths.documents_dir(db_path)
-    yield from _glob(documents, f"{ISSUING_PREFIX}*")
+    yield from _glob(documents, f"{notices.ISSUING_PREFIX}*")
+    yield from _glob(documents, f"{notices.ISSUED_PREFIX}*")  # left only when its row never committed
     yield from _glob(paths.backups_dir(db_path), "*.partial")
     archives = paths.archives_dir(db_path)
     yield from _glob(archives, "*.part")  # package folders and .zip.part files

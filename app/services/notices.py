@@ -7,8 +7,9 @@ and the extra inputs the clerk typed (declared per kind in app.domain.notices).
 Issuing (``issue``) is one transaction: the 文号 is taken from the kind's yearly sequence, the
 file is rendered, the Document row and the timeline event are written, and the clock action the
 notice stands for (补正, 延期, 征求意见, 收费; services.actions) is recorded. The file is rendered
-to a temporary name beside its final place and renamed only when all of that succeeded, so a
-broken template leaves no file and burns no number (docs/legal/notices.md, Numbering: never skipped).
+to a temporary name beside the case folders and renamed into its case folder only once all of that
+has committed, so a broken template leaves no file and burns no number (docs/legal/notices.md,
+Numbering: never skipped), and a file in a case folder always has its row (finish_interrupted_issues).
 """
 from __future__ import annotations
 
@@ -595,11 +596,13 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
     earlier = tuple(documents_path(d.path) for d in store.for_case(case_id) if d.kind == k.name)
     folder = paths.case_dir(_db_path(), case.case_no)
     files.make_folder(folder)
-    # Beside the case folders (same disk, so the rename is atomic), where the next start finds it if
-    # the program is killed meanwhile (services.cleanup).
-    tmp = paths.documents_dir(_db_path()) / f".签发中-{os.getpid()}-{k.code or 'x'}.docx.part"
-    final: Path | None = None
-    moved = False
+    # Rendered beside the case folders (same disk, so every rename is atomic). Inside the transaction
+    # the file takes its row's id; the row commits; only then is the file renamed into the case
+    # folder. Killed in between, the next start finishes the rename (finish_interrupted_issues): a
+    # file in a case folder always has its row, and a committed row its file.
+    documents_root = paths.documents_dir(_db_path())
+    tmp = documents_root / f"{ISSUING_PREFIX}{os.getpid()}-{k.code or 'x'}.docx.part"
+    pending: Path | None = None
     try:
         with atomic():
             seq = sequences.next_value(f"doc:{k.code}", on_date.year) if k.code else None
@@ -609,7 +612,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
             templates.render(templates.template_path(k.name), context, tmp)
             final = _free_name(folder, nd.document_file_name(case.case_no, k.name, doc_no, on_date))
             digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
-            relative = final.relative_to(paths.documents_dir(_db_path())).as_posix()
+            relative = final.relative_to(documents_root).as_posix()
             doc_id = store.insert(case_id, k.name, doc_no, on_date.year, seq, relative, on_date, digest,
                                   audit.operator())
             ref = _clock_action(k, case, built, on_date, accept_late)
@@ -630,14 +633,15 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
                 from app.services import actions
 
                 actions.record_delivery(case_id, ref, on_date, "直接送达", doc_id)
-            os.replace(tmp, final)
-            moved = True
+            pending = _pending_path(documents_root, doc_id)
+            os.replace(tmp, pending)
     except BaseException:
-        if moved and final is not None:  # the commit itself failed: the file must not outlive it
-            final.unlink(missing_ok=True)
+        if pending is not None:  # the commit itself failed: the file must not outlive it
+            pending.unlink(missing_ok=True)
         raise
     finally:
         tmp.unlink(missing_ok=True)
+    _place(pending, final, doc_no)
     from app.services import deadlines
 
     deadlines.refresh_case(case_id)
@@ -669,6 +673,40 @@ def _record_change(case_id: int, k: nd.NoticeKind, ref: int | None, on_date: dt.
                     {"kind": k.name, "ref": ref, "changes": {label: list(v) for label, v in changes.items()},
                      "terms": terms, "reason": reason}, audit.operator())
     audit.record("request", case_id, f"变更已告知的{k.name}内容", {label: list(v) for label, v in changes.items()})
+
+
+ISSUING_PREFIX = ".签发中-"  # rendered, not yet recorded: deleted when stale (services.cleanup)
+ISSUED_PREFIX = ".已签发-"   # recorded, not yet in its case folder: finished at the next start
+
+
+def _pending_path(documents_root: Path, doc_id: int) -> Path:
+    return documents_root / f"{ISSUED_PREFIX}{doc_id}.docx.part"
+
+
+def _place(pending: Path, final: Path, doc_no: str | None) -> None:
+    try:
+        os.replace(pending, final)
+    except OSError as exc:
+        raise ServiceError(f"文书已签发并记录（{doc_no or '无文号'}），但未能放入案件文件夹：{oserrors.reason(exc)}。"
+                           "下次启动程序时会自动放入。") from None
+
+
+def finish_interrupted_issues() -> list[Path]:
+    """Notices whose row committed but whose file was not yet renamed into its case folder (the
+    program was killed in between): renamed now, where the file is the one the row recorded."""
+    documents_root = paths.documents_dir(_db_path())
+    placed = []
+    for pending in sorted(documents_root.glob(f"{ISSUED_PREFIX}*.docx.part")):
+        number = pending.name[len(ISSUED_PREFIX):-len(".docx.part")]
+        row = store.get(int(number)) if number.isdigit() else None
+        if row is None:
+            continue  # never committed: stale, deleted by services.cleanup
+        target = documents_path(row.path)
+        if not target.exists() and hashlib.sha256(pending.read_bytes()).hexdigest() == row.sha256:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(pending, target)
+            placed.append(target)
+    return placed
 
 
 @dataclass(frozen=True)

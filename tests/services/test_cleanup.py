@@ -81,3 +81,21 @@ def test_drafts_live_in_the_data_folder_and_go_when_discarded(workspace, db_path
     assert list(own_temp.iterdir()) == []  # nothing with the applicant's ID number in the temp folder
     notices.discard_draft(draft)
     assert not draft.exists() and not draft.parent.exists()
+
+
+def test_a_notice_recorded_but_not_yet_in_its_folder_is_put_there_at_the_next_start(workspace, db_path):
+    import hashlib
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         address="茅畲村1号", info_description="预算", arrived_on=dt.date(2026, 3, 5),
+                                         channel="当面"), today=dt.date(2026, 3, 6))
+    issued = notices.issue("申请接收回执", case.id, on_date=dt.date(2026, 3, 6))
+    data = issued.path.read_bytes()
+    # The state a kill leaves between the commit and the rename: the row is there, its file is not.
+    pending = paths.documents_dir(db_path) / f".已签发-{issued.id}.docx.part"
+    issued.path.replace(pending)
+    never_committed = _aged(_file(paths.documents_dir(db_path) / f".已签发-{issued.id + 50}.docx.part"))
+    cleanup.clean_leftovers(db_path)
+    assert issued.path.read_bytes() == data and hashlib.sha256(data).hexdigest()
+    assert not pending.exists() and not never_committed.exists()
+    assert [d.exists for d in notices.documents(case.id)] == [True]
