@@ -51,7 +51,7 @@ def _leftovers(db_path: Path) -> Iterator[Path]:
     documents = paths.documents_dir(db_path)
     yield from _glob(documents, f"{notices.ISSUING_PREFIX}*")
     yield from _glob(documents, f"{notices.ISSUED_PREFIX}*")  # left only when its row never committed
-    yield from _glob(paths.backups_dir(db_path), "*.partial")
+    yield from _glob(paths.backups_dir(db_path), "*.partial*")  # a copy cut short, with its -journal
     archives = paths.archives_dir(db_path)
     yield from _glob(archives, "*.part")  # package folders and .zip.part files
     yield from _glob(paths.drafts_dir(db_path), f"{paths.DRAFT_PREFIX}*")

@@ -84,7 +84,7 @@ def snapshot(db_path: Path, target: Path) -> Path:
         os.replace(partial_zip, zip_target)
         os.replace(partial_db, target)  # last: a listed backup is a whole backup
     except (OSError, sqlite3.Error) as exc:
-        for junk in (partial_db, partial_zip):
+        for junk in (partial_db, Path(f"{partial_db}-journal"), partial_zip):
             with contextlib.suppress(OSError):
                 junk.unlink()
         raise _file_error(exc, target) from None
@@ -411,8 +411,9 @@ def _discard(*staged: Path) -> None:
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
         else:
-            with contextlib.suppress(OSError):
-                path.unlink()
+            for file in (path, Path(f"{path}-journal")):  # the copy's own journal, if it was cut short
+                with contextlib.suppress(OSError):
+                    file.unlink()
 
 
 def finish_restore(db_path: Path) -> bool:
@@ -425,8 +426,7 @@ def finish_restore(db_path: Path) -> bool:
     db_path = Path(db_path)
     stage_db, stage_docs = _database_stage(db_path), _documents_stage(db_path)
     if not stage_docs.is_dir():
-        with contextlib.suppress(OSError):
-            stage_db.unlink()
+        _discard(stage_db)
         return False
     if stage_db.exists():
         _discard(stage_docs, stage_db)

@@ -98,7 +98,7 @@ def check_contents(path: Path) -> None:
     """
     path = Path(path)
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True, timeout=CHECK_WAIT_S)
+        con = _reading_connection(path)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -118,6 +118,44 @@ def check_contents(path: Path) -> None:
 
 
 _check_contents = check_contents  # the earlier private name
+
+
+def _reading_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection that has read the file's schema.
+
+    After a power cut the file may need SQLite's own recovery first — a hot rollback journal to
+    roll back, or a WAL index to rebuild — which a read-only connection is not allowed to do (it
+    fails with "attempt to write a readonly database"). Then a second, ordinary connection runs
+    the recovery and is closed while the read-only one is open, so it never checkpoints the WAL
+    into the file being checked; only what SQLite needs to make the file consistent is written.
+    """
+    try:
+        return _schema_read(sqlite3.connect(readonly_uri(path), uri=True, timeout=CHECK_WAIT_S))
+    except sqlite3.DatabaseError as exc:
+        if not _left_mid_write(path, exc):
+            raise
+    helper = _schema_read(sqlite3.connect(str(path), timeout=CHECK_WAIT_S))
+    try:
+        return _schema_read(sqlite3.connect(readonly_uri(path), uri=True, timeout=CHECK_WAIT_S))
+    finally:
+        helper.close()
+
+
+def _schema_read(con: sqlite3.Connection) -> sqlite3.Connection:
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _left_mid_write(path: Path, exc: sqlite3.DatabaseError) -> bool:
+    """A read-only connection refused because the file awaits recovery (and the folder allows it)."""
+    text = str(exc).lower()
+    journals = (Path(f"{path}-journal"), Path(f"{path}-wal"))
+    return (("readonly" in text or "unable to open" in text) and os.access(path.parent, os.W_OK)
+            and any(j.exists() and j.stat().st_size > 0 for j in journals))
 
 
 def ensure_not_held(path: Path) -> None:

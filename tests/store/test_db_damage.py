@@ -325,3 +325,33 @@ def test_a_read_only_opening_never_creates_a_file(db_path):
     with pytest.raises(store_db.DatabaseMissing):
         open_workspace(db_path, readonly=True)
     assert not db_path.exists() and not Path(f"{db_path}.lock").exists()
+
+
+MID_WRITE = textwrap.dedent("""
+    import sqlite3, sys, time
+    con = sqlite3.connect(sys.argv[1], isolation_level=None)
+    con.execute("PRAGMA cache_size = 1")  # pages spill into the file before the commit
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("UPDATE request SET notes = hex(randomblob(2000))")
+    print("writing", flush=True)
+    time.sleep(60)
+""")
+
+
+def test_a_file_left_mid_write_by_a_power_cut_is_recovered_not_called_read_only(db_path):
+    make_db(db_path, cases=60)
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA journal_mode = DELETE")  # as a restored backup is, until the program opens it
+    con.close()
+    writer = subprocess.Popen([sys.executable, "-c", MID_WRITE, str(db_path)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "writing"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    assert Path(f"{db_path}-journal").stat().st_size > 0  # a hot journal: SQLite must roll it back
+    store_db.check_contents(db_path)
+    open_workspace(db_path, readonly=True)
+    assert register.count(CaseQuery()) == 60
+    close_workspace()
+    con = sqlite3.connect(db_path)
+    assert con.execute("SELECT count(*) FROM request WHERE notes != ''").fetchone()[0] == 0  # rolled back
+    con.close()

@@ -204,6 +204,7 @@ def test_draft_takes_no_number_and_a_missing_opener_is_a_message(qtbot, view, mo
         type_chinese(dialog.inputs["补正事项"], ITEMS)
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
         seen["draft"] = dialog.last_draft
+        seen["text"] = docx_text(dialog.last_draft)  # read while it is shown: closing deletes it
         dialog.reject()
 
     def read_and_close(box: QMessageBox) -> None:
@@ -214,8 +215,9 @@ def test_draft_takes_no_number_and_a_missing_opener_is_a_message(qtbot, view, mo
     click_toolbar(qtbot, view, "出具文书…")
     modal.check()
     assert "找不到可以打开该文件的程序" in seen["message"]
-    text = docx_text(seen["draft"])
+    text = seen["text"]
     assert "茅政信补〔" in text and "××" in text and ITEMS in text
+    assert not seen["draft"].exists() and not seen["draft"].parent.exists()  # the draft went with the window
     assert view.documents_panel.texts() == []
     assert not any("签发" in t for t in view.timeline_texts())
 
