@@ -9,7 +9,7 @@ import errno
 
 # errno → what happened, in the clerk's words (Windows error codes map onto these in OSError).
 _REASONS: dict[int, str] = {
-    errno.ENOSPC: "磁盘或U盘空间已满",
+    errno.ENOSPC: "磁盘空间已满",
     errno.EFBIG: "文件过大或磁盘空间已满",
     errno.EDQUOT: "磁盘配额已用完",
     errno.EACCES: "没有权限（文件可能被设为只读，或正在被其他程序打开）",

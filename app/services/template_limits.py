@@ -1,5 +1,5 @@
 """The bounds of the template sandbox: how long, how many loop steps, how large a value, how large a
-document (services.templates names the numbers).
+document (the numbers below).
 
 Jinja's sandbox keeps a template away from Python's internals, but not from work: two nested loops
 over range(100000) never finish, 'x' * 10**9 asks for gigabytes, and a part of the document past
@@ -18,9 +18,16 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from app.services.templates import (
-    MAX_ITERATIONS, MAX_OUTPUT_CHARS, MAX_SECONDS, MAX_VALUE_CHARS, RenderLimit,
-)
+# A template is a file anyone can edit. Beyond the sandbox (no Python internals), what it may make
+# the program do is bounded: loops, values, the document and the time. A notice is a page or two.
+MAX_ITERATIONS = 200_000        # loop steps in one document, nested loops counted together
+MAX_SECONDS = 10.0
+MAX_VALUE_CHARS = 1_000_000     # one value built in the template ('x' * n, a ~ b, a filter's result)
+MAX_OUTPUT_CHARS = 4_000_000    # one part of the document (the body, a header …) as rendered XML
+
+
+class RenderLimit(Exception):
+    """A template went past one of the bounds above; the message (Chinese) says which."""
 
 _state = threading.local()
 # A field width or precision of a million or more ('%999999999d', '{:>999999999}', '%*d' is checked by

@@ -55,21 +55,10 @@ class TemplateProblem:
 
 # ------------------------------------------------------------------- the Jinja environment
 
-# A template is a file anyone can edit. Beyond the sandbox (no Python internals), what it may make
-# the program do is bounded: loops, values, the document and the time. A notice is a page or two.
-MAX_ITERATIONS = 200_000        # loop steps in one document, nested loops counted together
-MAX_SECONDS = 10.0
-MAX_VALUE_CHARS = 1_000_000     # one value built in the template ('x' * n, a ~ b, a filter's result)
-MAX_OUTPUT_CHARS = 4_000_000    # one part of the document (the body, a header …) as rendered XML
-
-
-class RenderLimit(Exception):
-    """A template went past one of the bounds above; the message (Chinese) says which."""
-
-
 @lru_cache(maxsize=1)
 def jinja_env():
-    """The one sandboxed environment every template is rendered in (autoescape: values are XML)."""
+    """The one sandboxed environment every template is rendered in (autoescape: values are XML), with
+    what a template may make the program do bounded (services.template_limits)."""
     from app.services.template_limits import bounded_environment
 
     return bounded_environment()
@@ -199,6 +188,8 @@ def _explain(exc: Exception) -> str:
     """A Jinja or docxtpl error as a Chinese sentence."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
+
+    from app.services.template_limits import RenderLimit
 
     if isinstance(exc, RenderLimit):
         return str(exc)

@@ -283,9 +283,10 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
 
 
 def test_the_form_offers_only_plausible_dates(qtbot):
+    from app.ui.common.context import Context
     from app.ui.common.request_form import RequestForm
 
-    form = RequestForm(today=TODAY)
+    form = RequestForm(ctx=Context.standalone(TODAY))
     qtbot.addWidget(form)
     for edit in (form.ui.f_arrived_on, form.ui.f_confirmed_on):
         assert edit.minimumDate() == QDate(2008, 5, 1) and edit.maximumDate() == QDate(TODAY)

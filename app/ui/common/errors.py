@@ -98,15 +98,11 @@ def report(parent: QWidget | None, exc: BaseException, title: str = UNEXPECTED_T
 
 
 def os_error_text(exc: OSError) -> str:
-    """A file-system error in Chinese, with the file it concerns."""
-    import errno
+    """A file-system error in Chinese (app.oserrors), with the file it concerns."""
+    from app import oserrors
 
-    reasons = {errno.ENOSPC: "磁盘空间已满", errno.EACCES: "没有写入权限（文件可能被其他程序打开，或文件夹只读）",
-               errno.EPERM: "没有权限", errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "磁盘为只读",
-               errno.EIO: "读写出错（U盘或网络盘可能已拔出或断开）", errno.ENODEV: "设备已移除"}
-    reason = reasons.get(exc.errno or 0, "无法读写文件")
     name = f"：{exc.filename}" if exc.filename else ""
-    return f"{reason}{name}。请检查后重试；已保存的数据不受影响。"
+    return f"{oserrors.reason(exc)}{name}。请检查后重试；已保存的数据不受影响。"
 
 
 def unexpected(parent: QWidget | None, exc: BaseException, doing: str = "") -> None:

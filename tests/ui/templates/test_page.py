@@ -158,7 +158,7 @@ def test_the_page_says_which_notice_fonts_this_pc_lacks(qtbot, db_path, tmp_path
     monkeypatch.setenv("ZWGK_FONT_DIRS", str(tmp_path / "没有字体"))
     fonts.forget()
     office_with_cases(db_path, TODAY, TODAY)
-    page = TemplatesPage(today=TODAY)
+    page = TemplatesPage(Context.standalone(TODAY))
     qtbot.addWidget(page)
     page.show()
     note = page.templates_tab.fonts_note
