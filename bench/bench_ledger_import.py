@@ -17,6 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ledger_archive import _baseline_read as baseline_read  # noqa: E402
 
 TODAY = dt.date(2026, 1, 20)
 BUDGET_ROWS = 10_000
@@ -36,16 +39,6 @@ def make_ledger(folder: Path, rows: int) -> Path:
     out = ledger.export_ledger(2025, folder / "台账.xlsx", full_ids=True, today=TODAY)
     close_workspace()
     return out.path
-
-
-def baseline_read(path: Path) -> float:
-    from openpyxl import load_workbook
-
-    start = time.perf_counter()
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    sum(1 for _ in workbook.worksheets[0].iter_rows(values_only=True))
-    workbook.close()
-    return time.perf_counter() - start
 
 
 def preview_and_import(folder: Path, path: Path) -> tuple[float, float, int, int]:
@@ -72,7 +65,7 @@ def main() -> int:
         os.environ["ZWGK_DATA_DIR"] = str(folder / "userdata")
         path = make_ledger(folder, rows)
         size_kb = path.stat().st_size // 1024
-        base_s = baseline_read(path)
+        base_s = baseline_read(path)  # bench_ledger_archive's: openpyxl read-only, every value
         preview_s, import_s, read, imported = preview_and_import(folder, path)
     scale = read / BUDGET_ROWS
     preview_budget, import_budget = PREVIEW_BUDGET_S * scale, IMPORT_BUDGET_S * scale

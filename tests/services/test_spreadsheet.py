@@ -146,39 +146,20 @@ def test_a_shared_strings_bomb_is_refused_before_it_is_unpacked(tmp_path):
     assert out.startswith("REFUSED") and "超出了本程序可以读取的范围" in out and "sharedStrings.xml" in out
 
 
-def test_rows_numbered_far_beyond_the_rows_present_are_refused(tmp_path):
-    far = b'<row r="150000"><c r="A150000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
-    path = _altered(tmp_path / "稀疏.xlsx", lambda xml: xml.replace(b"</sheetData>", far))
-    with pytest.raises(_reader().SheetRefused, match="却编号到第150000行"):
-        _reader().read_sheet(path)
+def _cell(ref: str, text: bytes = b"x") -> bytes:
+    return b'<c r="' + ref.encode() + b'" t="inlineStr"><is><t>' + text + b"</t></is></c>"
 
 
-def test_a_cell_outside_its_row_is_refused(tmp_path):
-    stray = b'<row r="5"><c r="A90000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
-    path = _altered(tmp_path / "错位.xlsx", lambda xml: xml.replace(b"</sheetData>", stray))
-    with pytest.raises(_reader().SheetRefused, match="不在它所属的行中"):
-        _reader().read_sheet(path)
-
-
-def test_cells_without_positions_are_refused(tmp_path):
-    many = b'<row r="5">' + b"<c><v>1</v></c>" * 20_000 + b"</row></sheetData>"
-    path = _altered(tmp_path / "无位置.xlsx", lambda xml: xml.replace(b"</sheetData>", many))
-    with pytest.raises(_reader().SheetRefused, match="没有按常规标明位置"):
-        _reader().read_sheet(path)
-
-
-def test_columns_beyond_the_ledger_are_refused(tmp_path):
-    wide = b'<row r="5"><c r="BM5" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
-    path = _altered(tmp_path / "宽.xlsx", lambda xml: xml.replace(b"</sheetData>", wide))
-    with pytest.raises(_reader().SheetRefused, match="BL列"):
-        _reader().read_sheet(path)
-
-
-def test_a_cell_longer_than_excel_allows_is_refused(tmp_path):
-    long_text = b"x" * (_reader().MAX_CELL_CHARS + 1)
-    cell = b'<row r="5"><c r="A5" t="inlineStr"><is><t>' + long_text + b"</t></is></c></row></sheetData>"
-    path = _altered(tmp_path / "长.xlsx", lambda xml: xml.replace(b"</sheetData>", cell))
-    with pytest.raises(_reader().SheetRefused, match="32767个字符"):
+@pytest.mark.parametrize("rows, refusal", [
+    (b'<row r="150000">' + _cell("A150000") + b"</row>", "却编号到第150000行"),    # rows spread far apart
+    (b'<row r="5">' + _cell("A90000") + b"</row>", "不在它所属的行中"),           # a cell outside its row
+    (b'<row r="5">' + b"<c><v>1</v></c>" * 20_000 + b"</row>", "没有按常规标明位置"),  # cells without positions
+    (b'<row r="5">' + _cell("BM5") + b"</row>", "BL列"),                        # past the ledger's columns
+    (b'<row r="5">' + _cell("A5", b"x" * 32_768) + b"</row>", "32767个字符"),    # longer than Excel allows
+])
+def test_cells_where_no_ledger_has_them_are_refused(tmp_path, rows, refusal):
+    path = _altered(tmp_path / "台账.xlsx", lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>"))
+    with pytest.raises(_reader().SheetRefused, match=refusal):
         _reader().read_sheet(path)
 
 
