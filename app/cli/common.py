@@ -5,7 +5,10 @@ import argparse
 import datetime as dt
 import re
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, Callable, NoReturn
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 # argparse's own English messages (Python 3.11–3.13), most specific first → Chinese.
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.S), t) for p, t in (
@@ -88,7 +91,7 @@ def db_path(args: argparse.Namespace) -> str | None:
     return args.db_sub or args.db
 
 
-def open_db(args: argparse.Namespace, readonly: bool = False, create: bool = False):
+def open_db(args: argparse.Namespace, readonly: bool = False, create: bool = False) -> "Workspace":
     """Open the workspace of --db. Commands that only read open it read-only (they work beside a
     running program); only commands that make a register (`create`) may create the file."""
     from app.services.workspace import open_workspace
@@ -96,7 +99,7 @@ def open_db(args: argparse.Namespace, readonly: bool = False, create: bool = Fal
     return open_workspace(db_path(args), readonly=readonly, create=create)
 
 
-def progress_printer(what: str):
+def progress_printer(what: str) -> Callable[[int, int], None] | None:
     """A progress(done, total) callback for long commands: a line updated in place on a terminal,
     nothing when the output goes to a file or a script."""
     stream = sys.stderr

@@ -31,7 +31,7 @@ def _checked_extras(kind_name: str, pairs: list[tuple[str, str]]) -> dict[str, s
     return dict(pairs)
 
 
-def _named_by_key(exc, kind_name: str):
+def _named_by_key(exc: Exception, kind_name: str) -> Exception:
     """The service's messages name a field by its label; on the command line the key to type is named."""
     from app.domain import notices as nd
     from app.services.errors import ValidationError

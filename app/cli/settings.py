@@ -34,7 +34,7 @@ def _read_json(path: str) -> dict[str, object]:
     return data
 
 
-def _named(exc):
+def _named(exc: Exception) -> Exception:
     """Messages keyed by field name: the key to type is named beside the label the message uses."""
     from app.domain.settings import SETTING_LABELS
     from app.services.errors import ValidationError

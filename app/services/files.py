@@ -90,7 +90,7 @@ def copy_file(source: Path | str, target: Path | str) -> Path:
     return target
 
 
-def save_document(document, path: Path | str) -> Path:
+def save_document(document: object, path: Path | str) -> Path:
     """An openpyxl workbook or python-docx document saved whole or not at all: built in memory,
     then written (neither library cleans up after a disk that fills while it writes)."""
     import io

@@ -15,8 +15,11 @@ import functools
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 # A template is a file anyone can edit. Beyond the sandbox (no Python internals), what it may make
 # the program do is bounded: loops, values, the document and the time. A notice is a page or two.
@@ -130,7 +133,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         _check_numbers(right if isinstance(right, tuple) else [right])
 
 
-def _bounded_filter(name: str, function):
+def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)  # keeps jinja_pass_arg (pass_context, pass_environment …)
     def bounded(*args: Any, **kwargs: Any) -> Any:
         _check_numbers(args[1:] if not getattr(function, "jinja_pass_arg", None) else args[2:])
@@ -143,7 +146,7 @@ def _bounded_filter(name: str, function):
     return bounded
 
 
-def bounded_environment():
+def bounded_environment() -> "SandboxedEnvironment":
     """The sandboxed environment with the bounds: loops counted, values and output measured."""
     from jinja2 import StrictUndefined, nodes
     from jinja2.sandbox import SandboxedEnvironment
