@@ -501,7 +501,8 @@ def preview_import(path: Path | str, today: dt.date | None = None, progress: Pro
     path = Path(path)
     today = today or dt.date.today()
     progress = progress or _noop
-    sheet = spreadsheet.read_sheet(path, prefer="台账", progress=lambda done, total: progress(done * 3, 1000))
+    with _no_collection():  # millions of cells become Python objects, none of them in a cycle
+        sheet = spreadsheet.read_sheet(path, prefer="台账", progress=lambda done, total: progress(done * 3, 1000))
     raw = sheet.rows
     found = rules.find_header_row(raw[:15])
     if found is None:
