@@ -379,8 +379,9 @@ def test_an_archive_onto_a_full_stick_leaves_nothing_and_the_year_open(tmp_path)
     scan.parent.mkdir(parents=True)
     scan.write_bytes(os.urandom(600_000))
     con = sqlite3.connect(db)
-    con.execute("INSERT INTO document (request_id, kind, doc_no, year, path, issued_on, sha256, operator, created_at) "
-                "VALUES (?, '答复告知书（予以公开）', NULL, 2025, ?, '2025-06-01', '', '', '2025-06-01 09:00:00')",
+    con.execute("INSERT INTO document (request_id, kind, doc_no, year, path, issued_on, sha256, operator, created_at, "
+                "delivery_method) VALUES (?, '答复告知书（予以公开）', NULL, 2025, ?, '2025-06-01', '', '', "
+                "'2025-06-01 09:00:00', '')",
                 (case_id, scan.relative_to(paths.documents_dir(db)).as_posix()))
     con.commit()
     con.close()
