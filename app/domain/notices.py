@@ -232,6 +232,26 @@ def kind(name: str) -> NoticeKind:
         raise KeyError(f"未知的文书种类：{name}") from None
 
 
+# Forms the program files among a case's documents without issuing them through 出具文书: the printed
+# 政府信息公开保密审查表 (docs/legal/notices.md). Each is a document kind of its own: no 文号, dated the
+# day it was printed, never offered as a notice to issue.
+REVIEW_FORM = "保密审查表"
+RECORDED_FORMS: dict[str, str] = {REVIEW_FORM: "政府信息公开保密审查表"}
+
+
+def is_answer(kind_name: str) -> bool:
+    """Whether a stored document of this kind is an answer notice (a recorded form, or a kind this
+    version does not know, is not)."""
+    k = BY_NAME.get(kind_name)
+    return k is not None and k.group == _ANSWER
+
+
+def title_of(kind_name: str) -> str:
+    """The printed title of any stored document kind: a notice, a recorded form, else the name."""
+    k = BY_NAME.get(kind_name)
+    return k.title if k is not None else RECORDED_FORMS.get(kind_name, kind_name)
+
+
 def answer_kinds(outcome_code: str) -> tuple[NoticeKind, ...]:
     """The answer notices for an outcome code (4.1 has two: 信息不存在 / 非本机关负责公开)."""
     return tuple(k for k in KINDS if outcome_code in k.outcomes)

@@ -282,7 +282,8 @@ def release_block(outcome_code: str, releasing: frozenset[str], review: Review |
     if outcome_code not in releasing:
         return None
     if review is None:
-        return "该答复将公开政府信息，须先完成保密审查（先审查、后公开）。请在“保密审查”页面为本案新建审查表。"
+        return ("该答复将公开政府信息，须先完成保密审查（先审查、后公开）。请在本案窗口右侧“保密审查”栏点"
+                "“保密审查表…”为本案新建审查表，审批通过后再记录办理结果。")
     state = review.progress
     if state.status == RETURNED:
         label = step_label(state.returned.step, review.four_steps)

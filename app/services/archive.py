@@ -194,13 +194,21 @@ def _copy_document(doc, docs_root: Path, case_dir: Path, index: int) -> tuple[Pa
         source = docs_root / source
     if not source.is_file():
         return None, f"文书“{label}”的文件缺失：{source.name}"
-    day = doc.issued_on.strftime("%Y%m%d") if doc.issued_on else "00000000"
-    stem = paths.safe_filename("_".join(p for p in (f"{index:02d}", day, doc.kind, doc.doc_no) if p))
+    stem = paths.safe_filename("_".join(p for p in (f"{index:02d}", rules.date8(_dated(doc)), doc.kind, doc.doc_no)
+                                        if p))
     target = case_dir / (stem + source.suffix.lower())
     shutil.copyfile(source, target)
     if doc.sha256 and _sha256(target) != doc.sha256:
         return target, f"文书“{label}”的文件在生成后被修改过（校验值不一致）"
     return target, ""
+
+
+def _dated(doc) -> dt.date | None:
+    """The document's date: the day issued or printed; for a form filed by an older version without
+    one, the day it was recorded (DA/T 22-2015 7.2.6: every file is dated)."""
+    if doc.issued_on:
+        return doc.issued_on
+    return doc.created_at.date() if doc.created_at else None
 
 
 _sha256 = kept_files.sha256

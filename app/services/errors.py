@@ -6,9 +6,9 @@ from app.store.db import (
     DiskFull, StoreError,
 )
 
-__all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "StoreError", "DatabaseDamaged",
-           "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull", "DatabaseBusy", "DatabaseMissing",
-           "DatabaseEmpty"]
+__all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "ReviewRequired", "StoreError",
+           "DatabaseDamaged", "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull", "DatabaseBusy",
+           "DatabaseMissing", "DatabaseEmpty"]
 
 
 class ServiceError(Exception):
@@ -29,3 +29,8 @@ class YearLocked(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+class ReviewRequired(ServiceError):
+    """An answer that releases information waits for the case's secrecy review (先审查、后公开): the
+    screen that hears it offers to open that review."""

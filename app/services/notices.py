@@ -93,7 +93,7 @@ def kinds_for_case(case_id: int) -> list[nd.NoticeKind]:
             out.append("延期答复告知书")
         out += ["征求意见书（第三方）", "征求意见书（共同制作机关）", "征求意见告知书（申请人）", "收费通知书",
                 "政府信息公开审查呈批单"]
-    if any(nd.kind(name).group == "答复" for name in issued) or case.outcome:
+    if any(nd.is_answer(name) for name in issued) or case.outcome:
         out.append("送达回证")
     out.append("政府信息公开申请表")
     return [nd.kind(name) for name in dict.fromkeys(out)]
@@ -348,7 +348,7 @@ def _delivery_defaults(case: Case) -> dict[str, object]:
     docs = [d for d in store.for_case(case.id) if d.kind != "送达回证" and d.doc_no]
     last = docs[-1] if docs else None
     return {
-        "送达文书名称": nd.kind(last.kind).title if last and last.kind in nd.BY_NAME else "",
+        "送达文书名称": nd.title_of(last.kind) if last else "",
         "送达文书文号": last.doc_no if last else "",
         "送达方式": _DELIVERY_METHOD.get(case.delivery_method, "直接送达"),
         "送达地点": case.address,

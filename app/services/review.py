@@ -13,17 +13,18 @@ from pathlib import Path
 from app import paths
 from app.domain.dates import or_today
 from app.domain import outcomes
+from app.domain.notices import REVIEW_FORM
 from app.domain import review as rules
 from app.domain.review import (
     APPROVE, CASE, PENDING, REJECT, RETURNED, CheckAnswer, Review, ReviewData, Signature, WaitingRow,
 )
 from app.services import settings as office
-from app.services.errors import NotFound, ServiceError, ValidationError
+from app.services.errors import NotFound, ReviewRequired, ServiceError, ValidationError
 from app.store import audit, register as cases, review as store
 from app.store.db import atomic, current_path
 
 FORM_TEMPLATE = "政府信息公开保密审查表.docx"
-FORM_KIND = "保密审查表"
+FORM_KIND = REVIEW_FORM  # a document kind of its own (app.domain.notices)
 
 
 def get(review_id: int) -> Review:
@@ -225,7 +226,7 @@ def ensure_release_approved(case_id: int, outcome_code: str | None) -> None:
         return
     message = rules.release_block(outcome_code, outcomes.RELEASING, for_case(case_id))
     if message:
-        raise ServiceError(message)
+        raise ReviewRequired(message)
 
 
 def release_status(case_id: int, outcome_code: str | None = None) -> str:
@@ -299,16 +300,26 @@ def _output_path(review: Review) -> Path:
     return paths.documents_dir(db) / paths.safe_filename(f"主动公开-{review.target_label[:30]}") / name
 
 
-def render_form(review_id: int, out: Path | None = None) -> Path:
+def render_form(review_id: int, out: Path | None = None, today: dt.date | None = None) -> Path:
     """Fill the 政府信息公开保密审查表 from the review (☑ for chosen options, the signed steps with
-    opinion, name and date; blank signature lines for hand signatures) and record the document."""
+    opinion, name and date; blank signature lines for hand signatures) and file it among the case's
+    documents as a 保密审查表 dated the day it was printed (docs/legal/notices.md: no 文号)."""
     review = get(review_id)
+    printed_on = or_today(today)
     target = Path(out) if out else _output_path(review)
     _render(_template_path(), form_context(review), target)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    stored = _stored_path(target)
     with atomic():
-        store.add_document(review.case_id, FORM_KIND, (review.data.filled_on or dt.date.today()).year,
-                           str(target), digest, audit.operator())
-        audit.record("secrecy_review", review_id, "打印保密审查表", {"path": [None, str(target)]},
+        store.add_document(review.case_id, FORM_KIND, printed_on, stored, digest, audit.operator())
+        audit.record("secrecy_review", review_id, "打印保密审查表", {"file": [None, target.name]},
                      case_id=review.case_id)
     return target
+
+
+def _stored_path(target: Path) -> str:
+    """Relative to the office's documents folder, as the notices are; absolute when saved elsewhere."""
+    try:
+        return target.resolve().relative_to(paths.documents_dir(current_path()).resolve()).as_posix()
+    except ValueError:
+        return str(target)

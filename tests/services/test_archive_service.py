@@ -187,3 +187,14 @@ def test_reminder_from_december_until_archived(year_2025, tmp_path):
 
 def test_no_reminder_for_an_empty_year(workspace):
     assert archive.archive_reminder(dt.date(2025, 12, 15)) is None
+
+
+def test_a_form_filed_without_a_date_is_dated_by_the_day_it_was_recorded(year_2025, tmp_path, db_path):
+    """A 保密审查表 printed by an older version has no issued_on: it is filed under the day recorded."""
+    answered = year_2025["answered"]
+    _document(db_path, answered, "保密审查表", None, dt.date(2025, 3, 18), "审查表")
+    Document.update(issued_on=None, created_at=dt.datetime(2025, 3, 18, 9, 30)).where(
+        Document.kind == "保密审查表").execute()
+    package = archive.archive_year(2025, tmp_path / "out", today=TODAY)
+    names = [p.name for p in package.folder.rglob("*保密审查表*")]
+    assert len(names) == 1 and "_20250318_保密审查表" in names[0]

@@ -203,3 +203,35 @@ def test_secret_checklist_is_refused_full_release(item):
     with pytest.raises(ValidationError) as info:
         review.create_for_item(item.id, data, today=TODAY)
     assert info.value.errors == {"proposal": "涉及国家秘密的信息不得全文公开（保密审查制度第五条）"}
+
+
+# ---------------------------------------------------------------- the printed form among the documents
+
+
+def test_printed_form_is_a_dated_document_of_its_own_kind_and_the_answer_can_still_be_issued(workspace, db_path):
+    from app.services import archive, notices
+    from app.store.schema import Document
+
+    case = register.register(person(arrived=D(2026, 3, 2)), today=D(2026, 3, 2))
+    review_id = approve_case_review(case.id, D(2026, 3, 10))
+    path = review.render_form(review_id, today=D(2026, 3, 11))
+    assert path.is_file()
+
+    docs = notices.documents(case.id)
+    assert [(d.kind, d.doc_no, d.issued_on, d.exists) for d in docs] == [("保密审查表", None, D(2026, 3, 11), True)]
+    # 出具文书 still lists the kinds (it raised KeyError on the form's kind), the answer among them.
+    register.record_outcome(case.id, "1", D(2026, 3, 12))
+    names = [k.name for k in notices.kinds_for_case(case.id)]
+    assert names[0] == "答复告知书（予以公开）" and "保密审查表" not in names
+    issued = notices.issue("答复告知书（予以公开）", case.id, {}, D(2026, 3, 12))
+    assert issued.doc_no == "茅政信答〔2026〕1号"
+
+    # The archive files the form under the day it was printed, never 00000000.
+    settings_ = settings.load()
+    settings_.fonds_no = "0194"
+    settings.save(settings_)
+    package = archive.archive_year(2026, db_path.parent / "归档", today=D(2027, 1, 5))
+    names = sorted(p.name for p in package.folder.rglob("*.docx"))
+    assert any(n.startswith("01_20260311_保密审查表") for n in names), names
+    assert not any("00000000" in n for n in names)
+    assert Document.get(Document.kind == "保密审查表").year == 2026

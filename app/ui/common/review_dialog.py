@@ -272,7 +272,7 @@ class ReviewDialog(QDialog):
         if self.review_id is None:
             return None
         try:
-            path = review.render_form(self.review_id)
+            path = review.render_form(self.review_id, today=self.today())
             self.last_printed = path
             self.open_document(path)
         except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
