@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from app.ui.app.application import build_main_window, ensure_configured, open_database, prepare_app
 from app.ui.register.dialog import RegisterDialog
 from app.ui.settings.dialog import SettingsDialog
-from tests.ui.ui_support import choose, type_into, type_text
+from tests.ui.ui_support import answer_messages, choose, type_into, type_text
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -250,29 +250,29 @@ def test_case_view_edit_timeline_and_outcome(qtbot, modal, started, db_path):
     assert not view.ui.actionSave.isEnabled()
 
     # 先审查、后公开: releasing the information is refused while no secrecy review is approved.
-    refusal = {}
-
-    def read_refusal(box: QMessageBox) -> None:
-        refusal["text"] = box.text()
-        box.accept()
-
     choose(view.ui.f_outcome, "1 予以公开")
     view.ui.f_answered_on.setDate(QDate(TODAY))
-    modal(QMessageBox, read_refusal)
+    refusal = answer_messages(modal, "记录", "关闭")
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
     modal.check()
-    assert "保密审查" in refusal["text"]
+    assert "记录办理结果：（一）予以公开" in refusal[0]
+    assert "保密审查" in refusal[1]
     assert db_row(db_path, "张三")["outcome"] is None
 
     # An answer date before the date received is refused at the field.
     choose(view.ui.f_outcome, "4.1 本机关不掌握相关政府信息")
     view.ui.f_answered_on.setDate(QDate(TODAY - dt.timedelta(days=1)))
+    answer_messages(modal, "记录")
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
+    modal.check()
     assert view.ui.err_answered_on.text() == "答复日期不能早于收到申请日期"
     assert db_row(db_path, "张三")["outcome"] is None
 
     view.ui.f_answered_on.setDate(QDate(TODAY))
+    offered = answer_messages(modal, "记录", "稍后")
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert offered[1] == "是否立即出具答复告知书（信息不存在）？"
     stored = db_row(db_path, "张三")
     assert (stored["outcome"], stored["answered_on"], stored["status"]) == ("4.1", TODAY.isoformat(), "已答复")
     assert view.ui.statusLabel.text() == "已答复"

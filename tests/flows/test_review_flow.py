@@ -15,7 +15,7 @@ from app.services import register
 from app.ui.common.review_dialog import ReviewDialog
 from app.ui.proactive.page import ItemDialog, ProactivePage
 from app.ui.review.page import ReviewPage
-from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into, type_text
+from tests.ui.ui_support import answer_messages, choose, click, open_main_window, page_of, type_into, type_text
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -151,15 +151,15 @@ def test_releasing_answer_is_stopped_with_the_reason_shown(qtbot, modal, window,
     view = window.open_case(case.id)
     qtbot.addWidget(view)
     choose(view.ui.f_outcome, "1 予以公开")
-    shown = []
-
-    def read_and_close(box: QMessageBox) -> None:
-        shown.append(box.text())
-        click(qtbot, box.button(QMessageBox.StandardButton.Ok))
-
-    modal(QMessageBox, read_and_close)
+    shown = answer_messages(modal, "记录", "打开保密审查表…")
     click(qtbot, view.ui.recordOutcomeButton)
     modal.check()
-    assert shown and "须先完成保密审查（先审查、后公开）" in shown[0]
+    assert "须先完成保密审查（先审查、后公开）" in shown[1]
     assert db_rows(db_path, "SELECT outcome FROM request") == [(None,)]
+    # The message opened the case's new review right there, and the choice is still 予以公开.
+    dialog = view.findChild(ReviewDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.case_id == case.id
+    assert dialog.ui.f_info_name.text() == "茅畲村土地征收补偿方案" and dialog.ui.saveButton.isEnabled()
+    dialog.reject()
+    assert view.ui.f_outcome.currentText() == "1 予以公开"
     view.close()

@@ -74,3 +74,24 @@ def open_main_window(qtbot, db_path, today, prepare=None):
     window = MainWindow(today=today)
     qtbot.addWidget(window)
     return window
+
+
+def answer_messages(modal, *answers: str) -> list[str]:
+    """Answer the message boxes that come next, in turn, by clicking the button reading each of
+    `answers`; returns the list their texts are written to (read it after `modal.check()`)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+    left = list(answers)
+
+    def act(box: QMessageBox) -> None:
+        seen.append(box.text())
+        wanted = left.pop(0)
+        buttons = {b.text(): b for b in box.buttons()}
+        assert wanted in buttons, f"{wanted!r} not among {list(buttons)} in {box.text()!r}"
+        if left:
+            modal(QMessageBox, act, needs_focus=False)
+        buttons[wanted].click()
+
+    modal(QMessageBox, act, needs_focus=False)
+    return seen

@@ -30,14 +30,25 @@ from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.field_errors import FieldErrors
-from app.ui.common.messages import confirm_discard
+from app.services.errors import ReviewRequired
+from app.ui.common.messages import ask as confirm, confirm_discard
 from app.ui.common.request_form import RequestForm, to_date
 from app.ui.forms.ui_case_view import Ui_CaseView
+
+def outcome_question(code: str | None, answered: dt.date | None, case: Case | None) -> str:
+    """What recording the outcome box does, asked before it is stored."""
+    if code is None:
+        return "清除本案的办理结果？本案将回到“办理中”，年度报告不再计入这件答复。"
+    return (f"记录办理结果：{outcomes.full_label(code)}\n答复日期：{cn_date(answered)}\n\n"
+            "记录后本案办结，计入年度报告表三；记录后可出具答复告知书。")
+
 
 class CaseView(QMainWindow):
     """One open case. `case_loaded(Case)` fires after every (re)load, so its parts stay in step."""
 
     case_loaded = Signal(object)
+    # (step key, values) after the outcome box stored an outcome: the documents part offers its notice.
+    outcome_recorded = Signal(str, object)
 
     def __init__(self, case_id: int, parent: QWidget | None = None, today: dt.date | None = None,
                  ctx: Context | None = None):
@@ -50,6 +61,8 @@ class CaseView(QMainWindow):
         self.ctx = ctx or Context.standalone(today)
         self.case_id = case_id
         self.case: Case | None = None
+        self._outcome_stored: tuple[str | None, dt.date | None] | None = None  # as last loaded
+        self._outcome_shown: tuple[str | None, dt.date] = (None, dt.date.today())
         self.read_only = False  # a case of an archived, locked year (lock_banner)
         self.form = RequestForm(self, self.ctx)
         self.ui.formHostLayout.addWidget(self.form)
@@ -81,6 +94,7 @@ class CaseView(QMainWindow):
         self.issue_notice_action = self.documents_panel.toolbar_action()
         # After a step of the clock, offer the notice that tells the applicant.
         self.case_clock.step_recorded.connect(self.documents_panel.offer_for_step)
+        self.outcome_recorded.connect(self.documents_panel.offer_for_step)
 
     # ---- where the parts go -------------------------------------------------------------------
 
@@ -158,7 +172,10 @@ class CaseView(QMainWindow):
         if not keep_form:
             self.form.set_data(register.as_data(case))
         self._show_header(case)
-        self._show_outcome(case)
+        # A choice of 办理结果 not yet recorded survives a reload (the review dialog announcing its
+        # step reloads the case) unless the stored outcome itself changed meanwhile.
+        if not (self._outcome_edited() and self._outcome_stored == (case.outcome, case.answered_on)):
+            self._show_outcome(case)
         self._show_timeline()
         self.lock_banner.apply(case)
         self.case_clock.refresh(case)
@@ -188,8 +205,17 @@ class CaseView(QMainWindow):
     def _show_outcome(self, case: Case) -> None:
         ui = self.ui
         ui.f_outcome.setCurrentIndex(max(ui.f_outcome.findData(case.outcome), 0))
-        ui.f_answered_on.setDate(QDate(case.answered_on or dt.date.today()))
+        ui.f_answered_on.setDate(QDate(case.answered_on or min(self.ctx.today(), dt.date.today())))
+        self._outcome_stored = (case.outcome, case.answered_on)
+        self._outcome_shown = self._outcome_choice()
         self.outcome_errors.clear()
+
+    def _outcome_choice(self) -> tuple[str | None, dt.date]:
+        return self.ui.f_outcome.currentData(), to_date(self.ui.f_answered_on.date())
+
+    def _outcome_edited(self) -> bool:
+        """Whether the clerk changed the 办理结果 box since it was loaded (and has not recorded it)."""
+        return self._outcome_stored is not None and self._outcome_choice() != self._outcome_shown
 
     def _show_timeline(self) -> None:
         entries = register.timeline(self.case_id)
@@ -232,13 +258,29 @@ class CaseView(QMainWindow):
         self.statusBar().showMessage(message, 4000)
 
     def record_outcome(self) -> None:
-        """Store the outcome code (a row of the annual report, table 3) and its answer date."""
+        """Store the outcome code (a row of the annual report, table 3) and its answer date, after the
+        clerk confirmed it; then offer the answer notice, as 补正 and 延期 offer theirs."""
         code = self.ui.f_outcome.currentData()
         answered = to_date(self.ui.f_answered_on.date()) if code else None
+        if not confirm(self, "记录办理结果", outcome_question(code, answered, self.case), yes="记录", no="取消"):
+            return
         tasks.Operation(self, lambda: register.record_outcome(self.case_id, code, answered), busy="正在记录…") \
-            .success(lambda _case: self._stored("已记录办理结果")) \
-            .failure(lambda exc: errors.report(self, exc, "无法记录办理结果", self.outcome_errors.show)) \
+            .success(lambda _case: self._outcome_done(code)).failure(self._outcome_refused) \
             .announce(self.ctx.events, Changes.case(self.case_id)).run()
+
+    def _outcome_done(self, code: str | None) -> None:
+        self._outcome_stored = None  # the reload after the announcement shows what is stored
+        self._stored("已记录办理结果" if code else "已清除办理结果")
+        if code:
+            self.outcome_recorded.emit("answer", {"code": code})
+
+    def _outcome_refused(self, exc: BaseException) -> None:
+        """先审查、后公开: when the review is what is missing, open it from the message itself."""
+        if isinstance(exc, ReviewRequired):
+            if confirm(self, "须先完成保密审查", str(exc), yes="打开保密审查表…", no="关闭"):
+                self.review_box.open_review()
+            return
+        errors.report(self, exc, "无法记录办理结果", self.outcome_errors.show)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.form.is_dirty() and not confirm_discard(self, "对登记信息的修改"):

@@ -57,7 +57,9 @@ class ReviewPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         parts = "，".join(f"{k} {v} 件" for k, v in counts.items())
         self.summary.setText(f"待办保密审查共 {len(rows)} 件" + (f"：{parts}" if parts else "") +
-                             "。先审查、后公开：审查通过前，信息不得公开，答复不得发出。")
+                             "。先审查、后公开：审查通过前，信息不得公开，答复不得发出。\n"
+                             "新建审查表：申请的答复在该案件窗口右侧“保密审查”栏点“保密审查表…”；"
+                             "主动公开的信息在“主动公开”页选中后点“保密审查…”。")
 
     def selected_id(self) -> int | None:
         return selected_key(self.table)

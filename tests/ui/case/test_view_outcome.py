@@ -1,0 +1,58 @@
+"""The 办理结果 box of the case view: recording asks first and offers the answer notice; a choice not
+yet recorded survives the reload a review step announces."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+
+from app.services import register
+from app.ui.case.view import CaseView
+from app.ui.common.events import Changes
+from app.ui.case.notice_dialog import NoticeDialog
+from tests.ui.clock_support import office_with_cases
+from tests.ui.ui_support import answer_messages, choose, click
+
+pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("This plugin does not support")]
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def view(qtbot, db_path):
+    (case_id,) = office_with_cases(db_path, TODAY)
+    v = CaseView(case_id)
+    qtbot.addWidget(v)
+    v.show()
+    return v
+
+
+def test_a_choice_not_yet_recorded_survives_a_reload(view):
+    choose(view.ui.f_outcome, "3.4 保护第三方合法权益")
+    view.ctx.announce(Changes.case(view.case_id))  # e.g. the review dialog signed a step
+    assert view.ui.f_outcome.currentText() == "3.4 保护第三方合法权益"
+    assert register.get_case(view.case_id).outcome is None
+
+
+def test_cancelling_the_question_records_nothing(qtbot, modal, view):
+    choose(view.ui.f_outcome, "4.1 本机关不掌握相关政府信息")
+    view.ui.f_answered_on.setDate(QDate(TODAY))
+    asked = answer_messages(modal, "取消")
+    click(qtbot, view.ui.recordOutcomeButton)
+    modal.check()
+    assert "记录办理结果：（四）无法提供" in asked[0] and f"答复日期：{TODAY.year}年" in asked[0]
+    assert register.get_case(view.case_id).outcome is None
+
+
+def test_recording_offers_the_answer_notice(qtbot, modal, view):
+    choose(view.ui.f_outcome, "4.1 本机关不掌握相关政府信息")
+    view.ui.f_answered_on.setDate(QDate(TODAY))
+    opened = []
+    modal(NoticeDialog, lambda d: (opened.append(d.kind_combo.currentText()), d.reject()), needs_focus=False)
+    answer_messages(modal, "记录", "立即出具")
+    click(qtbot, view.ui.recordOutcomeButton)
+    modal.check()
+    assert register.get_case(view.case_id).outcome == "4.1"
+    assert opened == ["答复告知书（信息不存在）"]
+    assert view.ui.f_outcome.currentText().startswith("4.1")
