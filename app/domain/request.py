@@ -20,6 +20,11 @@ ID_TYPES_ORGANISATION: tuple[str, ...] = ("统一社会信用代码", "其他")
 CHANNELS: tuple[str, ...] = ("当面", "邮寄", "平常信函", "网络平台", "传真", "电子邮件")
 FORMS_WANTED: tuple[str, ...] = ("纸质", "电子", "其他")
 DELIVERY_METHODS: tuple[str, ...] = ("邮寄", "电子邮件", "传真", "自行领取", "当场阅读抄录")
+# The 获取方式 a request of each channel most likely wants (the clerk may choose another): who walks in
+# collects the answer at the office, so no address is asked of her (条例第二十九条 asks for a contact,
+# not a postal address).
+DELIVERY_FOR_CHANNEL: dict[str, str] = {"当面": "自行领取", "邮寄": "邮寄", "平常信函": "邮寄", "网络平台": "电子邮件",
+                                        "传真": "传真", "电子邮件": "电子邮件"}
 
 # Case statuses (docs/legal/requests.md). Terminal statuses end the legal clock; which step may be
 # taken in which status is app/domain/case_flow.py.
@@ -61,7 +66,7 @@ class RequestData:
     info_doc_no: str = ""
     info_description: str = ""
     form_wanted: str = "纸质"
-    delivery_method: str = "邮寄"
+    delivery_method: str = "自行领取"  # DELIVERY_FOR_CHANNEL of the default channel
     channel: str = "当面"
     arrived_on: dt.date | None = None
     confirmed_on: dt.date | None = None

@@ -48,6 +48,15 @@ def ensure_case_open(case: Case) -> None:
         ensure_year_open(case.answered_on.year)
 
 
+def same_id_other_names(id_number: str, name: str, case_id: int | None = None) -> list[tuple[str, str]]:
+    """(登记编号, name) of earlier requests with this ID number under another name: one person's ID
+    under two names is a typing slip or a borrowed ID, which the clerk should check before saving."""
+    number, name = (id_number or "").strip().upper(), (name or "").strip()
+    if not number:
+        return []
+    return [(no, other) for cid, no, other in store.holders_of_id(number) if cid != case_id and other != name]
+
+
 def locked_reason(case: Case) -> str | None:
     """Why the case is read-only (its year archived and locked), or None when it may be edited."""
     try:

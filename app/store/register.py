@@ -198,3 +198,10 @@ def rows_by_ids(ids: list[int]) -> list[CaseRow]:
         select = Request.select(*_ROW_COLUMNS).where(Request.id.in_(chunk))
         out.extend(_to_row(r) for r in select.tuples())
     return sorted(out, key=lambda row: (row.received_on, row.id))
+
+
+def holders_of_id(id_number: str) -> list[tuple[int, str, str]]:
+    """(case id, 登记编号, name) of every request made with this ID number, oldest first."""
+    q = (Request.select(Request.id, Request.case_no, Request.name).where(Request.id_number.in_({id_number, id_number.lower()}))
+         .order_by(Request.id).tuples())
+    return list(q)

@@ -113,15 +113,19 @@ def fill_company(qtbot, form) -> None:
     ui.f_fee_reduction.setChecked(True)
 
 
-def register_through_dialog(qtbot, modal, window, fill) -> None:
+def register_through_dialog(qtbot, modal, window, fill) -> list[str]:
+    """Register through the dialog; the 登记完成 message (the new number, the 回执 offered) is
+    answered 不需要. Returns that message's text."""
     def act(dialog: RegisterDialog) -> None:
         fill(qtbot, dialog.form)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         assert not dialog.isVisible(), dialog.form.errors  # saved and closed
 
     modal(RegisterDialog, act)
+    told = answer_messages(modal, "不需要")
     qtbot.mouseClick(window.register_page.ui.newButton, Qt.MouseButton.LeftButton)
     modal.check()
+    return told
 
 
 @pytest.fixture
@@ -141,7 +145,8 @@ def started(qtbot, modal, db_path):
 def test_first_start_register_list_search_and_reopen(qtbot, modal, started, db_path):
     window = started
     assert "茅畲乡" in window.windowTitle()
-    register_through_dialog(qtbot, modal, window, fill_person)
+    told = register_through_dialog(qtbot, modal, window, fill_person)
+    assert told[0].startswith(f"已登记，登记编号：〔{TODAY.year}〕第1号\n申请人：张三")
     register_through_dialog(qtbot, modal, window, fill_company)
     assert db_count(db_path) == 2
 

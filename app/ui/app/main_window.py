@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.case_views: dict[int, "CaseView"] = {}
         self.idle_lock = None  # the idle lock screen's watcher, once the file is open
         self.ctx = Context(fixed_today=today, open_case=self.open_case, show_status=self._status,
-                           show_page=self.show_page)
+                           show_page=self.show_page, issue_notice=self.issue_notice)
         self.ctx.events.settings_changed.connect(self.update_title)
         self.ctx.events.workspace_replaced.connect(self.update_title)
         icon = paths.resource("icon.png")
@@ -278,6 +278,10 @@ class MainWindow(QMainWindow):
         view.raise_()
         view.activateWindow()
         return view
+
+    def issue_notice(self, case_id: int, kind_name: str) -> object:
+        """The case's window with its 出具文书 dialog on `kind_name` (the issued document, or None)."""
+        return self.open_case(case_id).documents_panel.issue(kind_name)
 
     def edit_settings(self) -> None:
         from app.ui.settings.dialog import SettingsDialog

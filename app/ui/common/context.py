@@ -20,7 +20,8 @@ def _no_window(*_args: object) -> None:
 class Context:
     def __init__(self, fixed_today: dt.date | None = None, open_case: Callable[[int], object] = _no_window,
                  show_status: Callable[[str, int], None] = _no_window, events: WorkspaceEvents | None = None,
-                 show_page: Callable[[str, object], object] = _no_window, fixed_now: dt.datetime | None = None):
+                 show_page: Callable[[str, object], object] = _no_window, fixed_now: dt.datetime | None = None,
+                 issue_notice: Callable[[int, str], object] = _no_window):
         self.events = events or WorkspaceEvents()
         # A fixed date for tests and screenshots; None means the real date, read each time (the
         # program may stay open past midnight).
@@ -31,6 +32,8 @@ class Context:
         # Go to the main window's page titled so and select the record `key` there (see Page.select).
         self.show_page = show_page
         self.show_status = show_status
+        # Open the case with the 出具文书 dialog on this kind (e.g. the 回执 right after registering).
+        self.issue_notice = issue_notice
         # False while the window is shown before its database has opened: nothing may be read yet.
         self.workspace_open = True
 

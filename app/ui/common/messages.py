@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
+WARNING = QMessageBox.Icon.Warning
+INFORMATION = QMessageBox.Icon.Information
 _YES = QMessageBox.StandardButton.Yes
 _NO = QMessageBox.StandardButton.No
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlain
 
 from app.domain.dates import FIRST_DAY, cn_date
 from app.domain.request import (
-    APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON,
+    APPLICANT_TYPES, CHANNELS, DELIVERY_FOR_CHANNEL, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON,
     ORGANISATION, ORGANISATION_KINDS, PERSON, RequestData, channel_needs_confirmation, legal_received_on,
 )
 from app.domain.validation import validate_request
@@ -56,10 +56,12 @@ class RequestForm(QWidget):
         self._touched: set[str] = set()
         self._show_all = False
         self._loaded: RequestData | None = None
+        self._setting = False  # the form fills its own fields (loading, following the channel)
+        self._delivery_chosen = False  # the clerk chose the 获取方式 herself: the channel no longer sets it
         self.errors = FieldErrors(self.ui, [f for f in _all_fields()], self.ui.err_general)
         self._fill_vocabularies()
         self._connect()
-        self.set_data(RequestData(arrived_on=self.today()))
+        self.set_data(RequestData(arrived_on=self.today()), delivery_chosen=False)
 
     # ---- set-up -----------------------------------------------------------------------------
 
@@ -82,6 +84,7 @@ class RequestForm(QWidget):
         ui = self.ui
         ui.f_applicant_type.currentIndexChanged.connect(self._on_type_changed)
         ui.f_channel.currentIndexChanged.connect(self._on_channel_changed)
+        ui.f_delivery_method.currentIndexChanged.connect(self._on_delivery_changed)
         ui.f_confirmed_check.toggled.connect(ui.f_confirmed_on.setEnabled)
         for name in ("channel", "arrived_on", "confirmed_on", "confirmed_check"):
             _signal_of(getattr(ui, f"f_{name}")).connect(self._update_received)
@@ -124,7 +127,15 @@ class RequestForm(QWidget):
         if not needs:
             ui.f_confirmed_check.setChecked(False)
         ui.lbl_confirmed_on.setText("签收日期" if channel == "邮寄" else "确认日期")
+        if not self._setting and not self._delivery_chosen and channel in DELIVERY_FOR_CHANNEL:
+            self._setting = True
+            _select(ui.f_delivery_method, DELIVERY_FOR_CHANNEL[channel])
+            self._setting = False
         self._update_received()
+
+    def _on_delivery_changed(self) -> None:
+        if not self._setting:
+            self._delivery_chosen = True
 
     def _update_received(self) -> None:
         """Show the legal date received and the rule of 条例第三十一条 that gave it."""
@@ -190,9 +201,11 @@ class RequestForm(QWidget):
             **text,
         )
 
-    def set_data(self, data: RequestData) -> None:
-        """Load `data` into the fields; the form is then clean (no unsaved edits, no messages)."""
+    def set_data(self, data: RequestData, delivery_chosen: bool = True) -> None:
+        """Load `data` into the fields; the form is then clean (no unsaved edits, no messages).
+        `delivery_chosen`: False for a new request, whose 获取方式 follows the channel until chosen."""
         ui = self.ui
+        self._setting = True
         _select(ui.f_applicant_type, data.applicant_type)
         self._on_type_changed()
         _select(ui.f_applicant_kind, data.applicant_kind)
@@ -210,6 +223,8 @@ class RequestForm(QWidget):
         ui.f_confirmed_check.setChecked(data.confirmed_on is not None)
         ui.f_confirmed_on.setDate(QDate(data.confirmed_on or data.arrived_on or self.today()))
         self._on_channel_changed()
+        self._setting = False
+        self._delivery_chosen = delivery_chosen
         self._touched.clear()
         self._show_all = False
         self.errors.clear()

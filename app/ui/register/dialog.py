@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from app.domain.request import Case
 from app.services import register
-from app.ui.common import errors, tasks
+from app.ui.common import errors, messages, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.messages import confirm_discard
@@ -43,10 +43,23 @@ class RegisterDialog(QDialog):
         if self.form.validate():
             return
         data, today = self.form.data(), self.form.today()
+        if not self._same_id_checked(data.id_number, data.name):
+            return
         self.save_button.setEnabled(False)
         tasks.Operation(self, lambda: register.register(data, today), busy="正在登记…") \
             .success(self._saved).failure(self._refused) \
             .announce(self.ctx.events, lambda case: Changes.case(case.id)).run()
+
+    def _same_id_checked(self, id_number: str, name: str) -> bool:
+        """One ID under two names is remarked on before saving; the clerk decides."""
+        others = register.same_id_other_names(id_number, name)
+        if not others:
+            return True
+        earlier = "、".join(f"{no}（{other}）" for no, other in others[:5])
+        return messages.ask(self, "证件号码与姓名不一致",
+                            f"证件号码 {id_number} 此前登记的申请人姓名不同：{earlier}。\n"
+                            f"本次登记为“{name}”。请核对证件后再保存；确认无误（如更名）可继续登记。",
+                            yes="仍然登记", no="返回核对", icon=messages.WARNING)
 
     def _saved(self, case: Case) -> None:
         self.case = case
@@ -64,9 +77,15 @@ class RegisterDialog(QDialog):
 
 
 def register_new(parent: QWidget, ctx: Context) -> Case | None:
-    """The registration dialog; the new case is announced, and its number told in the status bar."""
+    """The registration dialog; the new case is announced, its 登记编号 told where the clerk looks (a
+    message in front, and the status bar), with the 申请接收回执 offered at once."""
     dialog = RegisterDialog(parent, ctx)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.case is None:
         return None
-    ctx.show_status(f"已登记：{dialog.case.case_no} {dialog.case.name}", 8000)
-    return dialog.case
+    case = dialog.case
+    ctx.show_status(f"已登记：{case.case_no} {case.name}", 15000)
+    if messages.ask(parent, "登记完成", f"已登记，登记编号：{case.case_no}\n申请人：{case.name}\n\n"
+                    "是否现在出具《政府信息公开申请接收回执》交给申请人？", yes="出具回执…", no="不需要",
+                    default_yes=True, icon=messages.INFORMATION):
+        ctx.issue_notice(case.id, "申请接收回执")
+    return case
