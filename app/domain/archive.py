@@ -57,6 +57,18 @@ def archive_deadline(year: int) -> dt.date:
     return dt.date(year + 1, 1, 31)
 
 
+def year_ended(year: int, today: dt.date) -> bool:
+    """Whether `year` is over: only a finished year is archived (docs/legal/archive.md, by 31 January
+    of the next year)."""
+    return today > dt.date(year, 12, 31)
+
+
+def early_archive_effects(year: int) -> str:
+    """What locking a year that has not ended blocks, in the clerk's words."""
+    return (f"{year}年尚未结束。归档后{year}年度即锁定：不能再登记收到日期在{year}年的申请（当面来访也不行），"
+            f"{year}年内办结的案件变为只读，直到解除锁定。")
+
+
 def reminder_year(today: dt.date) -> int:
     """The year whose archive is due next: from 1 December it is the current one."""
     return today.year if today.month == 12 else today.year - 1

@@ -43,8 +43,11 @@ def _noop(done: int, total: int) -> None:
 
 
 def archive_year(year: int, out_dir: Path | str, progress: Progress | None = None,
-                 today: dt.date | None = None) -> ArchivePackage:
+                 today: dt.date | None = None, early_reason: str = "") -> ArchivePackage:
     """Build the archive package of `year` in `out_dir` and lock the year (docs/legal/archive.md).
+
+    A year that has not ended is refused: locking it would refuse every registration received in it.
+    ``early_reason`` is the deliberate override; it is recorded with what the lock blocks.
 
     The package holds the year's ledger, the 归档文件目录 (DA/T 22-2015), every document of
     every case concluded in the year (cases carried in from the year before are marked so) in a
@@ -57,6 +60,9 @@ def archive_year(year: int, out_dir: Path | str, progress: Progress | None = Non
     errors = rules.check_archive_settings(cfg.fonds_no, cfg.org_code, cfg.retention)
     if errors:
         raise ValidationError(errors)
+    early_reason = (early_reason or "").strip()
+    if not rules.year_ended(year, today) and not early_reason:
+        raise ServiceError(rules.early_archive_effects(year) + f"年度归档应在{year}年结束后、次年1月31日前进行。")
     lock = store.year_lock(year)
     if lock is not None:
         raise YearLocked(f"{year}年度已于{lock.locked_at:%Y-%m-%d %H:%M}归档（{lock.package}）。"
@@ -72,7 +78,10 @@ def archive_year(year: int, out_dir: Path | str, progress: Progress | None = Non
         _backup_before_lock()
         with atomic():
             store.lock_year(year, str(folder))
-            audit.record("year", year, "归档并锁定", {"package": [None, str(folder)], "cases": [None, len(cases)]})
+            changes = {"package": [None, str(folder)], "cases": [None, len(cases)]}
+            if not rules.year_ended(year, today):
+                changes |= {"reason": [None, early_reason], "effect": [None, rules.early_archive_effects(year)]}
+            audit.record("year", year, "提前归档并锁定" if "reason" in changes else "归档并锁定", changes)
     except BaseException as exc:
         for junk in (work, _zip_part(folder)):  # nothing half-built is left; the year stays open
             files.remove_quietly(junk)

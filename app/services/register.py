@@ -40,6 +40,17 @@ def ensure_year_open(year: int) -> None:
         raise YearLocked(f"{year}年度已归档锁定，案件为只读。如需修改，请先在“归档”页面解除锁定并说明理由。")
 
 
+def registration_blocked(year: int) -> str | None:
+    """Why no request received in `year` can be registered now (the year is archived and locked),
+    told before the clerk fills the form; None when it can."""
+    try:
+        ensure_year_open(year)
+    except YearLocked:
+        return (f"{year}年度已归档锁定，收到日期在{year}年的申请现在无法登记。"
+                "如需登记，请先在“台账与归档”页解除锁定并说明理由。")
+    return None
+
+
 def ensure_case_open(case: Case) -> None:
     """A case in an archived year's package is read-only: one concluded in a locked year
     (docs/legal/archive.md). A case received in a locked year but still open was carried over and stays

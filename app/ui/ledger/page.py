@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
+from app.domain import archive as rules
 from app.services import archive, ledger
 from app.services.errors import ServiceError, StoreError
 from app.services.workspace import current_db_path
@@ -210,16 +211,32 @@ class LedgerPage(Page):
             self.out_dir.setText(folder)
 
     def start_archive(self) -> None:
-        year = self.year.value()
-        if not messages.ask(self, "年度归档", f"将生成{year}年度归档包并锁定该年度，锁定后本年度办结的案件不能再修改。"
-                            "是否继续？", yes="归档并锁定", no="取消"):
+        year, today = self.year.value(), self.today()
+        early = ""
+        if not rules.year_ended(year, today):
+            early = self._ask_early(year)
+            if not early:
+                return
+        elif not messages.ask(self, "年度归档", f"将生成{year}年度归档包并锁定该年度，锁定后{year}年内办结的案件"
+                              "不能再修改，也不能再登记收到日期在该年度的申请。是否继续？", yes="归档并锁定", no="取消"):
             return
         out_dir = Path(self.out_dir.text().strip() or paths.archives_dir(current_db_path()))
         self._progress_from(0)
         self.archive_button.setEnabled(False)
-        tasks.Operation(self, lambda report: archive.archive_year(year, out_dir, progress=report), busy="正在归档…") \
+        tasks.Operation(self, lambda report: archive.archive_year(year, out_dir, progress=report, today=today,
+                                                                  early_reason=early), busy="正在归档…") \
             .with_progress(self._show_progress).success(self._archived).failure(self._archive_failed) \
             .announce(self.ctx.events, Changes(cases=True)).run()
+
+    def _ask_early(self, year: int) -> str:
+        """A year not yet ended is archived only deliberately: what it blocks, then a reason that is
+        recorded. Empty when the clerk stepped back."""
+        if not messages.ask(self, "年度尚未结束", rules.early_archive_effects(year) +
+                            f"\n\n年度归档应在{year}年结束后、次年1月31日前进行。确实要提前归档吗？",
+                            yes="提前归档…", no="不归档", icon=messages.WARNING):
+            return ""
+        reason, ok = QInputDialog.getText(self, "提前归档的理由", f"请写明提前归档{year}年度的理由（将记入操作日志）：")
+        return reason.strip() if ok else ""
 
     def _show_progress(self, done: int, total: int, _text: str = "") -> None:
         self.progress.setMaximum(max(total, 1))

@@ -79,6 +79,10 @@ class RegisterDialog(QDialog):
 def register_new(parent: QWidget, ctx: Context) -> Case | None:
     """The registration dialog; the new case is announced, its 登记编号 told where the clerk looks (a
     message in front, and the status bar), with the 申请接收回执 offered at once."""
+    blocked = register.registration_blocked(ctx.today().year)
+    if blocked:
+        messages.warn(parent, "无法登记", blocked)
+        return None
     dialog = RegisterDialog(parent, ctx)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.case is None:
         return None

@@ -115,3 +115,45 @@ def test_import_through_the_preview_dialog(qtbot, modal, window, db_path, tmp_pa
     assert seen["checkable"] == [True, False]
     assert _rows(db_path, "SELECT name, outcome, received_on FROM request") == [("张三", "3.1", "2025-03-05")]
     assert page.result.text() == "已导入 1 件"
+
+
+def test_archiving_a_year_before_it_ends_is_deliberate_and_the_lock_is_told_before_the_form(
+        qtbot, modal, db_path, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.services import audit
+    from app.ui.register.dialog import register_new
+    from tests.ui.ui_support import answer_messages
+
+    november = dt.date(2026, 11, 30)
+    window = open_main_window(qtbot, db_path, november)
+    window.show()
+    register.register(RequestData(name="王五", id_number="11010519491231002X", phone="13857612345",
+                                  info_name="村道硬化验收报告", arrived_on=dt.date(2026, 11, 2)), today=november)
+    page = page_of(window, LedgerPage)
+    page.year.setValue(2026)
+    type_into(qtbot, page.out_dir, str(tmp_path / "out"))
+    told = answer_messages(modal, "不归档")
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert "2026年尚未结束" in told[0] and "不能再登记收到日期在2026年的申请" in told[0]
+    assert page.last_package is None and "未归档" in page.lock_state.text()
+
+    answer_messages(modal, "提前归档…")
+    modal(QInputDialog, lambda d: (d.setTextValue("乡镇合并，档案提前移交"), d.accept()), needs_focus=False)
+    qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    modal.check()
+    assert page.last_package is not None and "已归档锁定" in page.lock_state.text()
+    entry = [e for e in audit.history("year", 2026) if e.action == "提前归档并锁定"]
+    assert len(entry) == 1 and "乡镇合并，档案提前移交" in entry[0].summary
+
+    # The lock is told before any form is filled in.
+    told = answer_messages(modal, "确定")
+    assert register_new(window, window.ctx) is None
+    modal.check()
+    assert told[0].startswith("2026年度已归档锁定，收到日期在2026年的申请现在无法登记")
+
+    # Unlocking shows the year open again.
+    page.unlock("误操作，撤销提前归档")
+    assert "未归档" in page.lock_state.text() and page.archive_button.isEnabled()
+    assert not page.unlock_button.isEnabled()
