@@ -47,6 +47,18 @@ def user_data_dir() -> Path:
     return Path(_udd("政务公开工作台", appauthor=False, roaming=False))
 
 
+def ui_settings_path() -> Path:
+    """This desk's window size and position and the folders its file dialogs last used (an INI file
+    in the user data folder: these belong to the desk, not to the office's register)."""
+    return user_data_dir() / "界面设置.ini"
+
+
+def home_documents_dir() -> Path:
+    """Where a file dialog first opens: the user's Documents folder (never the program's folder)."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
 def default_db_path() -> Path:
     """The database file: ZWGK_DB, else 政务公开.sqlite in the user data folder."""
     override = os.environ.get(DB_ENV)

@@ -19,7 +19,7 @@ from app import APP_NAME, paths
 from app.services import backup, cleanup
 from app.services.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, ServiceError, StoreError
 from app.services.workspace import is_readonly, open_workspace
-from app.ui.common import errors, messages, tasks
+from app.ui.common import errors, files, messages, tasks
 
 OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
 
@@ -305,7 +305,7 @@ class BackupDialog(QDialog):
         self._run(lambda: backup.backup_now().path.name, "已备份：{result}")
 
     def copy_to_stick(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择U盘或文件夹")
+        folder = files.folder_path(self, "选择U盘或文件夹", "backup-copy")
         if folder:
             self._run(lambda: backup.copy_to(folder), "已备份到：{result}")
 

@@ -9,17 +9,16 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QDialog, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from app import paths
 from app.domain.dates import cn_date
 from app.services import calendar as office_calendar
 from app.services.calendar import DayInfo
 from app.services.errors import ValidationError
 from app.ui.forms.ui_calendar_day_dialog import Ui_CalendarDayDialog
-from app.ui.common import errors, messages, tasks
+from app.ui.common import errors, files, messages, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.messages import chinese_buttons
@@ -286,10 +285,10 @@ class CalendarPage(Page):
             errors.report(self, exc, "无法确认")
 
     def _choose_import(self) -> None:
-        start = str(paths.resource(SAMPLE_FILE).parent)
-        path, _ = QFileDialog.getOpenFileName(self, "导入节假日安排", start, "节假日安排 (*.csv *.xlsx)")
+        # The folder she used last (else Documents), not the sample shipped with the program.
+        path = files.open_path(self, "导入节假日安排", "calendar-import", "节假日安排 (*.csv *.xlsx)")
         if path:
-            self.import_from(Path(path))
+            self.import_from(path)
 
     def import_from(self, path: Path) -> None:
         self._change(lambda: office_calendar.import_schedule(path), "无法导入",

@@ -11,13 +11,13 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.dates import cn_date
 from app.services import notices
 from app.services.errors import ServiceError
 from app.ui.case.notice_dialog import NoticeDialog
-from app.ui.common import errors, messages, tasks
+from app.ui.common import errors, files, messages, tasks
 from app.ui.common.events import Changes
 from app.ui.common.tables import button_row, fit_columns, make_table
 
@@ -146,7 +146,7 @@ class DocumentsPanel(QWidget):
         doc = self.selected()
         if doc is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "PDF保存位置", str(doc.path.parent))
+        folder = files.folder_path(self, "PDF保存位置", "pdf", str(doc.path.parent))
         if folder:
             self.save_pdf(doc, folder)
 

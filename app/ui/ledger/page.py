@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView,
     QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -18,7 +18,7 @@ from app.domain import archive as rules
 from app.services import archive, ledger
 from app.services.errors import ServiceError, StoreError
 from app.services.workspace import current_db_path
-from app.ui.common import errors, messages, tasks
+from app.ui.common import errors, files, messages, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.page import Page
@@ -157,9 +157,10 @@ class LedgerPage(Page):
 
     def _choose_export(self) -> None:
         year = self.year.value()
-        name, _ = QFileDialog.getSaveFileName(self, "导出台账", f"{year}年度依申请公开登记台账.xlsx", "Excel 工作簿 (*.xlsx)")
+        name = files.save_path(self, "导出台账", "ledger-export", f"{year}年度依申请公开登记台账.xlsx",
+                               "Excel 工作簿 (*.xlsx)")
         if name:
-            self.export_to(Path(name))
+            self.export_to(name)
 
     def export_to(self, path: Path) -> None:
         year, full = self.year.value(), self.full_ids.isChecked()
@@ -168,9 +169,9 @@ class LedgerPage(Page):
             .success(lambda out: self.result.setText(f"已导出 {out.rows} 件到 {out.path}")).run()
 
     def _choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "导入手工台账", "", "Excel 工作簿 (*.xlsx)")
+        name = files.open_path(self, "导入手工台账", "ledger-import", "Excel 工作簿 (*.xlsx)")
         if name:
-            self.import_from(Path(name))
+            self.import_from(name)
 
     def import_from(self, path: Path) -> None:
         self._progress_from(0)
@@ -206,9 +207,9 @@ class LedgerPage(Page):
     # ---- archive --------------------------------------------------------------------------------
 
     def _choose_out_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "归档包保存位置", self.out_dir.text())
+        folder = files.folder_path(self, "归档包保存位置", "archive", self.out_dir.text())
         if folder:
-            self.out_dir.setText(folder)
+            self.out_dir.setText(str(folder))
 
     def start_archive(self) -> None:
         year, today = self.year.value(), self.today()

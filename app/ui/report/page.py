@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import annual_report as ar
 from app.domain import outcomes
 from app.services.errors import ServiceError
-from app.ui.common import errors, tasks
+from app.ui.common import errors, files, tasks
 from app.ui.common.context import Context
 from app.ui.common.page import Page
 from app.ui.forms.ui_sum_reports_dialog import Ui_SumReportsDialog
@@ -224,15 +224,20 @@ class SumReportsDialog(QDialog):
         self.result = None
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择各单位报表所在文件夹", self.ui.folderEdit.text())
+        folder = files.folder_path(self, "选择各单位报表所在文件夹", "report-sum", self.ui.folderEdit.text())
         if folder:
-            self.ui.folderEdit.setText(folder)
+            self.ui.folderEdit.setText(str(folder))
             if not self.ui.outEdit.text():
                 self.ui.outEdit.setText(str(Path(folder).parent / self.ui.outEdit.placeholderText()))
 
     def _choose_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "汇总结果保存为", self.ui.outEdit.text()
-                                              or self.ui.outEdit.placeholderText(), "Excel 工作簿 (*.xlsx)")
+        current = self.ui.outEdit.text()
+        if current:
+            name, _ = QFileDialog.getSaveFileName(self, "汇总结果保存为", current, "Excel 工作簿 (*.xlsx)")
+        else:
+            chosen = files.save_path(self, "汇总结果保存为", "report-sum", self.ui.outEdit.placeholderText(),
+                                     "Excel 工作簿 (*.xlsx)")
+            name = str(chosen) if chosen else ""
         if name:
             self.ui.outEdit.setText(name)
 
@@ -530,7 +535,7 @@ class ReportPage(Page):
         """Choose a folder; an unbalanced report needs a note first (annual_report.export)."""
         if self.report is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "选择年度报告导出文件夹")
+        folder = files.folder_path(self, "选择年度报告导出文件夹", "report-export")
         if not folder:
             return
         note = ""
