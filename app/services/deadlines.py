@@ -180,6 +180,11 @@ def _refreshed_open_cases() -> list[tuple[Case, ClockResult]]:
     return counted
 
 
+def open_case_limits(day: dt.date) -> list[tuple[Case, ClockResult]]:
+    """Every open case with its limits counted against `day` (read only; nothing is stored)."""
+    return _count_open(day)
+
+
 def refresh_open_cases() -> int:
     """Recompute every open case (after a calendar or settings change, an import, and daily when the
     home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""

@@ -3,6 +3,7 @@ once-a-day start-up reminder. The due lists themselves come from services.deadli
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from app.domain import outcomes
 from app.store import home_stats, kv
@@ -41,3 +42,55 @@ def reminder_due(today: dt.date) -> bool:
 def mark_reminder_shown(today: dt.date) -> None:
     with atomic():
         kv.put(_REMINDER_KEY, today.isoformat())
+
+
+# ---------------------------------------------------------------- next year's holiday schedule
+
+WARN_FROM_MONTH = 11  # the State Council's notice for the next year usually comes out in November or December
+
+
+@dataclass(frozen=True)
+class LimitInNextYear:
+    case_id: int
+    case_no: str
+    name: str
+    label: str
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class NextYearWarning:
+    """From November: next year's schedule is not loaded, and the open cases whose limits fall in it."""
+
+    year: int
+    limits: tuple[LimitInNextYear, ...]
+
+    @property
+    def text(self) -> str:
+        head = (f"{self.year}年节假日安排尚未载入。在“工作日历”页载入并确认之前，落在{self.year}年的期限只按周末推算"
+                f"（不含春节等法定节假日和调休），标“未确认”，可能比实际早或晚；写有这些日期的告知书签发前会要求核对。")
+        if not self.limits:
+            return head + f"目前没有案件的期限落在{self.year}年；此后受理或延期的案件，期限可能跨入{self.year}年。"
+        cases = "、".join(f"{item.case_no} {item.name}（{item.label} {item.due.year}年{item.due.month}月{item.due.day}日）"
+                         for item in self.limits[:6])
+        more = f"等{len(self.limits)}件" if len(self.limits) > 6 else f"共{len(self.limits)}件"
+        return head + f"期限已落在{self.year}年的案件：{cases}，{more}。"
+
+
+def next_year_warning(today: dt.date) -> NextYearWarning | None:
+    """From 1 November until next year's schedule is confirmed (docs/legal/holidays.md): the warning,
+    with the open cases whose running limits already reach into next year. None otherwise."""
+    from app.services import deadlines
+    from app.services.work_calendar import work_calendar
+
+    year = today.year + 1
+    if today.month < WARN_FROM_MONTH or work_calendar().is_confirmed(year):
+        return None
+    found = []
+    for case, result in deadlines.open_case_limits(today):
+        for limit in sorted(result.limits, key=lambda l: not l.legal):  # the legal limit first
+            if limit.shown and limit.done_on is None and limit.due is not None and limit.due.year >= year:
+                found.append(LimitInNextYear(case.id, case.case_no, case.name, limit.label, limit.due))
+                break
+    found.sort(key=lambda item: (item.due, item.case_no))
+    return NextYearWarning(year, tuple(found))

@@ -141,6 +141,8 @@ class HomePage(Page):
         self.summary = QLabel("正在统计到期事项…", self)
         self.summary.setObjectName("homeSummary")  # its look: resources/style.qss
         left.addWidget(self.summary)
+        self._left = left
+        self.year_ahead: QLabel | None = None  # next year's schedule not loaded (from November)
         self.stack = QVBoxLayout()
         self.empty: dict[str, QLabel] = {}
         self.stack.addStretch(0)
@@ -156,6 +158,14 @@ class HomePage(Page):
     def _build_lists(self) -> None:
         if self.others is not None:
             return
+        self.year_ahead = QLabel(self)
+        self.year_ahead.setObjectName("yearAheadWarning")
+        self.year_ahead.setWordWrap(True)
+        self.year_ahead.setStyleSheet("background: #fff3cd; color: #7a4a00; border: 1px solid #e0b44c; padding: 6px;")
+        self.year_ahead.setToolTip("条例第三十三条：答复期限按工作日计算；工作日以国务院办公厅每年发布的节假日安排为准"
+                                   "（docs/legal/holidays.md）。在“工作日历”页载入并确认下一年度的安排。")
+        self.year_ahead.hide()
+        self._left.insertWidget(1, self.year_ahead)
         for n, (key, label, colour) in enumerate(BUCKETS):
             box = QGroupBox(label, self)
             box.setStyleSheet(f"QGroupBox {{ font-weight: bold; color: {colour}; }}")
@@ -247,6 +257,9 @@ class HomePage(Page):
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
         self.others.setText(counted.others)
         self.hours.show_rows(counted.duties.opinions if counted.duties else [])
+        warning = counted.year_ahead
+        self.year_ahead.setText(f"⚠ {warning.text}" if warning else "")
+        self.year_ahead.setVisible(warning is not None)
         self._show_charts(today.year, counted.per_month, counted.outcomes)
         self.due_counts.emit(dict(self.counts))
         first = not self._built_once
@@ -365,6 +378,7 @@ class HomeCount(NamedTuple):
     outcomes: list
     limits_refreshed: bool
     duties: "DutiesHome | None" = None  # 舆情 hour limits and 新闻发布 work due (docs/legal/duties.md)
+    year_ahead: object = None  # services.home.NextYearWarning, from November while next year is not loaded
 
 
 def count_home(today: dt.date, refresh_limits: bool, now: dt.datetime | None = None) -> HomeCount:
@@ -381,4 +395,5 @@ def count_home(today: dt.date, refresh_limits: bool, now: dt.datetime | None = N
     seen = duties.home(now or dt.datetime.combine(today, dt.datetime.now().time()), today)
     return HomeCount(today, deadlines.due_overview(today, refresh=refreshed),
                      HomePage._others_html(today, press_lines(seen, today)),
-                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed, seen)
+                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed, seen,
+                     home.next_year_warning(today))

@@ -137,3 +137,26 @@ def test_the_count_runs_beside_the_window_and_a_long_list_shows_its_most_urgent_
     note = page.empty["overdue"]
     assert page.isVisible() and not note.isHidden() and note.text() == "另有1件未列出：在“登记簿”中按“期限”列排序可查看全部。"
     assert page.empty["today"].text() == "（无）"
+
+
+def test_from_november_the_page_says_next_year_is_not_loaded_and_which_cases_reach_into_it(
+        qtbot, db_path, reminder_off):
+    """An extension on 30 November 2026 runs into 2027, whose schedule is not loaded (docs/legal/holidays.md)."""
+    late, early = office_with_cases(db_path, dt.date(2026, 11, 20), dt.date(2026, 11, 27))
+    actions.extend(late, dt.date(2026, 11, 30), "陈建国")
+    window = open_window(qtbot, dt.date(2026, 11, 30))
+    page = window.home_page
+    qtbot.waitUntil(lambda: bool(page.counts), timeout=3000)
+    warning = page.year_ahead
+    assert warning.isVisible()
+    text = warning.text()
+    assert text.startswith("⚠ 2027年节假日安排尚未载入") and "只按周末推算" in text
+    # Answer limit 2026-12-18, extended by 20 working days: into 2027; the other case stays in 2026.
+    assert "〔2026〕第1号 申请人1（延期答复期限 2027年1月15日），共1件" in text
+    assert "申请人2" not in text
+    assert "条例第三十三条" in warning.toolTip()
+
+    # Before November nothing is said.
+    other = open_window(qtbot, dt.date(2026, 10, 30))
+    qtbot.waitUntil(lambda: bool(other.home_page.counts), timeout=3000)
+    assert not other.home_page.year_ahead.isVisible()
