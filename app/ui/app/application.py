@@ -195,7 +195,7 @@ def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
         _AfterFirstPaint(window, after_paint, at_paint=window.hold_input)
     if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
         _bench_hook(window)
-    window.show()
+    window.show_as_last_time()
     return window
 
 

@@ -43,6 +43,10 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("文书模板", "app.ui.templates.page:TemplatesPage"),
 )
 REGISTER_INDEX = 1
+# A screen smaller than this gets the window maximized the first time: at 1366×768 with a task bar an
+# un-maximized window hides its own status bar, where the new 登记编号 used to be told.
+SMALL_SCREEN = (1600, 900)
+GEOMETRY_KEY = "window/geometry"
 
 # The menu shortcuts live here, not in main_window.ui: uic writes setShortcut("Ctrl+Q"), and
 # resolving that call makes PySide build the whole Qt namespace (94 enums, ~20 ms) before the first
@@ -330,10 +334,32 @@ class MainWindow(QMainWindow):
         for view in list(self.case_views.values()):
             view.hide()
 
+    def show_as_last_time(self) -> None:
+        """Where and how large the clerk left it on this desk; the first time, maximized on a small screen."""
+        from app.ui.common.files import desk_settings
+
+        saved = desk_settings().value(GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved):
+            self.show()  # a window left maximized comes back maximized
+            return
+        screen = self.screen().availableGeometry()
+        if screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def remember_geometry(self) -> None:
+        from app.ui.common.files import desk_settings
+
+        settings = desk_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Open case windows ask about their unsaved edits first; any refusal keeps the program open.
         for view in list(self.case_views.values()):
             if not view.close():
                 event.ignore()
                 return
+        self.remember_geometry()
         event.accept()
