@@ -15,6 +15,17 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.delenv("ZWGK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_temp_folder(tmp_path, monkeypatch):
+    """Drafts and previews (zwgk-draft-…, personal data) go to the test's own folder, never the
+    machine's temporary folder, so no test leaves one behind."""
+    import tempfile
+
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "register.sqlite"

@@ -508,7 +508,7 @@ def render_draft(kind_name: str, case_id: int | None, extra: dict | None = None,
     on_date = on_date or dt.date.today()
     context = build_context(k.name, case_id, extra, on_date, None)
     case_no = str(context.get("登记编号") or "")
-    folder = _draft_folder()
+    folder = draft_folder()
     out = folder / paths.safe_filename(f"草稿-{case_no + '-' if case_no else ''}{k.name}.docx")
     try:
         templates.render(templates.template_path(k.name), context, out)
@@ -518,7 +518,7 @@ def render_draft(kind_name: str, case_id: int | None, extra: dict | None = None,
     return out
 
 
-def _draft_folder() -> Path:
+def draft_folder() -> Path:
     """A folder of its own for each draft (a draft still open in Word never blocks the next one), in
     the data folder's 草稿; the system temp folder only where the data folder cannot be written."""
     base = paths.drafts_dir(_db_path())
@@ -886,6 +886,17 @@ def to_pdf(path: Path | str, out_dir: Path | None = None) -> Path:
     if not target.exists():
         raise ServiceError(f"转换PDF失败：没有生成{target.name}")
     return target
+
+
+def preview_pdf(path: Path | str) -> Path:
+    """A PDF of the file for the program's print preview, in a draft folder of its own (it holds the
+    applicant's personal data); the preview deletes it when closed (discard_draft)."""
+    folder = draft_folder()
+    try:
+        return to_pdf(path, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def _soffice_pdf(program: str, path: Path, out_dir: Path) -> None:

@@ -21,6 +21,7 @@ from app.domain.notices import ExtraField, NoticeKind
 from app.services import actions, notices
 from app.services.errors import ServiceError, ValidationError
 from app.ui.common import errors, messages, tasks
+from app.ui.common.print_preview import preview_and_print
 
 _ERROR_STYLE = "color: #c0392b;"
 _GROUPS = {"流程": "办理流程", "答复": "答复", "表格": "表格"}
@@ -93,7 +94,8 @@ class NoticeDialog(QDialog):
         self.busy_label.hide()
         self.preview_button = QPushButton("预览草稿", self)
         self.preview_button.setObjectName("previewButton")
-        self.preview_button.setToolTip("生成一份不编文号的草稿（文号处显示××）并用 Word/WPS 打开，不记入办理过程")
+        self.preview_button.setToolTip("生成一份不编文号的草稿（文号处显示××）在程序内预览，可打印；不记入办理过程，"
+                                       "关闭预览后草稿即删除")
         self.issue_button = QPushButton("出具", self)
         self.issue_button.setObjectName("issueButton")
         self.issue_button.setDefault(True)
@@ -272,7 +274,7 @@ class NoticeDialog(QDialog):
         return self.kind().name, self.values(), self.issue_date()
 
     def preview(self) -> None:
-        """A draft (文号 ××) rendered off the GUI thread, then opened in Word/WPS."""
+        """A draft (文号 ××) rendered off the GUI thread, then shown in the 打印预览 (deleted when closed)."""
         name, values, on = self._start("正在生成草稿…")
         case_id = self.case_id if self.kind().needs_case else None
         tasks.Operation(self, lambda: notices.render_draft(name, case_id, values, on), lane=tasks.FREE,
@@ -281,10 +283,7 @@ class NoticeDialog(QDialog):
     def _draft_ready(self, path) -> None:
         self._set_busy(False)
         self.last_draft = path
-        try:
-            notices.open_file(path)
-        except ServiceError as exc:
-            messages.warn(self, "无法打开草稿", f"{exc}\n\n草稿已保存在：{path}")
+        preview_and_print(self, path, f"草稿：{self.kind().name}", draft=True)
 
     def issue(self, accept_late: bool = False, accept_unconfirmed: bool = False, change_reason: str = "") -> None:
         """Issue with a 文号 (services.notices.issue). What the service will only do when told asks

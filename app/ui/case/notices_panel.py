@@ -19,6 +19,7 @@ from app.services.errors import ServiceError
 from app.ui.case.notice_dialog import NoticeDialog
 from app.ui.common import errors, files, messages, tasks
 from app.ui.common.events import Changes
+from app.ui.common.print_preview import preview_and_print
 from app.ui.common.tables import button_row, fit_columns, make_table
 
 HEADERS = ("文书", "文号", "签发日期", "文件")
@@ -70,7 +71,7 @@ class DocumentsPanel(QWidget):
         self.empty.setWordWrap(True)
         row, self.buttons = button_row(self, (("new", "出具文书…", "选择文书种类，预览草稿或编号出具"),
                                               ("open", "打开", "用 Word/WPS 打开（也可双击该行）"),
-                                              ("print", "打印", "发送到默认打印机"),
+                                              ("print", "打印…", "打印预览，选择打印机和份数后打印（Ctrl+P）"),
                                               ("pdf", "另存PDF…", "用 Word 或 LibreOffice 另存为PDF")), "doc")
         self.buttons["new"].clicked.connect(lambda: self.issue())
         self.buttons["open"].clicked.connect(self.open_selected)
@@ -135,12 +136,15 @@ class DocumentsPanel(QWidget):
         except ServiceError as exc:
             errors.report(self, exc, "无法打开文书")
 
-    def print_selected(self) -> None:
-        doc = self.selected()
+    def print_selected(self) -> str:
+        """打印预览 of the selected document (the newest when none is selected), then printer and
+        copies; what was printed is said here ("" when nothing was)."""
+        doc = self.selected() or next((d for d in reversed(self.rows) if d.exists), None)
         if doc is None:
-            return
-        self._run(lambda: notices.print_file(doc.path), f"已发送到打印机：{doc.path.name}",
-                  f"正在打印{doc.kind}…", "无法打印")
+            return ""
+        printed = preview_and_print(self.view, doc.path, doc.kind)
+        self.show_message(printed or "没有打印。")
+        return printed
 
     def pdf_selected(self) -> None:
         doc = self.selected()

@@ -19,6 +19,7 @@ from app.domain.dates import cn_date
 from app.services import notices, templates
 from app.ui.case.view import CaseView
 from app.ui.case.notice_dialog import NoticeDialog
+from app.ui.common.print_preview import PrintPreviewDialog
 from app.ui.common.reason_dialog import ReasonDialog
 from tests.ui.clock_support import office_with_cases
 from tests.ui.ui_support import click_toolbar
@@ -198,13 +199,19 @@ def test_draft_takes_no_number_and_a_missing_opener_is_a_message(qtbot, view, mo
     monkeypatch.setattr(shutil, "which", lambda *_a, **_k: None)  # no xdg-open: the OS call only
     seen = {}
 
+    def look(preview: PrintPreviewDialog) -> None:
+        seen["pages"], seen["info"] = preview.page_count(), preview.info.text()
+        seen["text"] = docx_text(preview.source)
+        modal(QMessageBox, read_and_close, needs_focus=False)
+        qtbot.mouseClick(preview.open_button, Qt.MouseButton.LeftButton)
+        preview.reject()
+
     def draft(dialog: NoticeDialog) -> None:
-        modal(QMessageBox, read_and_close)
         dialog.select_kind("补正告知书")
         type_chinese(dialog.inputs["补正事项"], ITEMS)
+        modal(PrintPreviewDialog, look, timeout_ms=60000, needs_focus=False)
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
         seen["draft"] = dialog.last_draft
-        seen["text"] = docx_text(dialog.last_draft)  # read while it is shown: closing deletes it
         dialog.reject()
 
     def read_and_close(box: QMessageBox) -> None:
@@ -217,6 +224,8 @@ def test_draft_takes_no_number_and_a_missing_opener_is_a_message(qtbot, view, mo
     assert "找不到可以打开该文件的程序" in seen["message"]
     text = seen["text"]
     assert "茅政信补〔" in text and "××" in text and ITEMS in text
+    # No LibreOffice or Word on this "machine" either: the preview says so instead of showing pages.
+    assert seen["pages"] == 0 and "无法生成预览：未找到 Word 或 LibreOffice" in seen["info"]
     assert not seen["draft"].exists() and not seen["draft"].parent.exists()  # the draft went with the window
     assert view.documents_panel.texts() == []
     assert not any("签发" in t for t in view.timeline_texts())
@@ -302,14 +311,20 @@ def test_print_and_pdf_without_an_office_program_say_so(qtbot, view, modal, monk
         seen.append(box.text())
         box.close()
 
-    modal(QMessageBox, read)
+    def look(preview: PrintPreviewDialog) -> None:
+        seen.append(preview.info.text())
+        seen.append(preview.print_button.isEnabled())
+        preview.reject()
+
+    modal(PrintPreviewDialog, look, needs_focus=False)
     qtbot.mouseClick(panel.buttons["print"], Qt.MouseButton.LeftButton)
     modal.check()
+    assert panel.message.text() == "没有打印。"
     modal(QMessageBox, read)
     panel.save_pdf(panel.selected(), tmp_path)  # what 另存PDF… does after the folder is chosen
     modal.check()
-    assert "无法直接打印" in seen[0]
-    assert "无法另存为PDF" in seen[1]
+    assert seen[0].startswith("无法生成预览：未找到 Word 或 LibreOffice") and seen[1] is False
+    assert "无法另存为PDF" in seen[2]
     assert not list(tmp_path.glob("*.pdf"))
     assert panel.buttons["print"].isEnabled()  # the buttons come back after the refusal
 
