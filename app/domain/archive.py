@@ -139,6 +139,28 @@ def catalogue_rows(files: list[CaseFile], *, fonds_no: str, year: int, retention
     return rows
 
 
+CATALOGUE_WIDTHS: tuple[int, ...] = (6, 24, 20, 22, 46, 10, 6, 6, 24)  # character widths of the columns
+LINE_POINTS = 15.0  # one line of 10.5 pt 宋体 with its leading
+
+
+def text_width(text: str) -> int:
+    """Width in Excel's character units: a Chinese character takes two, a Latin one one."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def lines_needed(text: str, width: int) -> int:
+    """Lines a wrapped cell of `width` characters needs for `text` (explicit line breaks kept)."""
+    usable = max(width - 1, 1)  # the cell's own padding
+    return sum(max(1, -(-text_width(part) // usable)) for part in (str(text).split("\n") or [""]))
+
+
+def row_height(cells: list[object], widths: tuple[int, ...] = CATALOGUE_WIDTHS) -> float:
+    """A row height in points that shows every wrapped cell whole (Excel and WPS do not grow a row
+    written by a program; LibreOffice does only when no height is stored)."""
+    lines = max(lines_needed("" if c is None else str(c), w) for c, w in zip(cells, widths))
+    return round(lines * LINE_POINTS + 6, 1)
+
+
 def manifest_line(sha256: str, relative_path: str) -> str:
     """One line in the format of `sha256sum`, so the package can be checked with common tools."""
     return f"{sha256}  {relative_path}"

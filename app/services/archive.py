@@ -254,23 +254,31 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
     wb = Workbook()
     ws = wb.active
     ws.title = "归档文件目录"
+    last = chr(ord("A") + len(rules.CATALOGUE_COLUMNS) - 1)
     ws.append([f"归档文件目录（{year}年度 依申请公开 保管期限：{rules.RETENTION_CODES[cfg.retention]}）"])
+    ws.merge_cells(f"A1:{last}1")
     ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 30
     ws.append(list(rules.CATALOGUE_COLUMNS))
     for row in rows:
         ws.append(row.cells())
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name="宋体", size=10.5)
     for cells in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for cell in cells:
             cell.border = border
+            cell.font = Font(name="宋体", size=10.5, bold=cell.row == 2) if cell.row == 2 else body
             cell.alignment = Alignment(wrap_text=True, vertical="center",
-                                       horizontal="center" if cell.column != 5 else "left")
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGHI", (6, 26, 20, 22, 50, 10, 6, 6, 22)):
-        ws.column_dimensions[letter].width = width
+                                       horizontal="left" if cell.column in (5, 9) else "center")
+        # Every row as high as its longest wrapped cell, so printed text never runs into the next row.
+        ws.row_dimensions[cells[0].row].height = rules.row_height([c.value for c in cells])
+    for index, width in enumerate(rules.CATALOGUE_WIDTHS):
+        ws.column_dimensions[chr(ord("A") + index)].width = width
     a4_landscape(ws)
+    ws.print_title_rows = "1:2"  # the catalogue's title too, on every page
+    ws.print_area = f"A1:{last}{ws.max_row}"
     from app.services.files import save_document  # `files` here is the list of the year's case files
 
     save_document(wb, path)

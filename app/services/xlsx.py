@@ -54,6 +54,10 @@ def a4_landscape(ws) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def write_table(path: Path, title: str, sheets: Sequence[Sheet]) -> Path:

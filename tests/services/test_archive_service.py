@@ -198,3 +198,24 @@ def test_a_form_filed_without_a_date_is_dated_by_the_day_it_was_recorded(year_20
     package = archive.archive_year(2025, tmp_path / "out", today=TODAY)
     names = [p.name for p in package.folder.rglob("*保密审查表*")]
     assert len(names) == 1 and "_20250318_保密审查表" in names[0]
+
+
+def test_the_catalogue_prints_readably(workspace, tmp_path):
+    """Every row as tall as its wrapped text, the header repeated on each page, A4 landscape on one
+    page width (DA/T 22-2015 附录; docs/legal/archive.md)."""
+    long_subject = "上垟村土地征收补偿安置方案及补偿款发放明细、村集体经济组织成员名单和历年分配情况"
+    for n, subject in enumerate((long_subject, "低保审批结果")):
+        case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13857612345",
+                                             info_name=subject, arrived_on=dt.date(2025, 3, 2 + n),
+                                             delivery_method="自行领取"), today=TODAY)
+        register.record_outcome(case.id, "4.1", dt.date(2025, 3, 20 + n))
+    package = archive.archive_year(2025, tmp_path / "out", today=TODAY)
+    ws = openpyxl.load_workbook(package.folder / "2025年度归档文件目录.xlsx").active
+    assert "A1:I1" in [str(r) for r in ws.merged_cells.ranges]
+    assert ws.print_title_rows == "$1:$2"
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert all(ws.cell(3, c).alignment.wrap_text for c in range(1, 10))
+    # 题名 holds about 22 Chinese characters a line: the long title (关于张三申请公开“…”的…办理材料, 61
+    # characters) takes three lines of 15 pt, the short one (30 characters) two.
+    long_row, short_row = ws.row_dimensions[3].height, ws.row_dimensions[4].height
+    assert long_row >= 3 * 15 and 2 * 15 <= short_row < long_row
