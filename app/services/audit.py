@@ -56,9 +56,42 @@ class HistoryEntry:
         return f"{self.action}：{parts}" if parts else self.action
 
 
+# Keys of the audit entries that are not fields of a request, in the clerk's words.
+CHANGE_LABELS = {
+    "path": "文件", "file": "文件", "opinion": "意见", "person": "签署人", "signed_on": "签署日期",
+    "round": "审查轮次", "kind": "文书种类", "doc_no": "文号", "package": "归档包", "cases": "案件数",
+    "reason": "理由", "effect": "影响", "confirmed": "已确认", "note": "说明", "day": "日期", "entries": "条目数",
+    "year": "年度", "info_name": "信息名称", "info_no": "信息编号", "section": "产生信息科室", "carrier": "载体形式",
+    "channels": "拟公开方式", "channel_other": "其他方式", "planned_on": "拟公开时间", "filled_on": "填表日期",
+    "proposal": "处理建议", "proposal_reason": "处理理由", "checks": "审查事项", "submitted_on": "提交日期",
+    "outcome_code": "办理结果", "result": "结果", "undone": "撤销的步骤",
+}
+
+
+_DUTY_ENTITIES = frozenset({"opinion_item", "press_event", "press_inquiry", "spokesperson", "interpretation",
+                            "publication"})
+
+
+def _label(field: str, entity: str = "") -> str:
+    """A recorded key in the clerk's words; a duty's record reads its own (a 舆情's person is its 经办人)."""
+    from app.domain.request import FIELD_LABELS
+
+    if entity in _DUTY_ENTITIES:
+        return DUTY_FIELD_LABELS.get(field) or FIELD_LABELS.get(field) or CHANGE_LABELS.get(field, field)
+    return FIELD_LABELS.get(field) or CHANGE_LABELS.get(field) or DUTY_FIELD_LABELS.get(field, field)
+
+
 def _text(field: str, value: object) -> str:
     if value in (None, ""):
         return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if field in ("outcome", "outcome_code"):
+        from app.domain import outcomes
+
+        return outcomes.full_label(str(value)) if str(value) in outcomes.BY_CODE else str(value)
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
     masker = _MASKED.get(field)
     if masker is None:
         return str(value)
@@ -68,13 +101,10 @@ def _text(field: str, value: object) -> str:
 
 
 def _entry(row: audit.AuditRow) -> HistoryEntry:
-    from app.domain.request import FIELD_LABELS
-
     changes = []
     for name, pair in row.changes.items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        label = FIELD_LABELS.get(name) or DUTY_FIELD_LABELS.get(name, name)
-        changes.append(Change(name, label, _text(name, old), _text(name, new)))
+        changes.append(Change(name, _label(name, row.entity), _text(name, old), _text(name, new)))
     return HistoryEntry(row.at, row.operator, ENTITY_LABELS.get(row.entity, row.entity), row.action,
                         tuple(changes))
 
@@ -115,9 +145,17 @@ def remember_operator(name: str) -> None:
 
 
 def restore_operator() -> None:
-    """At start-up: the name chosen last time on this register, else the OS user."""
+    """At start-up: the name chosen last time on this register, else the office's 经办人 entered at
+    first start, else (an office not yet set up) the OS user."""
     from app.store import kv
 
-    name = kv.get(_OPERATOR_KEY, "")
-    if name:
-        set_operator(name)
+    name = kv.get(_OPERATOR_KEY, "") or _office_handler()
+    set_operator(name)
+
+
+def _office_handler() -> str:
+    from app.services.startup import OFFICE_KEY
+    from app.store import kv
+
+    office = kv.get(OFFICE_KEY) or {}
+    return str(office.get("handler") or "").strip() if isinstance(office, dict) else ""

@@ -49,6 +49,9 @@ def save(s: OfficeSettings) -> None:
     with atomic():
         kv.put(_KEY, new)
         audit.record("settings", "office", "修改机关设置" if old else "初始化机关设置", changes)
+    from app.services import audit as trail
+
+    trail.restore_operator()  # the 经办人 entered here signs the audit trail unless another was chosen
 
 
 def labelled() -> list[tuple[str, str, object]]:

@@ -141,3 +141,36 @@ def test_a_restore_is_in_the_audit_trail_of_the_restored_file(workspace):
     taken = backup.backup_now()
     backup.restore(taken.path)
     assert audit_service.history("database")[-1].action == "从备份恢复"
+
+
+def test_the_trail_reads_in_chinese_and_is_signed_by_the_handler_entered_at_first_start(db_path):
+    from app.services.workspace import close_workspace, open_workspace
+    from tests.review_support import approve_case_review
+    from app.services import review
+
+    audit.set_operator("")
+    open_workspace(db_path)
+    try:
+        settings.save(replace(demo_settings(), handler="赵敏"))  # the first start's 机关设置
+        case = register.register(person(arrived_on=D(2026, 3, 2)), today=D(2026, 3, 2))
+        assert last("request").operator == "赵敏"
+        review_id = approve_case_review(case.id, D(2026, 3, 10))
+        review.render_form(review_id, today=D(2026, 3, 10))
+        register.record_outcome(case.id, "1", D(2026, 3, 12))
+        entries = audit_service.case_history(case.id)
+        texts = [e.summary for e in entries]
+        assert any(t.startswith("打印保密审查表：文件：（空） → 保密审查表-") for t in texts), texts
+        assert any("意见：（空） → 同意" in t and "签署人：（空） → 测试审查人" in t for t in texts), texts
+        outcome = next(t for t in texts if "办理结果" in t)
+        assert "办理结果：（空） → （一）予以公开" in outcome and "→ 1；" not in outcome + "；"
+        assert not any(key in t for t in texts for key in ("path", "opinion", "person", "signed_on"))
+        assert {e.operator for e in entries} == {"赵敏"}
+    finally:
+        close_workspace()
+    # Opened again: still 赵敏, not the computer's login name.
+    audit.set_operator("")
+    open_workspace(db_path)
+    try:
+        assert audit.operator() == "赵敏"
+    finally:
+        close_workspace()
