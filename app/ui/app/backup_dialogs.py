@@ -243,7 +243,12 @@ class BackupDialog(QDialog):
     # -- list and preview --
 
     def reload(self) -> None:
+        """The list as it is now, with the same backup highlighted (a restore or undo adds a backup
+        at the top: the highlighted row and the preview must still be the same backup)."""
+        chosen = self.selected()
         self._backups = backup.list_backups()
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.setRowCount(len(self._backups))
         for row, info in enumerate(self._backups):
             cases = "无法读取" if info.cases is None else str(info.cases)
@@ -253,8 +258,12 @@ class BackupDialog(QDialog):
                 if col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
+        again = next((row for row, info in enumerate(self._backups) if chosen and info.path == chosen.path), None)
+        if again is not None:
+            self.table.selectRow(again)
+        self.table.blockSignals(False)
         self.undo_button.setEnabled(backup.can_undo())
-        self._update_buttons()
+        self._show_preview()
 
     def selected(self) -> backup.BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

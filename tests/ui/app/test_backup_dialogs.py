@@ -124,12 +124,26 @@ def test_the_backup_dialog_lists_previews_restores_and_undoes(qtbot, modal, db_p
     assert names() == ["乙", "甲"] and restored == [1]
     assert "已恢复" in dialog.status.text() and dialog.undo_button.isEnabled()
     assert dialog.table.rowCount() == 2  # the copy saved before the restore is listed too
+    # The highlighted row and the preview are still the same backup (the new one came in above it).
+    assert highlighted_and_previewed(dialog) == ("手动备份", "手动备份")
 
     modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     modal.check()
     assert names() == ["丙", "乙", "甲"]
     assert "已撤销" in dialog.status.text()
+    highlighted, previewed = highlighted_and_previewed(dialog)
+    assert highlighted == previewed == "手动备份"
+
+
+def highlighted_and_previewed(dialog: BackupDialog) -> tuple[str, str]:
+    """The reason of the highlighted row, and the one the preview names in its first line."""
+    rows = dialog.table.selectionModel().selectedRows()
+    highlighted = dialog.table.item(rows[0].row(), 1).text() if rows else ""
+    first = dialog.preview.toPlainText().splitlines()[0] if dialog.preview.toPlainText() else ""
+    previewed = first.rsplit("（", 1)[-1].rstrip("）") if first else ""
+    time_ok = rows and first and dialog.table.item(rows[0].row(), 0).text()[-8:] in first
+    return highlighted, previewed if time_ok else f"{previewed}（时间不一致）"
 
 
 def test_password_at_start_refuses_a_wrong_one_and_records_the_operator(qtbot, modal, db_path):
