@@ -345,6 +345,12 @@ class Ui_SettingsDialog(object):
 
         self.cell_case_no_format.addWidget(self.f_case_no_format)
 
+        self.hint_case_no_format = QLabel(self.groupNumbers)
+        self.hint_case_no_format.setObjectName(u"hint_case_no_format")
+        self.hint_case_no_format.setWordWrap(True)
+
+        self.cell_case_no_format.addWidget(self.hint_case_no_format)
+
         self.err_case_no_format = QLabel(self.groupNumbers)
         self.err_case_no_format.setObjectName(u"err_case_no_format")
         self.err_case_no_format.setWordWrap(True)
@@ -366,6 +372,12 @@ class Ui_SettingsDialog(object):
         self.f_doc_no_format.setObjectName(u"f_doc_no_format")
 
         self.cell_doc_no_format.addWidget(self.f_doc_no_format)
+
+        self.hint_doc_no_format = QLabel(self.groupNumbers)
+        self.hint_doc_no_format.setObjectName(u"hint_doc_no_format")
+        self.hint_doc_no_format.setWordWrap(True)
+
+        self.cell_doc_no_format.addWidget(self.hint_doc_no_format)
 
         self.err_doc_no_format = QLabel(self.groupNumbers)
         self.err_doc_no_format.setObjectName(u"err_doc_no_format")
@@ -599,12 +611,16 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(tooltip)
         self.f_case_no_format.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u53ef\u7528\u5360\u4f4d\u7b26\uff1a{year} \u5e74\u5ea6\uff0c{seq} \u5e8f\u53f7", None))
 #endif // QT_CONFIG(tooltip)
+        self.hint_case_no_format.setText(QCoreApplication.translate("SettingsDialog", u"{year} \u5904\u586b\u5e74\u5ea6\uff0c{seq} \u5904\u586b\u5f53\u5e74\u7684\u5e8f\u53f7", None))
+        self.hint_case_no_format.setProperty(u"role", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.err_case_no_format.setText("")
         self.err_case_no_format.setProperty(u"role", QCoreApplication.translate("SettingsDialog", u"error", None))
         self.lbl_doc_no_format.setText(QCoreApplication.translate("SettingsDialog", u"\u6587\u53f7\u683c\u5f0f", None))
 #if QT_CONFIG(tooltip)
         self.f_doc_no_format.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u53ef\u7528\u5360\u4f4d\u7b26\uff1a{prefix} \u6587\u53f7\u524d\u7f00\uff0c{code} \u6587\u4e66\u4ee3\u5b57\uff0c{year} \u5e74\u5ea6\uff0c{seq} \u5e8f\u53f7", None))
 #endif // QT_CONFIG(tooltip)
+        self.hint_doc_no_format.setText(QCoreApplication.translate("SettingsDialog", u"{prefix} \u5904\u586b\u6587\u53f7\u524d\u7f00\uff0c{code} \u5904\u586b\u6587\u4e66\u4ee3\u5b57\uff08\u8865\u3001\u5ef6\u3001\u7b54\u2026\uff09\uff0c{year} \u5904\u586b\u5e74\u5ea6\uff0c{seq} \u5904\u586b\u5e8f\u53f7", None))
+        self.hint_doc_no_format.setProperty(u"role", QCoreApplication.translate("SettingsDialog", u"hint", None))
         self.err_doc_no_format.setText("")
         self.err_doc_no_format.setProperty(u"role", QCoreApplication.translate("SettingsDialog", u"error", None))
         self.lbl_limit_accept.setText(QCoreApplication.translate("SettingsDialog", u"\u53d7\u7406\u767b\u8bb0", None))

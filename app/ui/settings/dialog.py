@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
-from app.domain.settings import OfficeSettings
+from app.domain.settings import REQUIRED_SETTINGS, OfficeSettings, check_number_format, format_case_no, format_doc_no
 from app.services import settings as office
 from app.ui.common.errors import report
 from app.ui.common.field_errors import FieldErrors
@@ -18,7 +18,10 @@ NUMBER_FIELDS = ("limit_accept", "limit_review", "limit_draft", "limit_proactive
                  "correction_period")
 
 FIRST_START_INTRO = ("欢迎使用政务公开工作台。请先填写本机关的基本信息：这些信息将印在告知书、答复书和年度报告上，"
-                     "以后可在“设置 → 机关设置”中修改。带“行政复议机关”和“管辖人民法院”的内容会写入每份答复的救济途径告知。")
+                     "以后可在“设置 → 机关设置”中修改。带“行政复议机关”和“管辖人民法院”的内容会写入每份答复的救济途径告知。"
+                     "标 ＊ 的为必填项。")
+REQUIRED_MARK = "＊"
+EXAMPLE_YEAR, EXAMPLE_SEQ = 2026, 12
 
 
 class SettingsDialog(QDialog):
@@ -30,7 +33,8 @@ class SettingsDialog(QDialog):
         self.ui.setupUi(self)
         self._loaded = office.load() if office.is_configured() else OfficeSettings()
         self.errors = FieldErrors(self.ui, list(TEXT_FIELDS + NUMBER_FIELDS))
-        self.ui.introLabel.setText(FIRST_START_INTRO if first_start else "修改后点击“保存”，修改会记入操作日志。")
+        self.ui.introLabel.setText(FIRST_START_INTRO if first_start else "修改后点击“保存”，修改会记入操作日志。标 ＊ 的为必填项。")
+        self._mark_required()
         if first_start:
             self.setWindowTitle("首次使用：机关设置")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
@@ -43,6 +47,28 @@ class SettingsDialog(QDialog):
         self._load(self._loaded)
         for name in TEXT_FIELDS:
             self._field(name).editingFinished.connect(self._revalidate)
+        for name in ("case_no_format", "doc_no_format", "doc_prefix"):
+            self._field(name).textChanged.connect(self._show_examples)
+        self._show_examples()
+
+    def _mark_required(self) -> None:
+        """＊ before every field the program cannot work without (app.domain.settings.REQUIRED_SETTINGS)."""
+        for name in REQUIRED_SETTINGS:
+            label = getattr(self.ui, f"lbl_{name}")
+            label.setText(REQUIRED_MARK + label.text().lstrip(REQUIRED_MARK))
+            label.setToolTip("必填")
+
+    def _show_examples(self) -> None:
+        """What the numbers will look like, under each format, as the clerk types it."""
+        case_fmt, doc_fmt = self._field("case_no_format").text(), self._field("doc_no_format").text()
+        prefix = self._field("doc_prefix").text().strip() or "（文号前缀）"
+        case = ("例如：" + format_case_no(case_fmt, EXAMPLE_YEAR, EXAMPLE_SEQ)
+                if check_number_format(case_fmt, ("year", "seq")) is None else "")
+        doc = ("例如补正告知书：" + format_doc_no(doc_fmt, prefix, "补", EXAMPLE_YEAR, 3)
+               if check_number_format(doc_fmt, ("prefix", "code", "year", "seq")) is None else "")
+        self.ui.hint_case_no_format.setText(f"{{year}} 处填年度，{{seq}} 处填当年的序号。{case}")
+        self.ui.hint_doc_no_format.setText(f"{{prefix}} 处填文号前缀，{{code}} 处填文书代字（补、延、答…），"
+                                           f"{{year}} 处填年度，{{seq}} 处填序号。{doc}")
 
     def edit_password(self) -> None:
         from app.ui.settings.password_dialog import PasswordSettingsDialog

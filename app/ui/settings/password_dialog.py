@@ -40,8 +40,8 @@ class PasswordSettingsDialog(QDialog):
         form.addRow("新密码（留空则取消密码）" if has else "新密码", self.new)
         form.addRow("再次输入新密码", self.repeat)
         form.addRow("无操作后锁定", self.minutes)
-        note = QLabel("密码只以加盐散列保存，忘记后无法找回，请妥善保管。设置后每次启动程序须输入密码；"
-                      "超过设定时间无操作，窗口自动锁定。", self)
+        note = QLabel("程序不保存密码本身，只保存由它算出、无法还原成密码的校验码，所以忘记后无法找回，请妥善保管。"
+                      "设置后每次启动程序须输入密码；超过设定时间无操作，窗口自动锁定。", self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
