@@ -187,9 +187,11 @@ class CaseQuery:
 
 
 def search_text(case_no: str, data: RequestData) -> str:
-    """The text search-as-you-type matches against."""
-    parts = (case_no, data.name, data.contact_person, data.info_name, data.info_doc_no,
-             data.info_description, data.department)
+    """The text search-as-you-type matches against: the number, who asked (name, contact, phone as
+    typed and as digits only, ID number) and what for."""
+    digits = "".join(ch for ch in data.phone or "" if ch.isdigit())
+    parts = (case_no, data.name, data.contact_person, data.phone, digits, data.id_number, data.info_name,
+             data.info_doc_no, data.info_description, data.department)
     return "\n".join(p for p in parts if p).lower()
 
 

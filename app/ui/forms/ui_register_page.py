@@ -8,8 +8,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit,
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout)
 
 class Ui_RegisterPage(object):
@@ -64,6 +64,14 @@ class Ui_RegisterPage(object):
 
         self.outer.addWidget(self.table)
 
+        self.emptyLabel = QLabel(RegisterPage)
+        self.emptyLabel.setObjectName(u"emptyLabel")
+        self.emptyLabel.setWordWrap(True)
+        self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emptyLabel.setVisible(False)
+
+        self.outer.addWidget(self.emptyLabel)
+
 
         self.retranslateUi(RegisterPage)
 
@@ -71,7 +79,7 @@ class Ui_RegisterPage(object):
     # setupUi
 
     def retranslateUi(self, RegisterPage):
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("RegisterPage", u"\u641c\u7d22\u767b\u8bb0\u7f16\u53f7\u3001\u7533\u8bf7\u4eba\u3001\u7533\u8bf7\u5185\u5bb9\uff08Ctrl+F\uff09", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("RegisterPage", u"\u641c\u7d22\u767b\u8bb0\u7f16\u53f7\u3001\u7533\u8bf7\u4eba\u3001\u7535\u8bdd\u3001\u8bc1\u4ef6\u53f7\u7801\u3001\u7533\u8bf7\u5185\u5bb9\uff08Ctrl+F\uff09", None))
 #if QT_CONFIG(tooltip)
         self.yearCombo.setToolTip(QCoreApplication.translate("RegisterPage", u"\u6309\u5e74\u5ea6\u7b5b\u9009", None))
 #endif // QT_CONFIG(tooltip)
@@ -85,6 +93,7 @@ class Ui_RegisterPage(object):
 #if QT_CONFIG(tooltip)
         self.newButton.setToolTip(QCoreApplication.translate("RegisterPage", u"Ctrl+N", None))
 #endif // QT_CONFIG(tooltip)
+        self.emptyLabel.setText("")
         pass
     # retranslateUi
 

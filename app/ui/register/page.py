@@ -124,7 +124,23 @@ class RegisterPage(Page):
         self._count_timer.stop()
         shown = self.model.ensure_total()
         self._grand_total = register.count(CaseQuery())
+        self._show_empty(shown)
         self.counts_changed.emit(shown, self._grand_total)
+
+    def _show_empty(self, shown: int) -> None:
+        """An empty list says why: nothing found for what she typed, or nothing registered yet."""
+        query = self.current_query()
+        if shown:
+            text = ""
+        elif self._grand_total == 0:
+            text = "登记簿中还没有申请。点“新登记”（Ctrl+N）登记第一件申请。"
+        elif query.text:
+            text = (f"未找到与“{query.text}”相符的申请。可按登记编号、申请人姓名或名称、联系电话、证件号码、"
+                    "所需信息查找；也请检查年度、状态、办理结果的筛选。")
+        else:
+            text = "未找到符合筛选条件的申请。请检查年度、状态、办理结果的筛选。"
+        self.ui.emptyLabel.setText(text)
+        self.ui.emptyLabel.setVisible(bool(text))
 
     def counts(self) -> tuple[int, int]:
         """(matching, all) cases; counts now if the deferred count has not run yet."""
