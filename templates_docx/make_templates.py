@@ -440,10 +440,22 @@ def _table(doc, rows: list[tuple], widths_mm: tuple[float, ...], heights_mm: dic
             _cell(table.cell(i, j), text, align=WD_ALIGN_PARAGRAPH.CENTER if j % 2 == 0 else WD_ALIGN_PARAGRAPH.LEFT)
         if heights_mm and i in heights_mm:
             table.rows[i].height = Mm(heights_mm[i])
-    for row in table.rows:
-        for j, width in enumerate(widths_mm):
-            row.cells[j].width = Mm(width)
+    _widths(table, widths_mm)
     return table
+
+
+def _widths(table, widths_mm: tuple[float, ...]) -> None:
+    """The columns' widths in the table grid (what LibreOffice and WPS lay out by) and in every cell,
+    a merged cell as wide as the columns it spans: an 18-digit ID number stays on one line."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+    for row in table.rows:
+        start = 0
+        for tc in row._tr.tc_lst:
+            span = tc.grid_span
+            tc.width = Mm(sum(widths_mm[start:start + span]))
+            start += span
 
 
 def delivery_receipt(kind: notices.NoticeKind):
@@ -505,9 +517,11 @@ def application_form(kind: notices.NoticeKind, filled: bool):
     rows = [
         ("申请人类型", v("申请人类型") if filled else "□自然人\u3000\u3000□法人或其他组织"),
         ("姓名或名称", v("申请人")),
-        ("证件类型", v("证件类型"), "证件号码", v("证件号码")),
+        # The 18-character ID number and an e-mail address get a whole row: in a half row they wrap.
+        ("证件类型", v("证件类型"), "联系电话", v("申请人电话")),
+        ("证件号码", v("证件号码")),
         ("法定代表人", v("法定代表人"), "联系人", v("联系人")),
-        ("联系电话", v("申请人电话"), "电子邮箱", v("申请人邮箱")),
+        ("电子邮箱", v("申请人邮箱")),
         ("通信地址", v("申请人地址"), "邮政编码", v("申请人邮编")),
         ("所需信息名称", v("信息名称")),
         ("所需信息文号", v("信息文号")),
@@ -517,7 +531,7 @@ def application_form(kind: notices.NoticeKind, filled: bool):
         ("是否申请减免费用", v("申请减免费用") if filled else "□是\u3000\u3000□否"),
         ("申请人签名（盖章）", "\n\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"),
     ]
-    _table(doc, rows, (30, 44, 26, 56), heights_mm={8: 20, 12: 14})
+    _table(doc, rows, (34, 50, 24, 48), heights_mm={9: 20, 13: 14})
     _para(doc, "说明：根据《中华人民共和国政府信息公开条例》第二十九条，申请应当包括申请人的姓名或者名称、身份证明、"
                "联系方式，申请公开的政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径。"
                "地址：{{ 机关地址 }}；电话：{{ 机关电话 }}。", indent=False, size=12, line=18, space_before=6)

@@ -120,8 +120,8 @@ _ANSWER = "答复"
 _STEP = "流程"
 _FORM = "表格"
 
-_HOW_PROVIDED = ExtraField("提供方式说明", "提供信息的方式和时间", default="随本告知书一并提供（纸质，共  页）",
-                           hint="写明以何种形式、何时、何地提供，例如“随本告知书一并邮寄”")
+_HOW_PROVIDED = ExtraField("提供方式说明", "提供信息的方式和时间", default="随本告知书一并提供（纸质）",
+                           hint="写明以何种形式、何时、何地提供，页数可写明，例如“随本告知书一并提供（纸质，共3页）”")
 _NOTE = ExtraField("补充说明", "补充说明", required=False, hint="可不填；填写后作为单独一段印在答复意见之后")
 
 
@@ -426,6 +426,10 @@ def check_extras(k: NoticeKind, extra: dict[str, object]) -> dict[str, str]:
             errors[e.name] = f"请填写“{e.label}”"
         elif e.kind == "choice" and text and text not in e.choices:
             errors[e.name] = f"“{e.label}”应为以下之一：" + "、".join(e.choices)
+    for e in k.extras:
+        text = str(extra.get(e.name, e.default) or "")
+        if e.name not in errors and re.search(r"共[\s\u3000]*页", text):
+            errors[e.name] = f"“{e.label}”中“共  页”缺少页数：请填写页数，或删去“共  页”"
     if k.name == "收费通知书" and "收费金额" not in errors:
         amount = str(extra.get("收费金额", "") or "").strip()
         if amount and not _is_money(amount):

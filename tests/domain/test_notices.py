@@ -93,3 +93,16 @@ def test_domain_imports_nothing_outside_stdlib():
     modules = {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     modules |= {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert modules <= {"__future__", "datetime", "re", "dataclasses", "app"}
+
+
+def test_a_page_count_left_blank_is_not_printed():
+    """The answer notice printed “共  页” with a blank: the default no longer has it, and a blank one
+    typed in is refused before anything is printed."""
+    from app.domain import notices as nd
+
+    k = nd.kind("答复告知书（予以公开）")
+    assert nd.check_extras(k, {}) == {}
+    assert "共" not in nd.extra_field("提供方式说明").default
+    errors = nd.check_extras(k, {"提供方式说明": "随本告知书一并提供（纸质，共\u3000页）"})
+    assert errors == {"提供方式说明": "“提供信息的方式和时间”中“共  页”缺少页数：请填写页数，或删去“共  页”"}
+    assert nd.check_extras(k, {"提供方式说明": "随本告知书一并提供（纸质，共3页）"}) == {}

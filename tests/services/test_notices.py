@@ -378,3 +378,19 @@ def test_the_responsible_body_is_named_with_its_contact(workspace):
     text = all_text(docx.Document(str(notices.render_draft("答复告知书（非本机关负责公开）", case.id,
                                                            {**extra, "负责机关联系方式": "0576-84123456"}, ISSUE_DAY))))
     assert "由台州市黄岩区自然资源和规划局负责公开（联系方式：0576-84123456）" in text
+
+
+def test_the_application_form_gives_the_id_number_a_whole_row(workspace):
+    """An 18-character ID number in a half row wrapped onto two lines: it has a row of its own, as
+    wide in the table grid (what LibreOffice and WPS lay out by) as in its cell."""
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="0576-84123456",
+                                         info_name="村道硬化验收报告", arrived_on=D(2026, 3, 2),
+                                         delivery_method="自行领取"), today=D(2026, 3, 2))
+    path = notices.render_draft("政府信息公开申请表", case.id, {}, D(2026, 3, 2))
+    table = docx.Document(str(path)).tables[0]
+    row = next(r for r in table.rows if r.cells[0].text == "证件号码")
+    cell = row.cells[1]
+    assert cell.text == "11010519491231002X"
+    assert cell._tc.grid_span == 3 and cell.width >= Mm(115)
+    grid = [c.width for c in table.columns]
+    assert sum(grid[1:], Mm(0)) >= Mm(115) and abs(sum(grid, Mm(0)) - Mm(156)) < Mm(1)

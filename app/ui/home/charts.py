@@ -31,15 +31,23 @@ def _bar_chart(title: str, categories: list[str], values: list[int], colour: str
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(x)
     y = QValueAxis()
-    top = max(values + [1])
-    y.setRange(0, top + max(1, top // 5))
+    upper, ticks = count_axis(values)
+    y.setRange(0, upper)
+    y.setTickCount(ticks)
     y.setLabelFormat("%d")
-    y.setTickCount(5)
-    y.applyNiceNumbers()
     y.setLabelsFont(small)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y)
     return chart
+
+
+def count_axis(values: list[int], steps: int = 4) -> tuple[int, int]:
+    """(top, tick count) of an axis of counts whose every tick is a whole number above the highest
+    bar: an empty year reads 0, 1 — not 0, 0, 1, 1, 2."""
+    top = max(values + [0]) + 1
+    step = max(1, -(-top // steps))
+    top = step * -(-top // step)
+    return top, top // step + 1
 
 
 class HomeCharts(QWidget):

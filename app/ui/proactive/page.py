@@ -38,15 +38,25 @@ class ItemDialog(QDialog):
         ("repealed_on", "废止（失效）日期", "date"), ("notes", "备注", "text"),
     ]
 
+    LEFT_ROWS = 10
+    MIN_WIDTH = 960
+
     def __init__(self, parent: QWidget | None = None, item_id: int | None = None, ctx: Context | None = None):
         super().__init__(parent)
         self.setWindowTitle("主动公开信息" if item_id is None else "修改主动公开信息")
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.item_id = item_id
         self.ctx = ctx or Context.standalone()
         self.item = None
         self.ui = SimpleNamespace()
-        form = QFormLayout()
-        for name, label, kind in self.FIELDS:
+        # Two columns of fields: one column of nineteen rows is taller than a 1366×768 screen, and a
+        # narrow one cuts long titles.
+        # The title has a row of its own across both.
+        top, forms = QFormLayout(), (QFormLayout(), QFormLayout())
+        for form in (top, *forms):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for index, (name, label, kind) in enumerate(self.FIELDS):
+            form = top if name == "title" else forms[0] if index <= self.LEFT_ROWS else forms[1]
             widget = self._widget(kind)
             error = QLabel()
             error.setStyleSheet(RED)
@@ -75,8 +85,12 @@ class ItemDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        columns = QHBoxLayout()
+        for form in forms:
+            columns.addLayout(form, 1)
         outer = QVBoxLayout(self)
-        outer.addLayout(form)
+        outer.addLayout(top)
+        outer.addLayout(columns)
         outer.addWidget(self.general)
         outer.addWidget(buttons)
         if item_id is not None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import register
 from app.ui.case.view import CaseView
@@ -56,3 +57,21 @@ def test_recording_offers_the_answer_notice(qtbot, modal, view):
     assert register.get_case(view.case_id).outcome == "4.1"
     assert opened == ["答复告知书（信息不存在）"]
     assert view.ui.f_outcome.currentText().startswith("4.1")
+
+
+def test_esc_does_not_close_the_case_window_ctrl_w_does_and_asks_first(qtbot, modal, view):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from tests.ui.ui_support import type_into
+
+    type_into(qtbot, view.form.ui.f_phone, "13900001111")
+    qtbot.keyClick(view.form.ui.f_phone, Qt.Key.Key_Escape)
+    assert view.isVisible()
+    assert view.ui.actionClose.shortcut() == QKeySequence("Ctrl+W")
+    asked = []
+    modal(QMessageBox, lambda box: (asked.append(box.text()), box.button(QMessageBox.StandardButton.Cancel).click()),
+          needs_focus=False)
+    view.ui.actionClose.trigger()
+    modal.check()
+    assert asked == ["对登记信息的修改尚未保存，确定放弃吗？"] and view.isVisible()
+    view.form.mark_clean()  # the test's own edit: nothing to ask about when it closes the window

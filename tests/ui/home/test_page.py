@@ -160,3 +160,17 @@ def test_from_november_the_page_says_next_year_is_not_loaded_and_which_cases_rea
     other = open_window(qtbot, dt.date(2026, 10, 30))
     qtbot.waitUntil(lambda: bool(other.home_page.counts), timeout=3000)
     assert not other.home_page.year_ahead.isVisible()
+
+
+def test_an_empty_year_s_chart_counts_in_whole_numbers(qtbot, db_path, reminder_off):
+    """No request yet this year: the axis reads 0, 1 — not 0, 0, 1, 1, 2."""
+    from PySide6.QtCore import Qt as QtNS
+
+    office_with_cases(db_path)
+    window = open_window(qtbot, dt.date(2026, 1, 5))
+    page = window.home_page
+    qtbot.waitUntil(lambda: page._charts is not None, timeout=3000)
+    for view in (page._charts.monthly, page._charts.outcomes):
+        axis = view.chart().axes(QtNS.Orientation.Vertical)[0]
+        ticks = [axis.min() + i * (axis.max() - axis.min()) / (axis.tickCount() - 1) for i in range(axis.tickCount())]
+        assert ticks == [0.0, 1.0]

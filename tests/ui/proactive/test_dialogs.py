@@ -252,3 +252,17 @@ def test_repeal_changes_the_table_2_counts(qtbot, window, db_path):
     row = select_title(page, "茅畲乡农村宅基地管理暂行办法")
     assert page.table.item(row, LIMIT_COL).text() == "已于2026年9月30日废止"
     assert "已于2026年9月30日废止" in page.details.text()
+
+
+def test_the_item_form_fits_a_small_screen_and_shows_a_long_title_whole(qtbot, workspace):
+    from app.ui.proactive.page import ItemDialog
+
+    dialog = ItemDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = "茅畲乡人民政府关于印发茅畲乡农村生活垃圾分类管理办法（试行）的通知"
+    dialog.ui.f_title.setText(title)
+    assert dialog.width() >= 900 and dialog.sizeHint().height() <= 700  # 1366×768 less a task bar
+    metrics = dialog.ui.f_title.fontMetrics()
+    assert dialog.ui.f_title.width() >= metrics.horizontalAdvance(title) * 0.9
