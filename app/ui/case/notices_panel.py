@@ -181,7 +181,11 @@ class DocumentsPanel(QWidget):
         """Open the 出具文书 dialog for the case; after issuing, the case is announced changed (its
         timeline and clock reload) and the new document is shown selected with what happened."""
         view = self.view
-        dialog = NoticeDialog(view, view.case_id, kind_name, extra, today=view.ctx.today())
+        try:
+            dialog = NoticeDialog(view, view.case_id, kind_name, extra, today=view.ctx.today())
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            errors.report(view, exc, "无法出具文书")  # never a button that silently does nothing
+            return None
         self.notice_dialog = dialog  # reachable for tests and screenshots while it is open
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.issued is None:

@@ -387,3 +387,26 @@ def test_an_extension_into_an_unconfirmed_year_asks_and_is_issued_marked(qtbot, 
     (row,) = view.documents_panel.texts()
     assert "2027年1月12日（未确认）" in docx_text(view.documents_panel.rows[0].path)
     assert any("未确认" in t and "延期答复告知书" in t for t in view.timeline_texts())
+
+
+def test_issuing_works_after_the_review_form_and_an_unknown_document_kind(qtbot, view, modal):
+    """出具文书 did nothing once the case held a printed 保密审查表 (a kind that is no notice); nor may a
+    kind written by a newer version stop it."""
+    from app.store.schema import Document
+    from tests.review_support import approve_case_review
+    from app.services import review
+
+    review.render_form(approve_case_review(view.case_id, TODAY), today=TODAY)
+    Document.create(request=view.case_id, kind="将来的文书", year=TODAY.year, issued_on=TODAY, path="x.docx")
+    view.reload()
+    kinds = {}
+
+    def look(dialog: NoticeDialog) -> None:
+        kinds["offered"] = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
+        dialog.reject()
+
+    modal(NoticeDialog, look, needs_focus=False)
+    click_toolbar(qtbot, view, "出具文书…")
+    modal.check()
+    assert kinds["offered"][0] == "申请接收回执" and "保密审查表" not in kinds["offered"]
+    assert [row[0] for row in view.documents_panel.texts()][:1] == ["保密审查表"]
