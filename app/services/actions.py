@@ -90,7 +90,9 @@ def _late_check(case_id: int, key: str, on: dt.date, what: str, accept_late: boo
 
 def _record(case_id: int, kind: str, on: dt.date, summary: str, data: dict, status: str | None) -> int:
     with atomic():
-        event_id = store.add_event(case_id, kind, on, summary, data, audit.operator())
+        before = {"status": store.get(case_id).status}  # what 撤销上一步 puts back (register.undo_last_step)
+        event_id = store.add_event(case_id, kind, on, summary, {**data, register.UNDO_KEY: before},
+                                   audit.operator())
         if status:
             store.update(case_id, {"status": status})
         audit.record("request", case_id, summary, {"status": [None, status]} if status else {})

@@ -10,6 +10,7 @@ from app.domain.request import (
     CONCLUDED_STATUSES, FIELD_LABELS, HANDLING, REGISTERED, concluded_status, Case, CaseQuery, CaseRow, RequestData, TimelineEntry, clean_text_fields,
     legal_received_on, mask_id, search_text,
 )
+from app.domain.dates import or_today
 from app.domain.settings import format_case_no
 from app.domain.validation import validate_request
 from app.services import settings as office
@@ -20,6 +21,8 @@ from app.store.db import atomic
 from app.store.ledger import year_lock
 
 CASE_SEQUENCE = "case"
+UNDO_KEY = "before"  # in a step's timeline data: the case's fields as they were, for 撤销上一步
+UNDONE = "undone"  # the timeline entry that says a step was taken back
 
 
 class OutcomeRefused(ServiceError):
@@ -165,8 +168,9 @@ def record_outcome(case_id: int, code: str | None, answered_on: dt.date | None) 
     label = outcomes.full_label(code) if code else "（清除）"
     with atomic():
         store.update(case_id, values)
+        before = {"outcome": case.outcome, "answered_on": case.answered_on, "status": case.status}
         store.add_event(case_id, "outcome", answered_on or dt.date.today(), f"办理结果：{label}",
-                        {"outcome": code}, audit.operator())
+                        {"outcome": code, UNDO_KEY: before}, audit.operator())
         audit.record("request", case_id, "办理结果", changed)
     _after_change(case_id)
     return get_case(case_id)
@@ -241,3 +245,41 @@ def years() -> list[int]:
 def as_data(case: Case) -> RequestData:
     """The editable part of a case, for the form."""
     return RequestData(**{n: v for n, v in asdict(case).items() if n in _DATA_FIELDS})
+
+
+# ---------------------------------------------------------------- 撤销上一步
+
+
+def last_step(case_id: int) -> TimelineEntry | None:
+    """The case's last timeline entry if it can be taken back (a clock step or the outcome, recorded
+    with what it changed), else None."""
+    entries = store.timeline(case_id)
+    last = entries[-1] if entries else None
+    return last if last is not None and UNDO_KEY in last.data else None
+
+
+def undo_last_step(case_id: int, today: dt.date | None = None) -> Case:
+    """Take back the case's last recorded step: its timeline entry goes, the case's status (and
+    outcome) are as before it, and both the step and its undoing stay in the audit trail and the
+    timeline says so. An issued notice is never taken back: its 文号 is used (docs/legal/notices.md)."""
+    case = get_case(case_id)
+    ensure_case_open(case)
+    entries = store.timeline(case_id)
+    last = entries[-1] if entries else None
+    if last is None or last.kind == "registered":
+        raise ServiceError("本案除登记外还没有办理步骤，没有可撤销的操作")
+    if UNDO_KEY not in last.data:
+        why = ("已出具的文书已编文号、可能已送达申请人，不能撤销（文号不得空号）；如有错误，请重新出具"
+               if last.kind == "notice" else "请直接修改或重新记录")
+        raise ServiceError(f"最后一步“{last.summary}”不能撤销：{why}。")
+    before = {k: (dt.date.fromisoformat(v) if k == "answered_on" and v else v) for k, v in last.data[UNDO_KEY].items()}
+    changed = {k: [getattr(case, k), v] for k, v in before.items() if getattr(case, k) != v}
+    with atomic():
+        store.delete_event(last.id)
+        store.update(case_id, before)
+        store.add_event(case_id, UNDONE, or_today(today), f"撤销上一步：{last.summary}",
+                        {"event": {"kind": last.kind, "on": last.happened_on.isoformat(), "summary": last.summary}},
+                        audit.operator())
+        audit.record("request", case_id, "撤销上一步", {"undone": [last.summary, None], **changed})
+    _after_change(case_id)
+    return get_case(case_id)

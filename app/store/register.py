@@ -133,6 +133,11 @@ def add_event(case_id: int, kind: str, happened_on: dt.date, summary: str, data:
     return row.id
 
 
+def delete_event(event_id: int) -> None:
+    """A step taken back (services.register.undo_last_step; the audit trail keeps it)."""
+    Event.delete().where(Event.id == event_id).execute()
+
+
 def timeline(case_id: int) -> list[TimelineEntry]:
     q = Event.select().where(Event.request == case_id).order_by(Event.happened_on, Event.id)
     return [TimelineEntry(e.id, e.kind, e.happened_on, e.summary, json.loads(e.data), e.operator, e.created_at)

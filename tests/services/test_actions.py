@@ -172,3 +172,37 @@ def test_the_cached_limit_resumes_after_an_unanswered_consultation_runs_out(work
     actions.start_consultation(case.id, received + dt.timedelta(days=5), "李四")
     row = register.list_rows(CaseQuery())[0]
     assert row.due_key == "answer" and row.due_on == deadlines.case_limits(case.id, dt.date.today()).answer.due
+
+
+def test_the_last_step_can_be_taken_back_and_the_trail_shows_both(workspace):
+    """撤销上一步: an extension recorded by mistake goes, the limit is as before, the audit trail keeps
+    the step and its undoing; an issued notice is never taken back."""
+    from app.services import audit as trail, deadlines, notices, register
+    from app.domain.request import RequestData
+
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         info_name="村道硬化验收报告", arrived_on=dt.date(2026, 3, 2)),
+                             today=dt.date(2026, 3, 2))
+    answer_limit = deadlines.case_limits(case.id, dt.date(2026, 3, 20)).answer.due
+    actions.extend(case.id, dt.date(2026, 3, 20), "陈建国")
+    assert register.get_case(case.id).status == "已延期"
+    assert register.last_step(case.id).summary.startswith("经陈建国同意延期答复")
+    undone = register.undo_last_step(case.id, dt.date(2026, 3, 20))
+    assert undone.status == "登记"
+    assert deadlines.case_limits(case.id, dt.date(2026, 3, 20)).answer.due == answer_limit
+    assert [e.kind for e in register.timeline(case.id)] == ["registered", "undone"]
+    assert register.timeline(case.id)[-1].summary == "撤销上一步：经陈建国同意延期答复"
+    actions_ = [e.action for e in trail.case_history(case.id)]
+    assert actions_[-2:] == ["经陈建国同意延期答复", "撤销上一步"]
+    assert register.last_step(case.id) is None  # the undoing itself is not undone
+    with pytest.raises(ServiceError, match="没有可撤销|不能撤销"):
+        register.undo_last_step(case.id)
+
+    # The outcome comes back as it was; an issued notice stays.
+    register.record_outcome(case.id, "4.1", dt.date(2026, 3, 25))
+    register.undo_last_step(case.id, dt.date(2026, 3, 25))
+    back = register.get_case(case.id)
+    assert (back.outcome, back.answered_on, back.status) == (None, None, "登记")
+    notices.issue("申请接收回执", case.id, {}, dt.date(2026, 3, 25))
+    with pytest.raises(ServiceError, match="文号不得空号"):
+        register.undo_last_step(case.id)

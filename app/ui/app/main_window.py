@@ -51,7 +51,8 @@ GEOMETRY_KEY = "window/geometry"
 # The menu shortcuts live here, not in main_window.ui: uic writes setShortcut("Ctrl+Q"), and
 # resolving that call makes PySide build the whole Qt namespace (94 enums, ~20 ms) before the first
 # paint; setShortcuts([QKeySequence]) does not.
-SHORTCUTS = {"actionQuit": "Ctrl+Q", "actionNewRequest": "Ctrl+N", "actionFind": "Ctrl+F"}
+SHORTCUTS = {"actionQuit": "Ctrl+Q", "actionNewRequest": "Ctrl+N", "actionFind": "Ctrl+F", "actionGuide": "F1",
+             "actionPrint": "Ctrl+P"}
 
 
 class _Placeholder(QWidget):
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
         ui.actionPassword.triggered.connect(self.edit_password)
         ui.actionOperator.triggered.connect(self.edit_operator)
         ui.actionAbout.triggered.connect(self.about)
+        ui.actionGuide.triggered.connect(self.show_guide)
+        ui.actionPrint.triggered.connect(self.print_page)
 
     @property
     def register_page(self) -> "RegisterPage":
@@ -321,6 +324,25 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             audit.remember_operator(name)
             self._status(f"操作人：{name.strip()}")
+
+    def show_guide(self) -> object:
+        from app.ui.common.guide import show_guide
+
+        return show_guide(self)
+
+    def print_page(self) -> str:
+        """Ctrl+P: the current page's list in the print preview; what was printed ("" when nothing)."""
+        from app.ui.common.print_preview import preview_html
+
+        page = self._page_at(self.ui.pages.currentIndex())
+        printable = page.printable()
+        if printable is None:
+            self._status("本页没有可打印的列表。打印文书请在案件窗口的“文书”中选中后按 Ctrl+P。", 8000)
+            return ""
+        title, html = printable
+        printed = preview_html(self, html, title)
+        self._status(printed or "没有打印。", 8000)
+        return printed
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHeaderView, QMainWindow, QScrollArea, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -30,6 +30,7 @@ from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.field_errors import FieldErrors
+from app.ui.common.guide import show_guide
 from app.services.errors import ReviewRequired
 from app.ui.common.messages import ask as confirm, confirm_discard
 from app.ui.common.request_form import RequestForm, to_date
@@ -91,6 +92,12 @@ class CaseView(QMainWindow):
         self.add_history_tab("修改记录（审计）", self.audit_table)
         self.documents_panel = DocumentsPanel(self)
         self.add_history_tab("文书", self.documents_panel)
+        self.undo_action = self.add_action("撤销上一步…", self.undo_last_step,
+                                           "撤销最后记录的一个办理步骤（补正、延期、答复等）；审计记录保留原步骤和撤销")
+        self.undo_action.setObjectName("undoLastStep")
+        # F1 the guide, Ctrl+P the selected (else the newest) document, as in the main window.
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, lambda: show_guide(self))
+        QShortcut(QKeySequence.StandardKey.Print, self, self.documents_panel.print_selected)
         self.issue_notice_action = self.documents_panel.toolbar_action()
         # After a step of the clock, offer the notice that tells the applicant.
         self.case_clock.step_recorded.connect(self.documents_panel.offer_for_step)
@@ -179,6 +186,7 @@ class CaseView(QMainWindow):
         self._show_timeline()
         self.lock_banner.apply(case)
         self.case_clock.refresh(case)
+        self.undo_action.setEnabled(register.last_step(case.id) is not None)
         self._update_save_enabled()
         self.case_loaded.emit(case)
 
@@ -281,6 +289,20 @@ class CaseView(QMainWindow):
                 self.review_box.open_review()
             return
         errors.report(self, exc, "无法记录办理结果", self.outcome_errors.show)
+
+    def undo_last_step(self) -> None:
+        """Take back the last recorded step after saying which (services.register.undo_last_step)."""
+        step = register.last_step(self.case_id)
+        if step is None:
+            return
+        if not confirm(self, "撤销上一步", f"撤销最后记录的步骤？\n\n{step.happened_on:%Y-%m-%d}　{step.summary}\n\n"
+                       "撤销后期限按撤销前重新计算；审计记录会保留原步骤和这次撤销。", yes="撤销", no="取消"):
+            return
+        today = self.ctx.today()
+        tasks.Operation(self, lambda: register.undo_last_step(self.case_id, today), busy="正在撤销…") \
+            .success(lambda _case: self._stored(f"已撤销：{step.summary}")) \
+            .failure(lambda exc: errors.report(self, exc, "无法撤销")) \
+            .announce(self.ctx.events, Changes.case(self.case_id)).run()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.form.is_dirty() and not confirm_discard(self, "对登记信息的修改"):

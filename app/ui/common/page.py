@@ -27,6 +27,10 @@ class Page(QWidget):
     def select(self, key: object) -> None:
         """Show the record `key` (the context's show_page brings the clerk here to it)."""
 
+    def printable(self) -> tuple[str, str] | None:
+        """(title, HTML) of what Ctrl+P prints on this page (its list), or None when it has nothing."""
+        return None
+
     def concerned_by(self, changes: Changes) -> bool:
         """Whether `changes` can alter what this page shows (by default: any change to cases)."""
         return changes.touches_cases() or changes.settings
@@ -37,3 +41,15 @@ class Page(QWidget):
 
     def today(self):
         return self.ctx.today()
+
+
+def html_table(title: str, headers: list[str] | tuple[str, ...], rows: list[list[str]], note: str = "") -> str:
+    """A printable list: a title, a bordered table, and a note under it (escaped: the rows hold what
+    applicants wrote)."""
+    from html import escape
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<h2 style='text-align:center'>{escape(title)}</h2>"
+            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
+            + (f"<p>{escape(note)}</p>" if note else ""))

@@ -186,3 +186,24 @@ def preview_and_print(parent: QWidget, source: Path, title: str, draft: bool = F
         return dialog.printed
     finally:
         dialog.deleteLater()
+
+
+def preview_html(parent: QWidget, html: str, title: str) -> str:
+    """A list or table of the program (HTML) as A4 pages in the preview; the PDF is a draft (it may
+    hold personal data) and goes with the preview. What was printed ("" when nothing)."""
+    import tempfile
+
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtCore import QMarginsF
+
+    folder = Path(tempfile.mkdtemp(prefix=notices.DRAFT_PREFIX))
+    pdf = folder / "打印.pdf"
+    writer = QPdfWriter(str(pdf))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # the PDF is complete once its writer is gone
+    return preview_and_print(parent, pdf, title, draft=True)

@@ -364,6 +364,16 @@ class HomePage(Page):
         except Exception:  # noqa: BLE001 - a read-only copy cannot remember; showing it again is harmless
             log.info("could not remember the reminder date", exc_info=True)
 
+    def printable(self) -> tuple[str, str] | None:
+        """The four due lists as one table (Ctrl+P), as counted last."""
+        if not self.lists:
+            return None
+        from app.ui.common.page import html_table
+
+        rows = [[label] + cells for key, label, _c in BUCKETS for cells in self.lists[key].rows()]
+        title = f"到期事项（{cn_date(self.today())}）"
+        return title, html_table(title, ("类别",) + DueList.COLUMNS, rows, self.summary.text())
+
     def _open_case(self, case_id: int) -> None:
         self.ctx.open_case(case_id)
 

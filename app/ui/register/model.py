@@ -137,7 +137,7 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
+            return self.display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "due_on" and row.due_key:
             years = register.due_unconfirmed_years(row)
             unsure = (f"\n未确认：{'、'.join(map(str, years))}年节假日安排尚未确认，暂按周末和法定节假日计算"
@@ -150,7 +150,8 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _display(row: CaseRow, key: str) -> str:
+    def display(row: CaseRow, key: str) -> str:
+        """A row's cell as the list shows it (and prints it)."""
         if key == "due_on" and row.due_on is None and row.due_key == "paused":
             return "暂停计时"  # waiting for a correction, an opinion or a fee: the clock is stopped
         if key == "due_on" and row.due_on is not None and register.due_unconfirmed_years(row):

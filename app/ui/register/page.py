@@ -12,7 +12,7 @@ from app.domain.request import STATUSES, CaseQuery
 from app.services import register
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
-from app.ui.common.page import Page
+from app.ui.common.page import Page, html_table
 from app.ui.forms.ui_register_page import Ui_RegisterPage
 from app.ui.register.dialog import register_new
 from app.ui.register.model import COLUMNS, ID_ROLE, CaseTableModel
@@ -147,6 +147,24 @@ class RegisterPage(Page):
         if self.model.total is None:
             self._emit_counts()
         return self.model.ensure_total(), self._grand_total
+
+    PRINT_LIMIT = 2000
+
+    def printable(self) -> tuple[str, str] | None:
+        """The list as filtered now (up to PRINT_LIMIT rows), with the filter in its title."""
+        query = self.current_query()
+        rows = register.list_rows(query, 0, self.PRINT_LIMIT)
+        headers = [title for _key, title in COLUMNS]
+        model = self.model
+        cells = [[model.display(row, key) for key, _title in COLUMNS] for row in rows]
+        what = "、".join(part for part in (f"搜索“{query.text}”" if query.text else "",
+                                          f"{query.year}年" if query.year else "", query.status or "",
+                                          query.outcome or "") if part)
+        title = "依申请公开登记簿" + (f"（{what}）" if what else "")
+        total = register.count(query)
+        note = f"共{total}件" + (f"，列出前{self.PRINT_LIMIT}件" if total > self.PRINT_LIMIT else "") + \
+               f"。打印日期：{self.today():%Y年%m月%d日}"
+        return title, html_table(title, headers, cells, note)
 
     def focus_search(self) -> None:
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -75,3 +75,21 @@ def test_esc_does_not_close_the_case_window_ctrl_w_does_and_asks_first(qtbot, mo
     modal.check()
     assert asked == ["对登记信息的修改尚未保存，确定放弃吗？"] and view.isVisible()
     view.form.mark_clean()  # the test's own edit: nothing to ask about when it closes the window
+
+
+def test_undo_the_last_step_from_the_toolbar(qtbot, modal, view):
+    from app.services import actions
+    from tests.ui.ui_support import click_toolbar
+
+    assert not view.undo_action.isEnabled()  # nothing but the registration yet
+    actions.complete_step(view.case_id, "reviewed", TODAY, "申请内容明确")
+    view.reload()
+    assert view.undo_action.isEnabled()
+    asked = answer_messages(modal, "撤销")
+    click_toolbar(qtbot, view, "撤销上一步…")
+    modal.check()
+    assert "审查完成：申请内容明确，无需补正（申请内容明确）" in asked[0]
+    assert view.timeline_texts()[-1] == "撤销上一步：审查完成：申请内容明确，无需补正（申请内容明确）"
+    trail = view.audit_table.texts()
+    assert "撤销上一步" in trail[0] and any("审查完成" in t for t in trail[1:])
+    assert not view.undo_action.isEnabled()
