@@ -22,6 +22,7 @@ from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.events import Changes
 from app.ui.common.field_errors import FieldErrors, date_field
+from app.ui.common.print_preview import preview_and_print
 from app.ui.forms.ui_review_dialog import Ui_ReviewDialog
 
 RED = "color: #b00020;"
@@ -31,10 +32,6 @@ def date_text(d: dt.date | None) -> str:
     return d.isoformat() if d else ""
 
 
-def _open_docx(path: Path) -> None:
-    from app.services import notices
-
-    notices.open_file(path)
 
 
 class ReviewDialog(QDialog):
@@ -50,7 +47,9 @@ class ReviewDialog(QDialog):
         self.ctx = ctx or Context.standalone(today)
         self.case_id, self.item_id = case_id, item_id
         self.review_id = review_id
-        self.open_document: Callable[[Path], None] = _open_docx
+        # The printed form goes to the print preview (printer, copies; Word/WPS from there).
+        self.open_document: Callable[[Path], object] = \
+            lambda path: preview_and_print(self, path, f"保密审查表：{path.stem}")
         self.last_printed: Path | None = None
         self._channels = [getattr(self.ui, f"ch_{i}") for i in range(len(rv.CHANNELS))]
         self._setup_widgets()
@@ -268,7 +267,7 @@ class ReviewDialog(QDialog):
             .announce(self.ctx.events, changes).run()
 
     def print_form(self) -> Path | None:
-        """Fill the 政府信息公开保密审查表 and open it in Word/WPS for printing and hand signatures."""
+        """Fill the 政府信息公开保密审查表 and show it in the print preview, for printing and hand signatures."""
         if self.review_id is None:
             return None
         try:
