@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -42,8 +41,8 @@ from app.ui.common.review_dialog import ReviewDialog
 from app.ui.ledger.page import LedgerPage
 from app.ui.register.dialog import RegisterDialog
 from app.ui.register.page import RegisterPage
-from tests.ui.ui_support import (answer_messages, choose, click, click_toolbar, open_main_window, page_of, type_into,
-                                 type_text)
+from tests.ui.ui_support import (answer_messages, choose, click, click_toolbar, db_rows, open_main_window, page_of,
+                                 type_into, type_text)
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -66,14 +65,6 @@ def snap(widget: QWidget, name: str, qtbot=None, settle_ms: int = 0) -> None:
             qtbot.wait(settle_ms)
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{name}.png"))
-
-
-def rows(db_path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(db_path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def docx_text(path) -> str:
@@ -207,7 +198,7 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     modal.check()
     assert asked[0].startswith("记录办理结果：（一）予以公开\n答复日期：2025年12月8日")
     assert asked[1] == "是否立即出具答复告知书（予以公开）？"
-    assert rows(db_path, "SELECT outcome, answered_on, status FROM request WHERE id = 1") == [
+    assert db_rows(db_path, "SELECT outcome, answered_on, status FROM request WHERE id = 1") == [
         ("1", "2025-12-08", "已答复")]
     answer = case_a.documents_panel.rows[-1]
     assert (answer.kind, answer.doc_no) == ("答复告知书（予以公开）", "茅政信答〔2025〕1号")
@@ -364,6 +355,6 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     window.ui.navList.setCurrentRow(0)
     home.refresh_now()
     snap(window, "home")
-    assert rows(db_path, "SELECT COUNT(*) FROM request") == [(3,)]
+    assert db_rows(db_path, "SELECT COUNT(*) FROM request") == [(3,)]
     # Every draft and preview (personal data) went with its window.
     assert not list(Path(tempfile.gettempdir()).glob("zwgk-draft-*"))

@@ -25,3 +25,14 @@ def office_with_cases(db_path, *received: dt.date) -> list[int]:
                                    name=f"申请人{n + 1}")
         ids.append(register.register(data, dt.date.today()).id)
     return ids
+
+
+def case_view_received_today(qtbot, db_path):
+    """A shown case window over a fresh office's one case, received today."""
+    from app.ui.case.view import CaseView
+
+    (case_id,) = office_with_cases(db_path, dt.date.today())
+    view = CaseView(case_id)
+    qtbot.addWidget(view)
+    view.show()
+    return view

@@ -95,3 +95,14 @@ def answer_messages(modal, *answers: str) -> list[str]:
 
     modal(QMessageBox, act, needs_focus=False)
     return seen
+
+
+def db_rows(path, sql: str) -> list[tuple]:
+    """Read the register file as another program would (what was really stored)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

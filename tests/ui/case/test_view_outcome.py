@@ -9,10 +9,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import register
-from app.ui.case.view import CaseView
 from app.ui.common.events import Changes
 from app.ui.case.notice_dialog import NoticeDialog
-from tests.ui.clock_support import office_with_cases
+from tests.ui.clock_support import case_view_received_today
 from tests.ui.ui_support import answer_messages, choose, click
 
 pytestmark = [pytest.mark.qt_log_level_fail("WARNING"), pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -22,11 +21,7 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def view(qtbot, db_path):
-    (case_id,) = office_with_cases(db_path, TODAY)
-    v = CaseView(case_id)
-    qtbot.addWidget(v)
-    v.show()
-    return v
+    return case_view_received_today(qtbot, db_path)
 
 
 def test_a_choice_not_yet_recorded_survives_a_reload(view):
