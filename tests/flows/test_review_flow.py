@@ -4,18 +4,18 @@ record a 予以公开 answer without an approved review and be stopped with the 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import docx
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.domain.request import RequestData
 from app.services import register
 from app.ui.common.review_dialog import ReviewDialog
 from app.ui.proactive.page import ItemDialog, ProactivePage
 from app.ui.review.page import ReviewPage
-from tests.ui.ui_support import answer_messages, choose, click, open_main_window, page_of, type_into, type_text
+from tests.ui.ui_support import (answer_messages, choose, click, db_rows, open_main_window, page_of, type_into,
+                                 type_text)
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -42,12 +42,6 @@ def sign(qtbot, dialog: ReviewDialog, person: str, day: str, opinion: str, butto
     click(qtbot, button)
 
 
-def db_rows(path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_proactive_item_review_walk_and_printed_form(qtbot, window, db_path):

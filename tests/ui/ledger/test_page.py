@@ -3,7 +3,6 @@ an edit, and a ledger import through its preview dialog."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import openpyxl
 import pytest
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.domain.request import RequestData
 from app.services import register
 from app.ui.ledger.page import ImportPreviewDialog, LedgerPage
-from tests.ui.ui_support import open_main_window, page_of, type_into
+from tests.ui.ui_support import db_rows, open_main_window, page_of, type_into
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -40,12 +39,6 @@ def _case(name: str, arrived: dt.date, code: str | None, answered: dt.date | Non
     return case
 
 
-def _rows(db_path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(db_path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_archive_from_the_page_and_the_locked_case_refuses_an_edit(qtbot, modal, window, db_path, tmp_path):
@@ -85,7 +78,7 @@ def test_archive_from_the_page_and_the_locked_case_refuses_an_edit(qtbot, modal,
     view.ui.actionSave.trigger()
     modal.check()
     assert shown and "已归档锁定" in shown[0]
-    assert _rows(db_path, f"SELECT name FROM request WHERE id = {answered.id}") == [("李四",)]
+    assert db_rows(db_path, f"SELECT name FROM request WHERE id = {answered.id}") == [("李四",)]
     type_into(qtbot, view.form.ui.f_name, "李四")
     view.close()
 
@@ -113,7 +106,7 @@ def test_import_through_the_preview_dialog(qtbot, modal, window, db_path, tmp_pa
     modal.check()
     assert seen["problems"][0] == "可以导入" and "无法识别的办理结果“同意”" in seen["problems"][1]
     assert seen["checkable"] == [True, False]
-    assert _rows(db_path, "SELECT name, outcome, received_on FROM request") == [("张三", "3.1", "2025-03-05")]
+    assert db_rows(db_path, "SELECT name, outcome, received_on FROM request") == [("张三", "3.1", "2025-03-05")]
     assert page.result.text() == "已导入 1 件"
 
 

@@ -4,7 +4,6 @@ with a reason; a document repealed and table 2 counting it."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -13,7 +12,7 @@ from app.services import audit, proactive
 from app.ui.home.page import HomePage
 from app.ui.proactive.dialogs import ProactiveCommentsDialog, RepealDialog, WithheldReviewDialog
 from app.ui.proactive.page import ProactivePage
-from tests.ui.ui_support import choose, click, open_main_window, page_of, type_into
+from tests.ui.ui_support import choose, click, db_rows, open_main_window, page_of, type_into
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -46,12 +45,6 @@ def cells(table, column: int) -> list[str]:
     return [table.item(i, column).text() for i in range(table.rowCount())]
 
 
-def db_rows(path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def item(**over) -> ItemData:
