@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from app.domain.request import Case
+from app.domain.request import Case, legal_received_on
 from app.services import register
 from app.ui.common import errors, messages, tasks
 from app.ui.common.context import Context
@@ -23,7 +23,15 @@ class RegisterDialog(QDialog):
         self.ui.setupUi(self)
         self.ctx = ctx or Context.standalone()
         self.form = RequestForm(self, self.ctx)
+        # A received date in an archived, locked year is told as soon as it is typed, not on saving.
+        self.locked_year = QLabel(self)
+        self.locked_year.setObjectName("lockedYear")
+        self.locked_year.setWordWrap(True)
+        self.locked_year.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.locked_year.hide()
+        self.ui.formHostLayout.addWidget(self.locked_year)
         self.ui.formHostLayout.addWidget(self.form)
+        self.form.changed.connect(self._check_year)
         self.case: Case | None = None
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText("保存登记")
@@ -33,6 +41,13 @@ class RegisterDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.form.ui.f_name.setFocus()
+
+    def _check_year(self) -> None:
+        data = self.form.data()
+        received = legal_received_on(data.channel, data.arrived_on, data.confirmed_on).date
+        blocked = register.registration_blocked(received.year) if received else None
+        self.locked_year.setText(blocked or "")
+        self.locked_year.setVisible(blocked is not None)
 
     @property
     def save_button(self):

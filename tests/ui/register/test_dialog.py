@@ -79,3 +79,23 @@ def test_the_new_number_is_told_in_front_and_the_receipt_offered(qtbot, modal, w
     modal.check()
     assert told == [f"已登记，登记编号：{case.case_no}\n申请人：张三\n\n是否现在出具《政府信息公开申请接收回执》交给申请人？"]
     assert issued == [(case.id, "申请接收回执")]
+
+
+def test_a_received_date_in_a_locked_year_is_told_while_typing(qtbot, window, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from app.services import archive
+
+    register.register(RequestData(name="李四", id_number=ID, phone="13812345678", info_name="村务公开",
+                                  arrived_on=dt.date(2025, 3, 2), delivery_method="自行领取"), today=TODAY)
+    archive.archive_year(2025, tmp_path / "归档", today=max(TODAY, dt.date(2026, 1, 5)))
+    dialog = RegisterDialog(window, window.ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.locked_year.isVisible()
+    dialog.form.ui.f_arrived_on.setDate(QDate(2025, 12, 30))  # a letter handed in late last year
+    assert dialog.locked_year.isVisible()
+    assert dialog.locked_year.text().startswith("2025年度已归档锁定，收到日期在2025年的申请现在无法登记")
+    dialog.form.ui.f_arrived_on.setDate(QDate(TODAY))
+    assert not dialog.locked_year.isVisible()
+    dialog.form.mark_clean()
