@@ -15,6 +15,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.services import notices
 from app.services.errors import ServiceError
@@ -42,6 +43,7 @@ class PrintPreviewDialog(QDialog):
         self.pdf: Path | None = None
         self.printed = ""
         self._kept_source = False
+        self._closed = False
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
@@ -80,8 +82,19 @@ class PrintPreviewDialog(QDialog):
             self._loaded(self.source)
             return
         source = self.source
-        tasks.Operation(self, lambda: notices.preview_pdf(source), lane=tasks.FREE, busy="正在生成预览…") \
-            .success(self._loaded).failure(self._not_rendered).run()
+        # Not parented to the dialog: a PDF finished after the clerk closed the preview is deleted
+        # here instead of being left in the temporary folder.
+        tasks.Operation(None, lambda: notices.preview_pdf(source), lane=tasks.FREE, busy="正在生成预览…") \
+            .success(self._arrived).failure(lambda exc: self._not_rendered(exc) if self._open() else None).run()
+
+    def _open(self) -> bool:
+        return isValid(self) and not self._closed
+
+    def _arrived(self, pdf: Path) -> None:
+        if self._open():
+            self._loaded(pdf)
+        else:
+            notices.discard_draft(pdf)
 
     def _loaded(self, pdf: Path) -> None:
         self.pdf = pdf
@@ -170,6 +183,7 @@ class PrintPreviewDialog(QDialog):
         self._kept_source = True  # Word has it open now: the start-up clean-up removes it later
 
     def done(self, result: int) -> None:
+        self._closed = True
         self.document.close()
         if self.pdf is not None and self.pdf != self.source:
             notices.discard_draft(self.pdf)
