@@ -11,9 +11,10 @@
    and the home page says what that means and for which case.
 4. Search by phone and ID number, 未找到, the audit trail in Chinese, the print preview telling the truth
    about a desk without a printer, 撤销上一步.
-5. The year end: 2026 cannot be archived in November; 2025 is archived — the package files every
-   document with its date (the review form too) and its catalogue prints readably — and a walk-in of
-   2026 can still be registered.
+5. The year end: the 工作日历 shows 2027 unconfirmed; 2026 cannot be archived in November; 2025 is
+   archived — the package files every document with its date (the review form too) and its catalogue
+   prints readably — its annual report counts the answer, and a walk-in of 2026 can still be
+   registered.
 
 Real SQLite in tmp_path; real .docx read back with python-docx; LibreOffice renders the previews.
 Set ZWGK_SHOTS to a folder to save screenshots of the windows at 1366×768 on the way.
@@ -33,6 +34,7 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services import notices
+from app.ui.calendar.page import CalendarPage
 from app.ui.case.notice_dialog import NoticeDialog
 from app.ui.common import print_preview
 from app.ui.common.fields_dialog import FieldsDialog
@@ -41,6 +43,7 @@ from app.ui.common.review_dialog import ReviewDialog
 from app.ui.ledger.page import LedgerPage
 from app.ui.register.dialog import RegisterDialog
 from app.ui.register.page import RegisterPage
+from app.ui.report.page import ReportPage
 from tests.ui.ui_support import (answer_messages, choose, click, click_toolbar, db_rows, open_main_window, page_of,
                                  type_into, type_text)
 
@@ -292,6 +295,11 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     window.ui.navList.setCurrentRow(0)
     snap(window, "home-year-end-warning")
 
+    # The 工作日历 says the same of 2027, where the schedule is loaded and confirmed.
+    calendar = page_of(window, CalendarPage)
+    calendar.year.setValue(2027)
+    assert "2027年：未确认" in calendar.status.text()
+
     # 撤销上一步 is offered for the extension (nothing was issued after it), and declined here.
     assert case_b.undo_action.isEnabled()
     answer_messages(modal, "取消")
@@ -340,6 +348,13 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
                                                     "关于张三申请公开“茅畲村道路硬化工程验收资料”的政府信息公开申请办理材料",
                                                     "20251208"]
     assert catalogue.row_dimensions[3].height >= 2 * 15
+
+    # The annual report of 2025 counts the one answer under 予以公开 (docs/legal/annual-report.md, 表三).
+    report = page_of(window, ReportPage)
+    report.year.setValue(2025)
+    report.refresh()
+    qtbot.waitUntil(lambda: report.report is not None and report.report.year == 2025, timeout=10000)
+    assert any(report.report.t3.counts["1"])
 
     # 2026 is open: a walk-in on 30 November is registered as on any day.
     def register_wang(dialog: RegisterDialog) -> None:
