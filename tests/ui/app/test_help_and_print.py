@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPdf import QPdfDocument
 
 from app.domain.request import RequestData
 from app.services import notices, register
