@@ -913,13 +913,15 @@ def _soffice_pdf(program: str, path: Path, out_dir: Path) -> None:
 
 
 def _word_pdf(path: Path, target: Path) -> None:
-    """Word's own export (wdExportFormatPDF = 17) through PowerShell's COM bridge."""
+    """Word's own export (wdExportFormatPDF = 17) through PowerShell's COM bridge; WPS 文字 answers to
+    the same calls as KWps.Application where Word is not installed."""
     src, dst = str(path).replace("'", "''"), str(target).replace("'", "''")
-    script = ("$w = New-Object -ComObject Word.Application; $w.Visible = $false; "
+    script = ("try { $w = New-Object -ComObject Word.Application } catch { $w = New-Object -ComObject KWps.Application }; "
+              "$w.Visible = $false; "
               f"$d = $w.Documents.Open('{src}', $false, $true); $d.ExportAsFixedFormat('{dst}', 17); "
               "$d.Close($false); $w.Quit()")
     try:
         subprocess.run(["powershell", "-NoProfile", "-Command", script], check=True, timeout=180,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
-        raise ServiceError("未找到 Word 或 LibreOffice，无法另存为PDF") from None
+        raise ServiceError("未找到 Word、WPS 或 LibreOffice，无法另存为PDF") from None
