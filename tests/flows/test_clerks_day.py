@@ -208,6 +208,7 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     text = docx_text(answer.path)
     assert "茅政信答〔2025〕1号" in text and "张三" in text and "第三十六条" in text and "共  页" not in text
     case_a.history_tabs.setCurrentWidget(case_a.documents_panel)
+    case_a.showNormal()
     case_a.resize(1366, 768)
     snap(case_a, "case-after-answer")
 

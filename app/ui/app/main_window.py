@@ -281,7 +281,10 @@ class MainWindow(QMainWindow):
             view.resize(min(1280, self.width()), min(760, self.height()))
         elif not view.isVisible():
             view.reload()  # closed earlier: show the case as it is now
-        view.show()
+        if self._small_screen() and not view.isVisible():
+            view.showMaximized()  # its status bar and answer box stay on a 1366×768 screen
+        else:
+            view.show()
         view.raise_()
         view.activateWindow()
         return view
@@ -364,11 +367,14 @@ class MainWindow(QMainWindow):
         if saved is not None and self.restoreGeometry(saved):
             self.show()  # a window left maximized comes back maximized
             return
-        screen = self.screen().availableGeometry()
-        if screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]:
+        if self._small_screen():
             self.showMaximized()
         else:
             self.show()
+
+    def _small_screen(self) -> bool:
+        screen = self.screen().availableGeometry()
+        return screen.width() < SMALL_SCREEN[0] or screen.height() < SMALL_SCREEN[1]
 
     def remember_geometry(self) -> None:
         from app.ui.common.files import desk_settings

@@ -34,3 +34,17 @@ def test_first_time_maximized_on_a_small_screen_then_as_left(qtbot, db_path):
     qtbot.waitUntil(again.isVisible, timeout=2000)
     assert not again.isMaximized()
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_a_case_window_opens_maximized_on_a_small_screen(qtbot, db_path):
+    from app.domain.request import RequestData
+    from app.services import register
+
+    window = open_main_window(qtbot, db_path, TODAY)
+    window.show_as_last_time()
+    case = register.register(RequestData(name="张三", id_number="11010519491231002X", phone="13812345678",
+                                         info_name="村道硬化验收报告", arrived_on=TODAY), today=TODAY)
+    view = window.open_case(case.id)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(view.isMaximized, timeout=2000)
+    assert view.statusBar().isVisible()
