@@ -241,7 +241,7 @@ def immediate_context(item: Item, now: dt.datetime) -> dict:
             "处置意见": proposal, "经办人": cfg.handler or audit.operator()}
 
 
-def _render(template_name: str, context: dict, target: Path, kind: str, year: int) -> Path:
+def _render(template_name: str, context: dict, target: Path, kind: str, year: int, made_on: dt.date) -> Path:
     """Render a report through the notices' one sandboxed renderer and record it among the documents."""
     from app.services import templates  # noqa: PLC0415 - docxtpl is loaded only when printing
 
@@ -251,7 +251,8 @@ def _render(template_name: str, context: dict, target: Path, kind: str, year: in
     except OSError as exc:
         raise ServiceError(f"无法保存文件 {target}（是否已在 Word/WPS 中打开？）：{exc.strerror or exc}") from None
     with atomic():
-        add_document(None, kind, year, kept_files.relative(target), kept_files.sha256(target), audit.operator())
+        add_document(None, kind, made_on, kept_files.relative(target), kept_files.sha256(target), audit.operator(),
+                     year=year)
     return target
 
 
@@ -261,7 +262,7 @@ def weekly_report(day: dt.date, out: Path | str | None = None, today: dt.date | 
     context = weekly_context(day, today)
     name = f"政务舆情周报（{monday:%Y%m%d}-{sunday:%Y%m%d}）.docx"
     target = Path(out) if out else kept_files.new_path(f"{FOLDER}/周报", name)
-    path = _render(WEEKLY_TEMPLATE, context, target, WEEKLY_KIND, monday.year)
+    path = _render(WEEKLY_TEMPLATE, context, target, WEEKLY_KIND, monday.year, today or dt.date.today())
     with atomic():
         audit.record(ENTITY, f"week:{monday.isoformat()}", "生成政务舆情周报", {"path": [None, str(path)]})
     return path
@@ -275,7 +276,8 @@ def immediate_report(item_id: int, out: Path | str | None = None, now: dt.dateti
     now = _now(now)
     name = f"重要政务舆情即时呈报单-{item.no}-{now:%Y%m%d%H%M}.docx"
     target = Path(out) if out else kept_files.new_path(f"{FOLDER}/{item.no}", name)
-    path = _render(IMMEDIATE_TEMPLATE, immediate_context(item, now), target, IMMEDIATE_KIND, item.data.found_at.year)
+    path = _render(IMMEDIATE_TEMPLATE, immediate_context(item, now), target, IMMEDIATE_KIND, item.data.found_at.year,
+                   now.date())
     with atomic():
         audit.record(ENTITY, item_id, "生成即时呈报单", {"path": [None, kept_files.relative(path)]})
     return path

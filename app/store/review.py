@@ -159,7 +159,9 @@ def comments(item_id: int) -> list[Comment]:
     return [Comment(c.id, c.received_on, c.commenter, c.content, c.handling, c.reply) for c in q]
 
 
-def add_document(case_id: int | None, kind: str, printed_on: dt.date, path: str, sha256: str, operator: str) -> int:
-    """Record a printed form among the documents: no 文号, dated the day it was printed."""
-    return Document.create(request=case_id, kind=kind, year=printed_on.year, issued_on=printed_on, path=path,
-                           sha256=sha256, operator=operator).id
+def add_document(case_id: int | None, kind: str, printed_on: dt.date, path: str, sha256: str, operator: str,
+                 year: int | None = None) -> int:
+    """Record a printed form among the documents: no 文号, dated the day it was printed; filed under
+    `year` (default: the year printed) — a week's report under its week's year."""
+    return Document.create(request=case_id, kind=kind, year=year or printed_on.year, issued_on=printed_on,
+                           path=path, sha256=sha256, operator=operator).id
