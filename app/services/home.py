@@ -67,8 +67,8 @@ class NextYearWarning:
 
     @property
     def text(self) -> str:
-        head = (f"{self.year}年节假日安排尚未载入。在“工作日历”页载入并确认之前，落在{self.year}年的期限只按周末推算"
-                f"（不含春节等法定节假日和调休），标“未确认”，可能比实际早或晚；写有这些日期的告知书签发前会要求核对。")
+        head = (f"{self.year}年节假日安排尚未载入。在“工作日历”页载入并确认之前，落在{self.year}年的期限只按周末和"
+                f"法定节假日当日推算（不含补假和调休），标“未确认”，可能比实际早或晚；写有这些日期的告知书签发前会先询问。")
         if not self.limits:
             return head + f"目前没有案件的期限落在{self.year}年；此后受理或延期的案件，期限可能跨入{self.year}年。"
         cases = "、".join(f"{item.case_no} {item.name}（{item.label} {item.due.year}年{item.due.month}月{item.due.day}日）"

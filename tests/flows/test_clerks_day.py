@@ -287,12 +287,12 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     assert "2027" in notice_refusal["text"] + "".join(questions)
     assert [d.kind for d in notices.documents(2)] == []
     extended = case_b.case_clock.panel.row_for("延期答复期限")
-    assert extended[1] == "2027年1月15日" and "未确认" in extended[2]
+    assert extended[1] == "2027年1月18日" and "未确认" in extended[2]
 
     home.refresh_now()
     warning = home.year_ahead.text()
     assert "2027年节假日安排尚未载入" in warning
-    assert "〔2026〕第1号 李四（延期答复期限 2027年1月15日）" in warning
+    assert "〔2026〕第1号 李四（延期答复期限 2027年1月18日）" in warning
     window.ui.navList.setCurrentRow(0)
     snap(window, "home-year-end-warning")
 

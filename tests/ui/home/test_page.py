@@ -150,9 +150,10 @@ def test_from_november_the_page_says_next_year_is_not_loaded_and_which_cases_rea
     warning = page.year_ahead
     assert warning.isVisible()
     text = warning.text()
-    assert text.startswith("⚠ 2027年节假日安排尚未载入") and "只按周末推算" in text
-    # Answer limit 2026-12-18, extended by 20 working days: into 2027; the other case stays in 2026.
-    assert "〔2026〕第1号 申请人1（延期答复期限 2027年1月15日），共1件" in text
+    assert text.startswith("⚠ 2027年节假日安排尚未载入") and "只按周末和法定节假日当日推算（不含补假和调休）" in text
+    # Answer limit Fri 2026-12-18, extended by 20 working days: 12/21–25 (5), 28–31 (9), [1/1 元旦], 1/4–8 (14),
+    # 11–15 (19), 18 (20): into 2027; the other case stays in 2026.
+    assert "〔2026〕第1号 申请人1（延期答复期限 2027年1月18日），共1件" in text
     assert "申请人2" not in text
     assert "条例第三十三条" in warning.toolTip()
 
