@@ -272,6 +272,14 @@ def _warning(seen: dict):
     return read
 
 
+def _confirm_then_warning(modal, seen: dict) -> None:
+    """记录办理结果 asks first (“记录”), then the refusal is read."""
+    def confirm(box: QMessageBox) -> None:
+        modal(QMessageBox, _warning(seen), needs_focus=False)
+        next(b for b in box.buttons() if b.text() == "记录").click()
+    modal(QMessageBox, confirm, needs_focus=False)
+
+
 def _send_correction(qtbot, view, modal, on: dt.date) -> None:
     def send(dialog: ClockActionDialog) -> None:
         dialog.ui.f_on.setDate(QDate(on))
@@ -307,7 +315,7 @@ def test_closing_as_abandoned_before_the_correction_period_ends_is_refused(qtbot
     for code in ("6.1", "4.3"):
         combo.setCurrentIndex(combo.findData(code))
         view.ui.f_answered_on.setDate(QDate(2026, 11, 25))
-        modal(QMessageBox, _warning(seen))
+        _confirm_then_warning(modal, seen)
         qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
         modal.check()
     assert "2026年11月26日" in seen["texts"][-2] and "尚未收到补正" in seen["texts"][-1]
@@ -321,7 +329,7 @@ def test_closing_as_unpaid_needs_a_fee_notice(qtbot, view, modal):
     combo = view.ui.f_outcome
     combo.setCurrentIndex(combo.findData("6.2"))
     view.ui.f_answered_on.setDate(QDate(2026, 11, 25))
-    modal(QMessageBox, _warning(seen))
+    _confirm_then_warning(modal, seen)
     qtbot.mouseClick(view.ui.recordOutcomeButton, Qt.MouseButton.LeftButton)
     modal.check()
     assert "没有未缴费的收费通知" in seen["texts"][-1] and view.case.outcome is None
