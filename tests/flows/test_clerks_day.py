@@ -33,6 +33,7 @@ import pytest
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app import paths
 from app.services import notices
 from app.ui.calendar.page import CalendarPage
 from app.ui.case.notice_dialog import NoticeDialog
@@ -374,3 +375,4 @@ def test_the_clerks_year_end(qtbot, modal, window, db_path, tmp_path):
     assert db_rows(db_path, "SELECT COUNT(*) FROM request") == [(3,)]
     # Every draft and preview (personal data) went with its window.
     assert not list(Path(tempfile.gettempdir()).glob("zwgk-draft-*"))
+    assert not list(paths.drafts_dir(db_path).glob("zwgk-draft-*"))

@@ -2,8 +2,9 @@
 copies and pages (QPrintDialog); the result is told truthfully — no printer installed, a printer
 that refused the job, or the printer and copies it went to.
 
-The PDF comes from LibreOffice or Word (services.notices.preview_pdf) in a temporary folder; it is
-deleted when the preview closes, and so is the draft it was made from (personal data).
+The PDF comes from LibreOffice or Word (services.notices.preview_pdf) in a draft folder of its own
+(app.paths.drafts_dir); it is deleted when the preview closes, and so is the draft it was made from
+(personal data).
 """
 from __future__ import annotations
 
@@ -205,12 +206,10 @@ def preview_and_print(parent: QWidget, source: Path, title: str, draft: bool = F
 def preview_html(parent: QWidget, html: str, title: str) -> str:
     """A list or table of the program (HTML) as A4 pages in the preview; the PDF is a draft (it may
     hold personal data) and goes with the preview. What was printed ("" when nothing)."""
-    import tempfile
-
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
     from PySide6.QtCore import QMarginsF
 
-    folder = Path(tempfile.mkdtemp(prefix=notices.DRAFT_PREFIX))
+    folder = notices.draft_folder()
     pdf = folder / "打印.pdf"
     writer = QPdfWriter(str(pdf))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
