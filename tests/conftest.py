@@ -16,14 +16,13 @@ def _isolated_data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _private_temp_folder(tmp_path, monkeypatch):
-    """Drafts and previews (zwgk-draft-…, personal data) go to the test's own folder, never the
-    machine's temporary folder, so no test leaves one behind."""
+def _private_temp_folder(tmp_path_factory, monkeypatch):
+    """Whatever a test puts in the temporary folder (a draft where the data folder cannot be written)
+    goes to a folder of the test's own beside tmp_path, never the machine's, so no test leaves a
+    zwgk-draft-* folder behind."""
     import tempfile
 
-    folder = tmp_path / "temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("temp")))
 
 
 @pytest.fixture
