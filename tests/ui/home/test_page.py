@@ -143,6 +143,10 @@ def test_from_november_the_page_says_next_year_is_not_loaded_and_which_cases_rea
         qtbot, db_path, reminder_off):
     """An extension on 30 November 2026 runs into 2027, whose schedule is not loaded (docs/legal/holidays.md)."""
     late, early = office_with_cases(db_path, dt.date(2026, 11, 20), dt.date(2026, 11, 27))
+    from app.services.work_calendar import work_calendar
+
+    if work_calendar().is_confirmed(2027):
+        pytest.skip("this holidays package already has 2027")
     actions.extend(late, dt.date(2026, 11, 30), "陈建国")
     window = open_window(qtbot, dt.date(2026, 11, 30))
     page = window.home_page
