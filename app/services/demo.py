@@ -111,11 +111,15 @@ def _conclude(rng: random.Random, received: dt.date, today: dt.date, index: int)
     return code, answered, concluded_status(code)
 
 
+_CHUNK = 5000  # cases inserted per executemany: memory stays flat however many are asked for
+
+
 def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> int:
     """Insert `count` cases across `year` (about 5 % carried over from the previous year).
 
-    Goes through the same store functions and yearly sequence as registration, in one
-    transaction. Returns the number inserted.
+    The same seed gives the same cases. Numbers come from the same yearly sequence as registration;
+    everything is written in one transaction, many rows per statement (docs/performance.md).
+    Returns the number inserted.
     """
     rng = random.Random(seed)
     today = today or dt.date.today()
@@ -133,31 +137,70 @@ def generate(year: int, count: int, seed: int, today: dt.date | None = None) -> 
         drafts.append((received, index, data))
     # Numbers follow the order of receipt, as they would at the desk.
     drafts.sort(key=lambda d: (d[0], d[1]))
+    per_year: dict[int, int] = {}
+    for received, _index, _data in drafts:
+        per_year[received.year] = per_year.get(received.year, 0) + 1
     with atomic():
-        for received, index, data in drafts:
-            seq = sequences.next_value(CASE_SEQUENCE, received.year)
-            case_no = format_case_no(fmt, received.year, seq)
-            code, answered, status = _conclude(rng, received, today, index)
-            if answered and answered > today:
-                answered = today
-            history = _history(code, received, answered, today)
-            if history is None:  # the period that closes it has not run out by today: still open
-                code, answered, status = None, None, CORRECTING if code == "6.1" else AWAITING_FEE
-            elif history:
-                answered = history["answered"]
-            case_id = store.insert(case_no, received.year, seq, data, received, search_text(case_no, data), status)
-            store.update(case_id, {"outcome": code, "answered_on": answered})
-            store.add_event(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
-            if code is None:
-                _demo_progress(case_id, status, received, today)
-            elif history:
-                _demo_history(case_id, code, history)
-            if code and code[0] in "2345" and rng.random() < 0.12:
-                _demo_dispute(rng, case_id, answered, today)
+        seqs = {y: sequences.take(CASE_SEQUENCE, y, n) for y, n in sorted(per_year.items())}
+        for chunk_start in range(0, len(drafts), _CHUNK):
+            chunk = drafts[chunk_start:chunk_start + _CHUNK]
+            _insert_chunk(rng, chunk, seqs, fmt, today)
+            drafts[chunk_start:chunk_start + _CHUNK] = [None] * len(chunk)  # type: ignore[list-item]
     from app.services import deadlines
 
     deadlines.refresh_open_cases()
     return count
+
+
+def _insert_chunk(rng: random.Random, chunk: list, seqs: dict[int, int], fmt: str, today: dt.date) -> None:
+    """Cases of one chunk with their timelines and disputes; `seqs` holds each year's next number."""
+    from app.store import dispute
+
+    cases, more = [], []
+    for received, index, data in chunk:
+        seq = seqs[received.year]
+        seqs[received.year] = seq + 1
+        case_no = format_case_no(fmt, received.year, seq)
+        code, answered, status = _conclude(rng, received, today, index)
+        if answered and answered > today:
+            answered = today
+        history = _history(code, received, answered, today)
+        if history is None:  # the period that closes it has not run out by today: still open
+            code, answered, status = None, None, CORRECTING if code == "6.1" else AWAITING_FEE
+        elif history:
+            answered = history["answered"]
+        cases.append((case_no, received.year, seq, data, received, search_text(case_no, data), status, code,
+                      answered))
+        # The dispute draws come right after the case's own, as when cases were inserted one by one.
+        challenged = bool(code and code[0] in "2345" and rng.random() < 0.12)
+        more.append((history, _demo_dispute(rng, answered, today) if challenged else None))
+    ids = store.insert_many(cases)
+    events: list[tuple] = []
+    next_id = [store.next_event_id()]
+
+    def add(case_id: int, kind: str, on: dt.date, summary: str, data: dict) -> int:
+        event_id = next_id[0]
+        next_id[0] += 1
+        events.append((event_id, case_id, kind, on, summary, data, ""))
+        return event_id
+
+    disputes = []
+    for case_id, (case_no, _y, _s, _d, received, _t, status, code, _a), (history, fought) in zip(ids, cases, more):
+        add(case_id, "registered", received, f"登记申请，编号{case_no}（演示数据）", {"case_no": case_no})
+        if code is None:
+            for event in _demo_progress(status, received, today):
+                add(case_id, *event)
+        elif history:
+            _demo_history(add, case_id, code, history)
+        if fought is not None:
+            values, event = fought
+            disputes.append((case_id, *values))
+            add(case_id, *event)
+    store.add_events(events)
+    dispute.create_many(_DISPUTE_COLUMNS, disputes)
+
+
+_DISPUTE_COLUMNS = ["request", "kind", "body", "copy_received_on", "result", "decided_on", "reply_filed_on"]
 
 
 def _history(code: str | None, received: dt.date, answered: dt.date | None,
@@ -186,68 +229,67 @@ def _history(code: str | None, received: dt.date, answered: dt.date | None,
     return steps if steps["answered"] <= today else None
 
 
-def _demo_history(case_id: int, code: str, steps: dict[str, dt.date]) -> None:
-    """Write the steps of _history on the case's timeline."""
+def _demo_history(add, case_id: int, code: str, steps: dict[str, dt.date]) -> None:
+    """Write the steps of _history on the case's timeline (`add` writes one event, returning its id)."""
     from app.services import deadlines as dl
 
     sent = steps["sent"]
     if code in ("6.1", "4.3"):
         due = steps.get("due") or sent + dt.timedelta(days=21)
-        store.add_event(case_id, dl.CORRECTION_SENT, sent, "发出补正告知（演示数据）",
-                        {"items": "所需政府信息的名称或文号", "period_days": 15, "due": due.isoformat()})
+        add(case_id, dl.CORRECTION_SENT, sent, "发出补正告知（演示数据）",
+            {"items": "所需政府信息的名称或文号", "period_days": 15, "due": due.isoformat()})
         if code == "4.3":
-            store.add_event(case_id, dl.CORRECTION_RECEIVED, steps["corrected"], "收到补正后的申请（演示数据）", {})
+            add(case_id, dl.CORRECTION_RECEIVED, steps["corrected"], "收到补正后的申请（演示数据）", {})
         else:
-            store.add_event(case_id, dl.CORRECTION_LAPSED, steps["answered"], "申请人逾期未补正（演示数据）", {})
+            add(case_id, dl.CORRECTION_LAPSED, steps["answered"], "申请人逾期未补正（演示数据）", {})
     else:
-        fee = store.add_event(case_id, dl.FEE_SENT, sent, "发出收费通知书（演示数据）",
-                              {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
-                               "override_reason": "", "basis": "按件计收"})
-        store.add_event(case_id, dl.DELIVERED, steps["delivered"], "收费通知书已送达（演示数据）",
-                        {"ref": fee, "method": "邮寄送达"})
-        store.add_event(case_id, dl.FEE_LAPSED, steps["answered"], "申请人逾期未缴纳费用（演示数据）", {"ref": fee})
+        fee = add(case_id, dl.FEE_SENT, sent, "发出收费通知书（演示数据）",
+                  {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
+                   "override_reason": "", "basis": "按件计收"})
+        add(case_id, dl.DELIVERED, steps["delivered"], "收费通知书已送达（演示数据）", {"ref": fee, "method": "邮寄送达"})
+        add(case_id, dl.FEE_LAPSED, steps["answered"], "申请人逾期未缴纳费用（演示数据）", {"ref": fee})
 
 
-def _demo_dispute(rng: random.Random, case_id: int, answered: dt.date, today: dt.date) -> None:
-    """Some answers are challenged: a 复议 or a lawsuit, decided or still open (table 4)."""
-    from app.store import dispute
-
+def _demo_dispute(rng: random.Random, answered: dt.date, today: dt.date) -> tuple[tuple, tuple] | None:
+    """Some answers are challenged: a 复议 or a lawsuit, decided or still open (table 4). Returns the
+    dispute's values (in _DISPUTE_COLUMNS' order after the case) and its timeline event, or None."""
     kind = rng.choice((RECONSIDERATION, RECONSIDERATION, LITIGATION_DIRECT, LITIGATION_AFTER))
     copy_on = answered + dt.timedelta(days=rng.randrange(10, 50))
     if copy_on > today:
-        return
+        return None
     decided = copy_on + dt.timedelta(days=rng.randrange(40, 120))
     result = rng.choice((UPHELD, UPHELD, CORRECTED, OTHER_RESULT)) if decided <= today else None
     body = "台州市黄岩区人民政府" if is_reconsideration(kind) else "台州市黄岩区人民法院"
-    dispute.create(request=case_id, kind=kind, body=body, copy_received_on=copy_on, result=result,
-                   decided_on=decided if result else None, reply_filed_on=copy_on + dt.timedelta(days=7))
-    store.add_event(case_id, "dispute", copy_on, f"收到{kind}副本（{body}，演示数据）", {})
+    values = (kind, body, copy_on, result, decided if result else None, copy_on + dt.timedelta(days=7))
+    return values, ("dispute", copy_on, f"收到{kind}副本（{body}，演示数据）", {})
 
 
-def _demo_progress(case_id: int, status: str, received: dt.date, today: dt.date) -> None:
-    """The timeline events an open case of this status has had, so its clock reads as it would."""
+def _demo_progress(status: str, received: dt.date, today: dt.date) -> list[tuple]:
+    """The timeline events (kind, day, summary, data) an open case of this status has had, so its
+    clock reads as it would."""
     from app.services import deadlines as dl
 
     def on(days: int) -> dt.date:
         return min(received + dt.timedelta(days=days), today)
 
     if status == REGISTERED:
-        return
+        return []
     if status == CORRECTING:
-        store.add_event(case_id, dl.CORRECTION_SENT, on(3), "发出补正告知，补正期限15个工作日（演示数据）",
-                        {"items": "所需政府信息的名称或文号", "period_days": 15})
-        return
+        return [(dl.CORRECTION_SENT, on(3), "发出补正告知，补正期限15个工作日（演示数据）",
+                 {"items": "所需政府信息的名称或文号", "period_days": 15})]
+    events = []
     if status != REVIEWING:
-        store.add_event(case_id, dl.REVIEWED, on(1), "审查完成：申请内容明确，无需补正（演示数据）", {})
+        events.append((dl.REVIEWED, on(1), "审查完成：申请内容明确，无需补正（演示数据）", {}))
     if status == CONSULTING:
-        store.add_event(case_id, dl.CONSULTATION_SENT, on(5), "向第三方发出征求意见书（演示数据）",
-                        {"party": "相关第三方", "party_kind": "third_party"})
+        events.append((dl.CONSULTATION_SENT, on(5), "向第三方发出征求意见书（演示数据）",
+                       {"party": "相关第三方", "party_kind": "third_party"}))
     elif status == AWAITING_FEE:
-        store.add_event(case_id, dl.FEE_SENT, on(2), "发出收费通知书（演示数据）",
-                        {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
-                         "override_reason": "", "basis": "按件计收"})
+        events.append((dl.FEE_SENT, on(2), "发出收费通知书（演示数据）",
+                       {"amount": 100, "method": "按件计收", "computed": 100, "steps": [], "pages": None,
+                        "override_reason": "", "basis": "按件计收"}))
     elif status == EXTENDED:
-        store.add_event(case_id, dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"})
+        events.append((dl.EXTENDED, on(18), "经负责人同意延期答复（演示数据）", {"approved_by": "陈建国"}))
+    return events
 
 
 def demo_settings():

@@ -15,7 +15,7 @@ import os
 import socket
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import peewee
 
@@ -509,3 +509,39 @@ def atomic() -> Iterator[None]:
                 raise translated from None
             cause = cause.__context__
         raise
+
+
+def _plain(field: peewee.Field):
+    """How one column's Python value is stored (as peewee stores it), for `insert_many`."""
+    if isinstance(field, peewee.DateTimeField):
+        return lambda v: None if v is None else v.isoformat(" ")
+    if isinstance(field, peewee.DateField):
+        return lambda v: None if v is None else v.isoformat()
+    if isinstance(field, peewee.BooleanField):
+        return lambda v: None if v is None else int(bool(v))
+    return None
+
+
+def insert_many(model: type[peewee.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Insert many rows of `model` (values in the order of `columns`, Python values as for the model;
+    other columns get the model's defaults) with one prepared statement: no model object and no
+    round trip per row. Call inside atomic()."""
+    given = [model._meta.fields[name] for name in columns]
+    defaulted = [f for f in model._meta.sorted_fields
+                 if f.name not in columns and f.default is not None and not f.primary_key]
+    defaults = tuple(f.default() if callable(f.default) else f.default for f in defaulted)
+    fields = given + defaulted
+    converters = [(i, c) for i, c in enumerate(_plain(f) for f in fields) if c is not None]
+    names = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({", ".join("?" * len(fields))})'
+
+    def plain(row: Sequence[Any]) -> list[Any]:
+        values = [*row, *defaults]
+        for i, convert in converters:
+            values[i] = convert(values[i])
+        return values
+
+    try:
+        database.connection().executemany(sql, map(plain, rows))
+    except sqlite3.Error as exc:
+        raise translate(exc, _state["path"]) from None  # type: ignore[arg-type]

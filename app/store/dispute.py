@@ -18,6 +18,13 @@ def create(**values) -> int:
     return Dispute.create(**values).id
 
 
+def create_many(columns: list[str], rows: list[tuple]) -> None:
+    """Many disputes at once, values in the order of `columns` (demo data). Call inside atomic()."""
+    from app.store.db import insert_many
+
+    insert_many(Dispute, columns, rows)
+
+
 def update(dispute_id: int, **values) -> None:
     Dispute.update(**values).where(Dispute.id == dispute_id).execute()
 

@@ -9,7 +9,7 @@ from dataclasses import fields
 import peewee as pw
 
 from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
-from app.store.db import database, translate
+from app.store.db import database, insert_many as _insert_many, translate
 from app.store.schema import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -38,6 +38,34 @@ def insert(case_no: str, year: int, seq: int, data: RequestData, received_on: dt
     row = Request.create(case_no=case_no, year=year, seq=seq, received_on=received_on,
                          search_text=search_text, status=status, **values)
     return row.id
+
+
+_NEW_COLUMNS = ["id", "case_no", "year", "seq", "received_on", "search_text", "status", "outcome", "answered_on",
+                *_DATA_FIELDS]
+
+
+def insert_many(cases: list[tuple]) -> list[int]:
+    """Insert many requests at once, each (case_no, year, seq, RequestData, received_on, search_text,
+    status, outcome, answered_on); returns their ids in order. Call inside atomic()."""
+    first = (Request.select(pw.fn.MAX(Request.id)).scalar() or 0) + 1
+    _insert_many(Request, _NEW_COLUMNS, (
+        (first + n, case_no, year, seq, received, text, status, outcome, answered,
+         *[getattr(data, name) for name in _DATA_FIELDS])
+        for n, (case_no, year, seq, data, received, text, status, outcome, answered) in enumerate(cases)))
+    return list(range(first, first + len(cases)))
+
+
+def next_event_id() -> int:
+    """The id the next timeline entry gets (for `add_events`, inside the caller's atomic())."""
+    return (Event.select(pw.fn.MAX(Event.id)).scalar() or 0) + 1
+
+
+def add_events(events: list[tuple]) -> None:
+    """`add_event` for many at once, each (id, case_id, kind, happened_on, summary, data, operator): the
+    ids given (from `next_event_id` on) let one entry refer to another written with it."""
+    _insert_many(Event, ["id", "request", "kind", "happened_on", "summary", "data", "operator"], (
+        (event_id, case_id, kind, on, summary, json.dumps(data or {}, ensure_ascii=False, default=str), operator)
+        for event_id, case_id, kind, on, summary, data, operator in events))
 
 
 def update(case_id: int, values: dict) -> None:
