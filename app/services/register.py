@@ -234,8 +234,15 @@ def due_unconfirmed_years(row: CaseRow) -> tuple[int, ...]:
     return work_calendar().unconfirmed_years_after(row.received_on, row.due_on)
 
 
-def count(query: CaseQuery) -> int:
-    return store.count(query)
+def search(query: CaseQuery, limit: int = 200, at_most: int | None = None) -> tuple[list[CaseRow], int]:
+    """The first `limit` lines of the register list and how many the query finds (counting stops at
+    `at_most`: the register shows "1000+" until asked), from one reading of the search index."""
+    return store.search_page(query, limit, at_most)
+
+
+def count(query: CaseQuery, at_most: int | None = None) -> int:
+    """How many cases the query finds; with `at_most`, counting stops there."""
+    return store.count(query, at_most)
 
 
 def years() -> list[int]:

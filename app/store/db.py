@@ -463,6 +463,32 @@ def is_open() -> bool:
     return _state["path"] is not None
 
 
+class Interrupted(Exception):
+    """A query stopped by `steps_at_most`."""
+
+
+@contextlib.contextmanager
+def steps_at_most(steps: int) -> Iterator[None]:
+    """Stop a query of this thread's connection after about `steps` SQLite virtual-machine steps,
+    raising Interrupted: a plan that turns out costly gives way to another (store.register)."""
+    connection = database.connection()
+    left = [max(steps // 1000, 1)]
+
+    def tick() -> bool:
+        left[0] -= 1
+        return left[0] < 0
+
+    connection.set_progress_handler(tick, 1000)
+    try:
+        yield
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        if "interrupt" not in str(exc).lower():
+            raise
+        raise Interrupted from None
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
 # ---- writing ------------------------------------------------------------------------------
 
 def translate(exc: Exception, path: Path | None = None) -> Exception:

@@ -14,7 +14,7 @@ import peewee
 
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
@@ -79,8 +79,20 @@ def _v4(db: peewee.SqliteDatabase) -> None:
                    "WHERE id_number <> zwgk_normalise_id(id_number)")
 
 
+def _v5(db: peewee.SqliteDatabase) -> None:
+    """The register's text index (store.search) and an index for every order of the list
+    (docs/performance.md)."""
+    from app.store import search
+    from app.store.schema import Request
+
+    if not db.table_exists("request"):
+        return  # created in its final form below (migrate → create_tables, search.ensure)
+    Request.create_table(safe=True)  # CREATE INDEX IF NOT EXISTS for the indexes the model declares
+    search.ensure(db)
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def current_version(db: peewee.SqliteDatabase) -> int:
@@ -130,6 +142,9 @@ def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
     _ensure_columns(db)
     db.create_tables(all_models(), safe=True)
     protect_audit_trail(db)
+    from app.store import search
+
+    search.ensure(db)
 
 
 # Every table, column added since, and trigger the program expects (a test keeps this list equal to
@@ -141,14 +156,17 @@ EXPECTED_TABLES = frozenset({
     "publication"})
 _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 # Indexes added to core tables since (create_tables(safe=True) below makes a missing one).
-_ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text"})
+_ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text", "request_year_seq",
+                            "request_name", "request_info_name", "request_answered_on"})
 
 
 def _schema_complete(db: peewee.SqliteDatabase) -> bool:
+    from app.store import search
+
     names = {(kind, name) for kind, name in db.execute_sql(
         "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')").fetchall()}
     expected = ({("table", t) for t in EXPECTED_TABLES} | {("trigger", t) for t in _TRIGGERS}
-                | {("index", i) for i in _ADDED_INDEXES})
+                | {("index", i) for i in _ADDED_INDEXES} | search.OBJECTS)
     if not expected <= names:
         return False
     for table, column, _sql_type in _ADDED_COLUMNS:

@@ -159,3 +159,41 @@ def test_identity_numbers_stored_as_typed_take_their_one_form_when_the_file_is_m
     stored = {name: number for name, number in con.execute("SELECT name, id_number FROM request")}
     con.close()
     assert stored == {"甲": "11010519491231002X", "乙": "11010519491231002X"}
+
+
+def test_a_version_1_file_gets_the_text_index_and_the_list_indexes(db_path):
+    """Version 2 (docs/performance.md): the register's text index, its triggers, and an index for
+    every order of the list; the requests already there are in the index."""
+    from app.store import search
+
+    store_db.open_database(db_path)
+    store_db.database.execute_sql("INSERT INTO request (case_no, year, seq, applicant_type, applicant_kind, name, "
+                                  "channel, arrived_on, received_on, status, search_text, due_key, created_at, "
+                                  "updated_at, id_type, id_number, legal_rep, contact_person, phone, address, "
+                                  "postcode, email, info_name, info_doc_no, info_description, form_wanted, "
+                                  "delivery_method, department, fee_reduction, notes) VALUES ('〔2025〕第1号', 2025, 1, "
+                                  "'person', '自然人', '王丽', '当面', '2025-03-03', '2025-03-03', '登记', "
+                                  "'〔2025〕第1号\n王丽\n土地征收', '', '2025-03-03', '2025-03-03', '', '', '', '', '', '', "
+                                  "'', '', '', '', '', '', '', '', 0, '')")
+    store_db.close_database()
+    con = sqlite3.connect(db_path)
+    for kind, name in search.OBJECTS:
+        if kind == "trigger":
+            con.execute(f"DROP TRIGGER {name}")
+    con.execute(f"DROP TABLE {search.TERMS}")
+    con.execute(f"DROP TABLE {search.TABLE}")
+    for index in ("request_year_seq", "request_name", "request_info_name", "request_answered_on"):
+        con.execute(f"DROP INDEX {index}")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    database = store_db.open_database(db_path)
+    names = {(t, n) for t, n in database.execute_sql("SELECT type, name FROM sqlite_master").fetchall()}
+    assert search.OBJECTS <= names
+    assert ("index", "request_name") in names and ("index", "request_year_seq") in names
+    assert migrations.current_version(database) == migrations.SCHEMA_VERSION
+    hits = database.execute_sql(f"SELECT rowid FROM {search.TABLE} WHERE {search.TABLE} MATCH ?",
+                                ('"土地征"',)).fetchall()
+    assert hits == [(1,)]
+    store_db.close_database()
+    assert list(db_path.parent.glob("register.v1-迁移前-*.sqlite"))

@@ -1,0 +1,110 @@
+"""The register's text index: SQLite FTS5 with the trigram tokenizer over `request.search_text`.
+
+Chinese has no word boundaries, so the index holds every three-character run of the text (a
+trigram) and a search term of three or more characters is a phrase of its trigrams, which matches
+exactly where the term is a substring. A term of one or two characters has no trigram of its own:
+it is looked up in the index's vocabulary instead (every trigram that starts with it; the text is
+stored with two padding characters so that its last characters start a trigram too), and matches
+where any of those trigrams does. Everything here is SQLite's own: the PostgreSQL engine will use
+pg_trgm behind the same functions (docs/performance.md, "Search as you type").
+
+The table is contentless (the text lives in `request` only) and kept in step by triggers, so every
+write of a request, whatever writes it, updates the index in the same transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import peewee
+
+from app.store.base import database
+
+TABLE = "request_search"
+TERMS = "request_search_terms"  # fts5vocab over TABLE: one row per trigram, with its document count
+PAD = "char(31, 31)"  # appended to the indexed text: the last one or two characters start a trigram too
+_TRIGGERS = {
+    "request_search_insert": f"AFTER INSERT ON request BEGIN "
+                             f"INSERT INTO {TABLE}(rowid, text) VALUES (new.id, new.search_text || {PAD}); END",
+    "request_search_delete": f"AFTER DELETE ON request BEGIN "
+                             f"INSERT INTO {TABLE}({TABLE}, rowid, text) VALUES ('delete', old.id, old.search_text || {PAD}); END",
+    "request_search_update": f"AFTER UPDATE OF search_text ON request BEGIN "
+                             f"INSERT INTO {TABLE}({TABLE}, rowid, text) VALUES ('delete', old.id, old.search_text || {PAD}); "
+                             f"INSERT INTO {TABLE}(rowid, text) VALUES (new.id, new.search_text || {PAD}); END",
+}
+OBJECTS = frozenset({("table", TABLE), ("table", TERMS), *(("trigger", name) for name in _TRIGGERS)})
+_LAST_CHAR = "\U0010ffff"
+_available: dict[str, object] = {"db": None, "ok": False}
+
+
+def ensure(db: peewee.Database) -> None:
+    """Create the index, its vocabulary and its triggers and fill it from the register, unless all
+    of them are there already; one that is incomplete is made again from scratch."""
+    names = {(kind, name) for kind, name in db.execute_sql(
+        "SELECT type, name FROM sqlite_master WHERE name LIKE 'request_search%'").fetchall()}
+    if OBJECTS <= names:
+        return
+    for name in _TRIGGERS:
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute_sql(f"DROP TABLE IF EXISTS {TERMS}")
+    db.execute_sql(f"DROP TABLE IF EXISTS {TABLE}")
+    # case_sensitive 1: search_text and the terms are lower-cased by Python already, so matching is
+    # the plain substring test instr() does, character for character.
+    db.execute_sql(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(text, content='', "
+                   "tokenize='trigram case_sensitive 1')")
+    db.execute_sql(f"CREATE VIRTUAL TABLE {TERMS} USING fts5vocab({TABLE}, 'row')")
+    db.execute_sql(f"INSERT INTO {TABLE}(rowid, text) SELECT id, search_text || {PAD} FROM request")
+    for name, body in _TRIGGERS.items():
+        db.execute_sql(f"CREATE TRIGGER {name} {body}")
+    _available["db"] = None
+
+
+def available() -> bool:
+    """Whether the open file has the index (a file of an older version opened read-only has not)."""
+    obj = database.obj
+    if _available["db"] is not obj:
+        found = database.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (TABLE,)).fetchone()
+        _available.update(db=obj, ok=found is not None)
+    return bool(_available["ok"])
+
+
+class NoMatch(Exception):
+    """A term that occurs in no request: the search finds nothing, whatever else it asks."""
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def short_term_trigrams(term: str) -> list[str]:
+    """The trigrams that start with a one- or two-character `term` (the vocabulary is read in term
+    order, so this is one range of it)."""
+    high = term + _LAST_CHAR * (3 - len(term))
+    return [t for (t,) in database.execute_sql(f"SELECT term FROM {TERMS} WHERE term >= ? AND term <= ?",
+                                               (term, high)).fetchall()]
+
+
+def expression(terms: Iterable[str], short_limit: int) -> tuple[str | None, list[str]]:
+    """The MATCH expression for `terms` (lower-cased, without spaces) and the terms left for a plain
+    substring test: a short term that starts more than `short_limit` trigrams costs the index more
+    than the test (it is a common character anyway).
+
+    Raises NoMatch when a short term starts no trigram at all."""
+    parts, rest = [], []
+    for term in terms:
+        if len(term) >= 3:
+            parts.append(_phrase(term))
+            continue
+        trigrams = short_term_trigrams(term)
+        if not trigrams:
+            raise NoMatch(term)
+        if len(trigrams) > short_limit:
+            rest.append(term)
+        else:
+            parts.append("(" + " OR ".join(_phrase(t) for t in trigrams) + ")")
+    return (" AND ".join(parts) if parts else None), rest
+
+
+def matches_sql(expr: str) -> tuple[str, list]:
+    """A subquery (`SELECT rowid AS hit …`) of the requests that match `expr`, with its parameter."""
+    return f"SELECT rowid AS hit FROM {TABLE} WHERE {TABLE} MATCH ?", [expr]
