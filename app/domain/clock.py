@@ -388,6 +388,23 @@ def compute_limits(inp: ClockInput, calendar: WorkCalendar, today: dt.date | Non
     return ClockResult(tuple(limits))
 
 
+def same_limits_between(inp: ClockInput, calendar: WorkCalendar, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The days [first, until) around ``today`` on which ``compute_limits(inp, calendar, day)`` gives
+    what it gives for ``today`` (None: no bound). Only an open pause that runs out its term changes
+    a case's limits by itself, the day after the term's last day; so limits counted once hold until
+    then (services.deadlines keeps them)."""
+    first = until = None
+    for pause in inp.pauses:
+        if pause.end is not None:
+            continue
+        expires = pause_term_end(pause, calendar) + dt.timedelta(days=1)
+        if today >= expires:
+            first = expires if first is None else max(first, expires)
+        else:
+            until = expires if until is None else min(until, expires)
+    return first, until
+
+
 def compute_many(
     inputs: Iterable[ClockInput], calendar: WorkCalendar, today: dt.date | None = None
 ) -> list[ClockResult]:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.domain import clock
 from app.domain.clock import ClockInput, ClockResult, InternalLimits, Limit, Pause
 from app.domain.request import CONCLUDED_STATUSES, Case, TimelineEntry
 from app.domain.settings import OfficeSettings
 from app.services import settings as office
-from app.store import register as store
+from app.store import limits as limit_store, register as store
 
 # Timeline event kinds that move the clock (services.actions writes them).
 CORRECTION_SENT = "correction_sent"
@@ -142,42 +143,53 @@ def _cache_values(case: Case, result: ClockResult) -> dict:
     return {"due_on": answer.due, "due_key": answer.key if answer.due else "paused"}
 
 
+def _fingerprint(cfg: OfficeSettings) -> str:
+    """What a case's limits rest on besides its own timeline: the office's limit settings and the
+    calendar. Limits stored from other ones are counted again (store.limits)."""
+    from app.services.work_calendar import fingerprint
+
+    return f"{fingerprint()}:{internal_limits(cfg)}:{cfg.correction_period}"
+
+
+class _Counted(NamedTuple):
+    case: Case
+    result: ClockResult
+    holds: tuple[dt.date | None, dt.date | None]  # the days the result holds on, [first, until)
+
+
+def _count_open(day: dt.date, ids: list[int] | None = None) -> list[_Counted]:
+    """Open cases (all, or those of `ids`) with their limits counted against `day`."""
+    cal, cfg = _calendar(), office.load()
+    out = []
+    for case, events in store.open_cases_with_timelines(ids):
+        inp = clock_input(case, events, cfg)
+        out.append(_Counted(case, clock.compute_limits(inp, cal, day), clock.same_limits_between(inp, cal, day)))
+    return out
+
+
+def _store(counted: list[_Counted], day: dt.date) -> None:
+    """Keep the limits (store.limits) and the register list's cached limit of these open cases
+    (inside the caller's atomic())."""
+    limit_store.save([limit_store.Counted(c.case.id, c.result.limits, day, *c.holds) for c in counted],
+                     _fingerprint(office.load()))
+    store.set_dues([(c.case.id, *_cache_values(c.case, c.result).values()) for c in counted])
+
+
 def refresh_case(case_id: int) -> None:
-    """Recompute one case's cached binding answer limit (shown and sorted in the register list)."""
+    """Recount one case's limits (after a change to it) and keep them with its cached answer limit."""
+    from app.store.db import atomic
+
     case = store.get(case_id)
     if case is None:
         return
     # Against today: an open consultation or fee pause whose term has run out no longer stops the clock.
-    result = case_limits(case_id, dt.date.today())
-    values = _cache_values(case, result)
-    store.set_due(case_id, values["due_on"], values["due_key"])
-
-
-def _count_open(day: dt.date, snapshot: list | None = None) -> list[tuple[Case, ClockResult]]:
-    """Every open case with its limits counted against `day`, from one reading of the register."""
-    cal, cfg = _calendar(), office.load()
-    cases = store.open_cases_with_timelines() if snapshot is None else snapshot
-    return [(case, clock.compute_limits(clock_input(case, events, cfg), cal, day)) for case, events in cases]
-
-
-def _refreshed_open_cases() -> list[tuple[Case, ClockResult]]:
-    """Count every open case against today and store its cached limit; the counts are returned.
-
-    The counting (seconds with thousands of open cases) runs outside any write, so a clerk saving a
-    case meanwhile never waits for it; the write lock is taken only to store the results, and only
-    for the cases still exactly as they were read: a case saved meanwhile keeps the limit its own
-    save stored."""
-    from app.store.db import atomic
-
-    snapshot = store.open_cases_with_timelines()
-    counted = _count_open(dt.date.today(), snapshot)
-    read = {case.id: (case, events) for case, events in snapshot}
+    today = dt.date.today()
     with atomic():
-        still = {case.id: (case, events) for case, events in store.open_cases_with_timelines()}
-        unchanged = [(case.id, _cache_values(case, result)) for case, result in counted
-                     if still.get(case.id) == read[case.id]]
-        store.set_dues([(case_id, v["due_on"], v["due_key"]) for case_id, v in unchanged])
-    return counted
+        if case.status in CONCLUDED_STATUSES:
+            limit_store.forget([case_id])
+            store.set_due(case_id, None, "")
+            return
+        _store(_count_open(today, [case_id]), today)
 
 
 def open_case_limits(day: dt.date) -> list[tuple[Case, ClockResult]]:
@@ -186,9 +198,18 @@ def open_case_limits(day: dt.date) -> list[tuple[Case, ClockResult]]:
 
 
 def refresh_open_cases() -> int:
-    """Recompute every open case (after a calendar or settings change, an import, and daily when the
-    home page is shown, so a pause that ran out its term shows its resumed limit); returns how many."""
-    return len(_refreshed_open_cases())
+    """Recount every open case and keep its limits (after a calendar change, an import, demo data);
+    returns how many."""
+    from app.store.db import atomic
+
+    today = dt.date.today()
+    # Read, count and write under the write lock: a case saved meanwhile (the home page may run this
+    # on the worker thread) waits, and is never overwritten with limits counted from its older state.
+    with atomic():
+        counted = _count_open(today)
+        limit_store.forget_all()
+        _store(counted, today)
+    return len(counted)
 
 
 @dataclass(frozen=True)
@@ -218,9 +239,12 @@ class DueOverview:
                 "paused": len(self.paused)}
 
 
+_WAITING_KEYS = ("correction_period", "consultation_reply", "fee_payment")
+
+
 def _waiting_on(result: ClockResult) -> Limit | None:
     """While the clock is stopped, the limit the office is waiting on (correction, opinion, fee)."""
-    waiting = [limit for key in ("correction_period", "consultation_reply", "fee_payment") for limit in result.all(key)
+    waiting = [limit for key in _WAITING_KEYS for limit in result.all(key)
                if limit.done_on is None and not limit.superseded]
     dated = [limit for limit in waiting if limit.due is not None]
     # A period from a delivery not yet recorded has no date; it is still what the office waits on.
@@ -251,26 +275,40 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
     """Open cases that are overdue, due today, due within 3 working days, or paused — legal limits
     before internal ones, then fewest working days left first — each with the limit concerned.
 
-    `refresh`: the register list's cached limits are brought up to date too (refresh_open_cases),
-    from the same reading and count when `today` is today."""
+    Read from the stored limits (store.limits): only cases whose stored limits do not hold on
+    `today` are counted now; with `refresh` (and `today` being today) those are stored too."""
+    from app.store.db import atomic, database
+
     today = today or dt.date.today()
-    counted = _refreshed_open_cases() if refresh else None
-    if counted is None or today != dt.date.today():
-        counted = _count_open(today)
-    cal = _calendar()
+    cal, cfg = _calendar(), office.load()
+    soon_before = cal.add_working_days(today, clock.SOON_WORKING_DAYS + 1)  # every due_soon date is before it
+    keep = refresh and today == dt.date.today()
+    with (atomic() if keep else database.atomic()):  # one snapshot; the write lock if it writes
+        uncounted = limit_store.uncounted(today, _fingerprint(cfg))
+        counted = _count_open(today, uncounted) if uncounted else []
+        if keep and counted:
+            _store(counted, today)
+            counted = []
+        stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
+    cases: dict[int, tuple[str, str, list[Limit]]] = {}
+    recounted = {c.case.id for c in counted}
+    for row in stored:
+        if row.case_id not in recounted:
+            cases.setdefault(row.case_id, (row.case_no, row.name, []))[2].append(row.limit)
+    for c in counted:
+        cases[c.case.id] = (c.case.case_no, c.case.name, list(c.result.limits))
     out = DueOverview([], [], [], [])
     buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
                clock.PAUSED: out.paused}
-    for case, result in counted:
-        case_id = case.id
+    for case_id, (case_no, name, limits) in cases.items():
+        result = ClockResult(tuple(limits))
         picked = _pick(result, today, cal)
         if picked is None or picked[1] not in buckets:
             continue
         limit, level = picked
         if level == clock.PAUSED:
             limit = _waiting_on(result) or limit
-        buckets[level].append(DueItem(case_id, case.case_no, case.name, limit, level,
-                                      clock.days_left(limit, today, cal)))
+        buckets[level].append(DueItem(case_id, case_no, name, limit, level, clock.days_left(limit, today, cal)))
     for bucket in buckets.values():
         bucket.sort(key=lambda i: (not i.limit.legal, i.days_left if i.days_left is not None else 10**6, i.case_no))
     return out

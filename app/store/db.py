@@ -548,6 +548,22 @@ def _plain(field: peewee.Field):
     return None
 
 
+def reader(model: type[peewee.Model], columns: Sequence[str]):
+    """A function turning a raw row of `columns` of `model` (from a cursor) into Python values as
+    peewee would give them, converting only the columns that need it (dates, booleans)."""
+    fields = [model._meta.fields[name] for name in columns]
+    convert = [(i, f.python_value) for i, f in enumerate(fields)
+               if isinstance(f, (peewee.DateField, peewee.DateTimeField, peewee.BooleanField))]
+
+    def read(row: Sequence[Any]) -> list[Any]:
+        values = list(row)
+        for i, python_value in convert:
+            values[i] = python_value(values[i])
+        return values
+
+    return read
+
+
 def insert_many(model: type[peewee.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Insert many rows of `model` (values in the order of `columns`, Python values as for the model;
     other columns get the model's defaults) with one prepared statement: no model object and no

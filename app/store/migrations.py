@@ -80,14 +80,15 @@ def _v4(db: peewee.SqliteDatabase) -> None:
 
 
 def _v5(db: peewee.SqliteDatabase) -> None:
-    """The register's text index (store.search) and an index for every order of the list
-    (docs/performance.md)."""
+    """The register's text index (store.search), an index for every order of the list and one the
+    annual report counts from, and the stored limits of open cases (store.limits); docs/performance.md."""
     from app.store import search
-    from app.store.schema import Request
+    from app.store.schema import LIMIT_MODELS, Request
 
     if not db.table_exists("request"):
         return  # created in its final form below (migrate → create_tables, search.ensure)
     Request.create_table(safe=True)  # CREATE INDEX IF NOT EXISTS for the indexes the model declares
+    db.create_tables(LIMIT_MODELS, safe=True)
     search.ensure(db)
 
 
@@ -153,11 +154,12 @@ EXPECTED_TABLES = frozenset({
     "audit_entry", "calendar_entry", "calendar_year", "dispute", "document", "event", "hearing",
     "proactive_comment", "proactive_item", "request", "review_step", "secrecy_review", "sequence", "setting",
     "year_lock", "opinion_item", "opinion_step", "press_event", "press_inquiry", "spokesperson", "interpretation",
-    "publication"})
+    "publication", "case_limit", "clock_state"})
 _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 # Indexes added to core tables since (create_tables(safe=True) below makes a missing one).
 _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text", "request_year_seq",
-                            "request_name", "request_info_name", "request_answered_on"})
+                            "request_name", "request_info_name", "request_answered_on",
+                            "request_answered_on_received_on_applicant_kind_outcome"})
 
 
 def _schema_complete(db: peewee.SqliteDatabase) -> bool:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import fields
 
 import peewee as pw
 
 from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
 from app.store import search
-from app.store.db import Interrupted, database, insert_many as _insert_many, steps_at_most, translate
+from app.store.db import Interrupted, database, insert_many as _insert_many, reader, steps_at_most, translate
 from app.store.schema import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -332,21 +333,32 @@ def open_case_ids() -> list[int]:
     return [i for (i,) in Request.select(Request.id).where(_open()).tuples()]
 
 
-_EVENT_COLUMNS = (Event.request, Event.id, Event.kind, Event.happened_on, Event.summary, Event.data,
-                  Event.operator, Event.created_at)
+_EVENT_FIELDS = ["request", "id", "kind", "happened_on", "summary", "data", "operator", "created_at"]
+_EVENT_SQL = [Event._meta.fields[f].column_name for f in _EVENT_FIELDS]
+_CASE_COLUMNS = [Request._meta.fields[f].column_name for f in _CASE_FIELDS]
 
 
-def open_cases_with_timelines() -> list[tuple[Case, list[TimelineEntry]]]:
-    """Every open case with its timeline, in two queries: the home page and the daily refresh read
-    them all, and a query or two per case took seconds with thousands open. Both read one snapshot
-    (a case saved meanwhile on another thread is in both or in neither)."""
+def open_cases_with_timelines(ids: Sequence[int] | None = None) -> list[tuple[Case, list[TimelineEntry]]]:
+    """Every open case (or those of `ids` that are open) with its timeline, in two queries of plain
+    rows: the daily refresh and a change of the calendar read thousands of them. Both queries read
+    one snapshot (a case saved meanwhile on another thread is in both or in neither)."""
+    from app.domain.request import CONCLUDED_STATUSES
+
+    where = f"r.status NOT IN ({', '.join('?' * len(CONCLUDED_STATUSES))})"
+    params: list = sorted(CONCLUDED_STATUSES)
+    if ids is not None:
+        where += " AND r.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(ids)))
+    read_case, read_event = reader(Request, _CASE_FIELDS), reader(Event, _EVENT_FIELDS)
     with database.atomic():
-        cases = [Case(**row) for row in Request.select(*[getattr(Request, f) for f in _CASE_FIELDS])
-                 .where(_open()).order_by(Request.id).dicts()]
+        cases = [Case(*read_case(row)) for row in database.execute_sql(
+            f"SELECT {', '.join('r.' + f for f in _CASE_COLUMNS)} FROM request AS r WHERE {where} ORDER BY r.id",
+            params).fetchall()]
         events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
-        query = (Event.select(*_EVENT_COLUMNS).join(Request).where(_open())
-                 .order_by(Event.request, Event.happened_on, Event.id).tuples())
-        for case_id, *entry in query:
+        for row in database.execute_sql(
+                f"SELECT {', '.join('e.' + c for c in _EVENT_SQL)} FROM event AS e JOIN request AS r ON r.id = e.request_id "
+                f"WHERE {where} ORDER BY e.request_id, e.happened_on, e.id", params).fetchall():
+            case_id, *entry = read_event(row)
             entry[4] = json.loads(entry[4])
             events[case_id].append(TimelineEntry(*entry))
     return [(case, events[case.id]) for case in cases]

@@ -40,8 +40,10 @@ class Request(BaseModel):
         # The register's search as you type scans this narrow index in list order instead of the
         # table (store.register.rows): every column it filters on is in it. Every other order of the
         # list has an index of its own to walk (docs/performance.md).
+        # The annual report and the home page's chart count the year's cases from one more (store.report).
         indexes = ((("received_on", "id", "year", "status", "outcome", "search_text"), False),
-                   (("year", "seq"), False))
+                   (("year", "seq"), False),
+                   (("answered_on", "received_on", "applicant_kind", "outcome"), False))
 
     case_no = pw.CharField(unique=True)
     year = pw.IntegerField(index=True)
@@ -384,9 +386,46 @@ class Publication(BaseModel):
 DUTY_MODELS = [OpinionItem, OpinionStep, PressEvent, PressInquiry, Spokesperson, Interpretation, Publication]
 
 
+# ---------------------------------------------------------------- the limits of open cases (store.limits)
+
+
+class CaseLimit(BaseModel):
+    """One limit of an open case as the clock last counted it (app.domain.clock.Limit, field for field)."""
+
+    request = pw.ForeignKeyField(Request, on_delete="CASCADE")
+    position = pw.IntegerField()
+    key = pw.CharField()
+    label = pw.CharField()
+    due = pw.DateField(null=True, index=True)
+    explanation = pw.TextField(default="")
+    legal = pw.BooleanField()
+    start = pw.DateField(null=True)
+    unconfirmed_years = pw.CharField(default="")  # "2027,2028"
+    paused = pw.BooleanField(default=False)
+    done_on = pw.DateField(null=True)
+    optional = pw.BooleanField(default=False)
+    superseded = pw.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("request", "position"), True),)
+
+
+class ClockState(BaseModel):
+    """For which days an open case's stored limits hold, and what they were counted from."""
+
+    request = pw.ForeignKeyField(Request, primary_key=True, on_delete="CASCADE")
+    counted_on = pw.DateField()
+    valid_from = pw.DateField(null=True)   # the limits hold from this day (None: from any day) ...
+    valid_until = pw.DateField(null=True)  # ... until the day before this one (None: for good)
+    fingerprint = pw.CharField()
+
+
+LIMIT_MODELS = [CaseLimit, ClockState]
+
+
 CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, CalendarYear, AuditEntry, YearLock]
 
 
 def all_models() -> list[type[BaseModel]]:
     """Every table of the program."""
-    return list(CORE_MODELS) + REVIEW_MODELS + DISPUTE_MODELS + DUTY_MODELS
+    return list(CORE_MODELS) + REVIEW_MODELS + DISPUTE_MODELS + DUTY_MODELS + LIMIT_MODELS

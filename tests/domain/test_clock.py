@@ -35,6 +35,7 @@ from app.domain.clock import (
     days_left,
     dispute_limits,
     most_urgent,
+    same_limits_between,
     urgency,
 )
 
@@ -473,3 +474,18 @@ def test_the_pause_lasts_until_the_addressee_term_ends() -> None:
     inp = ClockInput(NOV2, pauses=(Pause(D(2026, 11, 5), None, CONSULTATION_THIRD_PARTY, D(2026, 11, 9)),))
     assert due(inp, "answer", today=D(2026, 12, 1)) == D(2026, 12, 23)
     assert due(inp, "consultation_reply") == D(2026, 11, 30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(inp=clock_inputs(), today=received_dates, offsets=st.lists(st.integers(-60, 90), min_size=1, max_size=8))
+def test_limits_hold_exactly_on_the_days_same_limits_between_names(inp: ClockInput, today: dt.date,
+                                                                   offsets: list[int]) -> None:
+    """services.deadlines keeps limits counted once for the days this names (and counts them again
+    outside it, which may be needless but is never wrong): inside, the limits are those of `today`."""
+    first, until = same_limits_between(inp, CAL, today)
+    assert (first is None or first <= today) and (until is None or today < until)
+    counted = compute_limits(inp, CAL, today)
+    edges = [d for d in (first, until and until - dt.timedelta(days=1)) if d is not None]
+    for day in [today + dt.timedelta(days=offset) for offset in offsets] + edges:
+        if (first is None or day >= first) and (until is None or day < until):
+            assert compute_limits(inp, CAL, day) == counted

@@ -9,9 +9,11 @@ import pytest
 
 from app.domain import clock
 from app.domain.request import CONCLUDED_STATUSES
-from app.services import deadlines, demo, disputes, register
-from app.store import register as store
-from app.store.db import database
+from dataclasses import replace
+
+from app.services import deadlines, demo, disputes, register, settings
+from app.store import limits as limit_store, register as store
+from app.store.db import atomic, database
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -82,20 +84,70 @@ def test_a_case_concluded_meanwhile_keeps_no_limit(office):
     assert (row.due_on, row.due_key) == (None, "")
 
 
-def test_the_overview_can_refresh_the_cached_limits_from_the_same_count(office):
-    plain = deadlines.due_overview(TODAY)
+def test_the_overview_counts_and_keeps_the_cases_not_counted_yet(office):
+    """A file from before the stored limits (store.limits) has none: the daily refresh counts and
+    keeps them, and then reads them back as they were counted."""
+    plain = deadlines.due_overview(TODAY)  # not today: counted, but nothing is kept
+    limit_store.forget_all()
     database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
-    refreshed = deadlines.due_overview(TODAY, refresh=True)
-    assert refreshed == plain
+    today = dt.date.today()
+    fingerprint = deadlines._fingerprint(settings.load())
+    assert len(limit_store.uncounted(today, fingerprint)) == len(office)
+    refreshed = deadlines.due_overview(refresh=True)
+    assert limit_store.uncounted(today, fingerprint) == []
+    assert deadlines.due_overview() == refreshed
     stored = {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
     database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
     deadlines.refresh_open_cases()
     assert stored == {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)}
     assert all(key != "stale" for _due, key in stored.values())
-    # Counted against today (the home page's usual case), the refresh's own count is the overview's.
-    database.execute_sql("UPDATE request SET due_on = NULL, due_key = 'stale'")
-    assert deadlines.due_overview(refresh=True) == deadlines.due_overview()
-    assert {r.id: (r.due_on, r.due_key) for r in store.rows_by_ids(office)} == stored
+    assert deadlines.due_overview(TODAY) == plain
+
+
+def _counted_afresh(day: dt.date) -> deadlines.DueOverview:
+    """The overview with every open case counted now, none read from the stored limits."""
+    with atomic():
+        limit_store.forget_all()
+    try:
+        return deadlines.due_overview(day)
+    finally:
+        deadlines.refresh_open_cases()
+
+
+def test_stored_limits_give_what_counting_every_case_gives_on_every_day(workspace):
+    """Over five weeks, through pauses whose terms run out, weekends and month ends."""
+    demo.generate(dt.date.today().year, 800, seed=12)  # received up to today: many open cases
+    assert len(store.open_case_ids()) > 40
+    start = dt.date.today() - dt.timedelta(days=10)
+    days = [start + dt.timedelta(days=n) for n in range(35)]
+    stored = [deadlines.due_overview(day) for day in days]
+    assert any(o.paused for o in stored) and any(o.soon for o in stored) and any(o.today for o in stored)
+    assert stored == [_counted_afresh(day) for day in days]
+
+
+def test_a_pause_that_runs_out_is_counted_again_the_day_after_its_term(office):
+    from app.services import actions
+
+    today = dt.date.today()
+    case = next(c for c in map(register.get_case, office)
+                if c.status in ("办理中", "审查中", "登记", "已延期") and (today - c.received_on).days >= 5)
+    sent = today - dt.timedelta(days=3)
+    actions.start_consultation(case.id, sent, "台州市黄岩东海建材有限公司")
+    counted = deadlines._count_open(today, [case.id])[0]
+    expires = deadlines._calendar().add_working_days(sent, clock.PAUSE_TERMS[clock.CONSULTATION_THIRD_PARTY]) \
+        + dt.timedelta(days=1)
+    assert counted.holds == (None, expires)
+    for day in (expires - dt.timedelta(days=1), expires, expires + dt.timedelta(days=1)):
+        assert deadlines.due_overview(day) == _counted_afresh(day)
+
+
+def test_a_change_of_the_limit_settings_counts_every_case_again(office):
+    before = deadlines.due_overview()
+    cfg = settings.load()
+    settings.save(replace(cfg, limit_review=cfg.limit_review + 5, limit_accept=cfg.limit_accept + 3))
+    after = deadlines.due_overview()
+    assert after == _counted_afresh(dt.date.today())
+    assert after != before
 
 
 def test_a_case_saved_while_the_daily_recount_counts_keeps_its_own_limit(office, monkeypatch):
