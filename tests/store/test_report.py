@@ -1,0 +1,63 @@
+"""The annual report's table 3 counted by the database in groups (store.report, docs/performance.md)
+is the table counting every request one by one gives, cell for cell and case for case."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.domain import annual_report as ar
+from app.services import annual_report, demo
+from app.store.db import database
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def _records() -> list[ar.ReportCase]:
+    """Every request read plainly, as the domain's records."""
+    day = dt.date.fromisoformat
+    return [ar.ReportCase(i, day(r), k, o, day(a) if a else None) for i, r, k, o, a in database.execute_sql(
+        "SELECT id, received_on, applicant_kind, outcome, answered_on FROM request").fetchall()]
+
+
+@pytest.fixture
+def office(workspace):
+    demo.generate(2025, 500, seed=21, today=dt.date(2025, 12, 31))
+    demo.generate(2026, 700, seed=22, today=TODAY)
+    # Some answered in the next year, some still open from two years back.
+    database.execute_sql("UPDATE request SET answered_on = '2026-01-08' WHERE id % 17 = 0 AND year = 2025 "
+                         "AND outcome IS NOT NULL")
+    database.execute_sql("UPDATE request SET outcome = NULL, answered_on = NULL, status = '办理中' "
+                         "WHERE id % 29 = 0 AND year = 2025")
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026, 2027])
+def test_grouped_counts_are_the_one_by_one_counts(office, year):
+    report = annual_report.build(year)
+    one_by_one = ar.table3(_records(), year)
+    assert report.t3 == one_by_one
+    for row in ar.ROW_KEYS:
+        for column in range(len(ar.COLUMNS)):
+            listed = [r.id for r in annual_report.cases_in_cell(report, row, column)]
+            assert sorted(listed) == sorted(one_by_one.case_ids(row, column)), (row, column)
+            assert len(listed) == report.t3.cell(row, column)
+
+
+def test_a_request_that_cannot_be_counted_is_named(office):
+    first = database.execute_sql("SELECT min(id) FROM request WHERE received_on > '2026-02-01' "
+                                 "AND outcome IS NOT NULL").fetchone()[0]
+    database.execute_sql("UPDATE request SET applicant_kind = '外星人' WHERE id = ?", (first,))
+    with pytest.raises(ValueError, match=f"申请{first}的申请人类别无法计入表三"):
+        annual_report.build(2026)
+    database.execute_sql("UPDATE request SET applicant_kind = '自然人', outcome = NULL WHERE id = ?", (first,))
+    with pytest.raises(ValueError, match=f"申请{first}已办结但没有记录办理结果"):
+        annual_report.build(2026)
+    database.execute_sql("UPDATE request SET outcome = '9.9' WHERE id = ?", (first,))
+    with pytest.raises(ValueError, match=f"申请{first}的办理结果代码无法识别"):
+        annual_report.build(2026)
+    database.execute_sql("UPDATE request SET outcome = '1', answered_on = date(received_on, '-1 day') WHERE id = ?",
+                         (first,))
+    with pytest.raises(ValueError, match=f"申请{first}的办结日期早于收到日期"):
+        annual_report.build(2026)
+    with pytest.raises(ValueError, match="办结日期早于收到日期"):
+        ar.table3(_records(), 2026)
