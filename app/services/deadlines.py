@@ -277,13 +277,13 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
 
     Read from the stored limits (store.limits): only cases whose stored limits do not hold on
     `today` are counted now; with `refresh` (and `today` being today) those are stored too."""
-    from app.store.db import atomic, database
+    from app.store.db import atomic, snapshot
 
     today = today or dt.date.today()
     cal, cfg = _calendar(), office.load()
     soon_before = cal.add_working_days(today, clock.SOON_WORKING_DAYS + 1)  # every due_soon date is before it
     keep = refresh and today == dt.date.today()
-    with (atomic() if keep else database.atomic()):  # one snapshot; the write lock if it writes
+    with (atomic() if keep else snapshot()):  # one reading of the file; the write lock if it writes
         uncounted = limit_store.uncounted(today, _fingerprint(cfg))
         counted = _count_open(today, uncounted) if uncounted else []
         if keep and counted:

@@ -537,6 +537,12 @@ def atomic() -> Iterator[None]:
         raise
 
 
+def snapshot() -> contextlib.AbstractContextManager:
+    """A read transaction: every read inside sees the file as it was when the first one ran, even if
+    another thread writes meanwhile (nothing is locked against writers)."""
+    return database.atomic()
+
+
 def _plain(field: peewee.Field):
     """How one column's Python value is stored (as peewee stores it), for `insert_many`."""
     if isinstance(field, peewee.DateTimeField):

@@ -11,7 +11,8 @@ import peewee as pw
 
 from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
 from app.store import search
-from app.store.db import Interrupted, database, insert_many as _insert_many, reader, steps_at_most, translate
+from app.store.db import (Interrupted, database, insert_many as _insert_many, reader, snapshot, steps_at_most,
+                          translate)
 from app.store.schema import Event, Request, now
 
 _DATA_FIELDS = [f.name for f in fields(RequestData)]
@@ -350,7 +351,7 @@ def open_cases_with_timelines(ids: Sequence[int] | None = None) -> list[tuple[Ca
         where += " AND r.id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(list(ids)))
     read_case, read_event = reader(Request, _CASE_FIELDS), reader(Event, _EVENT_FIELDS)
-    with database.atomic():
+    with snapshot():
         cases = [Case(*read_case(row)) for row in database.execute_sql(
             f"SELECT {', '.join('r.' + f for f in _CASE_COLUMNS)} FROM request AS r WHERE {where} ORDER BY r.id",
             params).fetchall()]
