@@ -161,6 +161,18 @@ def row_height(cells: list[object], widths: tuple[int, ...] = CATALOGUE_WIDTHS) 
     return round(lines * LINE_POINTS + 6, 1)
 
 
+# Files that are compressed already (a .docx or .xlsx is itself a zip): a package or a backup stores
+# them as they are; deflating them again costs time and saves nothing (docs/performance.md).
+ALREADY_COMPRESSED = frozenset({".docx", ".xlsx", ".pptx", ".pdf", ".zip", ".7z", ".rar", ".gz", ".jpg", ".jpeg",
+                                ".png", ".gif"})
+
+
+def stored_as_is(name: str) -> bool:
+    """Whether a file of this name goes into a zip stored, not deflated."""
+    dot = name.rfind(".")
+    return dot >= 0 and name[dot:].lower() in ALREADY_COMPRESSED
+
+
 def manifest_line(sha256: str, relative_path: str) -> str:
     """One line in the format of `sha256sum`, so the package can be checked with common tools."""
     return f"{sha256}  {relative_path}"

@@ -5,9 +5,13 @@ locks the year so its archived cases are read-only until the clerk unlocks it wi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import re
 import shutil
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -148,6 +152,7 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
     progress(done := done + 1, total)
     files, warnings, carried = [], [], []
     case_files = []
+    digests: dict[Path, str] = {}  # SHA-256 of each document, taken while it was copied
     docs_root = paths.documents_dir(current_path())  # Document.path is relative to it (notices)
     ordered = rules.file_order([_case_file(c, documents.get(c.id, []), year) for c in cases])
     by_no = {c.case_no: c for c in cases}
@@ -158,13 +163,13 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
         case_dir.mkdir(parents=True)
         pages: list[int | None] = []
         for index, doc in enumerate(documents.get(case.id, []), start=1):
-            copied, problem = _copy_document(doc, docs_root, case_dir, index)
+            copied, problem, page_count = _copy_document(doc, docs_root, case_dir, index, digests)
             if problem:
                 warnings.append(f"{case.case_no}：{problem}")
                 cf.notes.append(problem)
             if copied:
                 files.append(copied)
-                pages.append(_page_count(copied))
+                pages.append(page_count)
             progress(done := done + 1, total)
         if not documents.get(case.id):
             cf.notes.append("无电子文书")
@@ -180,7 +185,7 @@ def _build(year: int, cases: list[Case], documents: dict, cfg, work: Path, name:
     warnings += [f"{duties.FOLDER}：{w}" for w in other.warnings]
     progress(done := done + 1, total)
     _write_readme(work / README_NAME, year, name, cfg, case_files, carried, warnings, other.files > 0)
-    _write_manifest(work)
+    _write_manifest(work, digests)
     progress(done + 1, total)
     return {"files": len(files) + other.files, "warnings": warnings, "carried_in": carried}
 
@@ -193,23 +198,36 @@ def _case_file(case: Case, docs: list, year: int) -> rules.CaseFile:
                           carried_in=case.received_on.year < year)
 
 
-def _copy_document(doc, docs_root: Path, case_dir: Path, index: int) -> tuple[Path | None, str]:
-    """Copy one document file; (copied path, problem text or "")."""
+_READ_WHOLE = 32 << 20  # a document up to this size is read into memory once; a larger one is copied
+
+
+def _copy_document(doc, docs_root: Path, case_dir: Path, index: int,
+                   digests: dict[Path, str]) -> tuple[Path | None, str, int | None]:
+    """Copy one document file, read once for its copy, its SHA-256 (into `digests`) and its page
+    count (docs/performance.md); (copied path, problem text or "", 页数 if the file states it)."""
     label = doc.doc_no or doc.kind
     if not doc.path:
-        return None, f"文书“{label}”没有文件"
+        return None, f"文书“{label}”没有文件", None
     source = Path(doc.path)
     if not source.is_absolute():
         source = docs_root / source
     if not source.is_file():
-        return None, f"文书“{label}”的文件缺失：{source.name}"
+        return None, f"文书“{label}”的文件缺失：{source.name}", None
     stem = paths.safe_filename("_".join(p for p in (f"{index:02d}", rules.date8(_dated(doc)), doc.kind, doc.doc_no)
                                         if p))
     target = case_dir / (stem + source.suffix.lower())
-    shutil.copyfile(source, target)
-    if doc.sha256 and _sha256(target) != doc.sha256:
-        return target, f"文书“{label}”的文件在生成后被修改过（校验值不一致）"
-    return target, ""
+    if source.stat().st_size <= _READ_WHOLE:
+        data = source.read_bytes()
+        target.write_bytes(data)
+        digests[target] = hashlib.sha256(data).hexdigest()
+    else:
+        shutil.copyfile(source, target)
+        digests[target] = _sha256(target)
+        data = target.read_bytes() if target.suffix in (".pdf", ".docx") else b""
+    pages = _page_count(target.suffix, data)
+    if doc.sha256 and digests[target] != doc.sha256:
+        return target, f"文书“{label}”的文件在生成后被修改过（校验值不一致）", pages
+    return target, "", pages
 
 
 def _dated(doc) -> dt.date | None:
@@ -227,25 +245,44 @@ _PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 _DOCX_PAGES = re.compile(rb"<Pages>(\d+)</Pages>")
 
 
-def _page_count(path: Path) -> int | None:
+def _page_count(suffix: str, data: bytes) -> int | None:
     """页数 where the file states it (PDF pages; Word's saved page count); None when unknown."""
     try:
-        if path.suffix == ".pdf":
-            return len(_PDF_PAGE.findall(path.read_bytes())) or None
-        if path.suffix == ".docx":
-            with zipfile.ZipFile(path) as z:
-                if "docProps/app.xml" in z.namelist():
-                    match = _DOCX_PAGES.search(z.read("docProps/app.xml"))
-                    return int(match.group(1)) if match else None
-    except (OSError, zipfile.BadZipFile):
+        if suffix == ".pdf":
+            return len(_PDF_PAGE.findall(data)) or None
+        if suffix == ".docx":
+            app_xml = _member(data, b"docProps/app.xml")
+            match = _DOCX_PAGES.search(app_xml) if app_xml else None
+            return int(match.group(1)) if match else None
+    except (zipfile.BadZipFile, zlib.error, KeyError):
         return None
     return None
+
+
+def _member(data: bytes, name: bytes) -> bytes | None:
+    """One member of a zip held in memory, found by its local header (reading the whole central
+    directory of every .docx of a year costs more than copying them); zipfile reads it otherwise."""
+    at = data.find(name)
+    while at >= 30:
+        header = at - 30
+        if data[header:header + 4] == b"PK\x03\x04" and data[header + 26:header + 28] == len(name).to_bytes(2, "little"):
+            flags, method = struct.unpack_from("<HH", data, header + 6)
+            size = struct.unpack_from("<I", data, header + 18)[0]
+            extra = struct.unpack_from("<H", data, header + 28)[0]
+            if flags & 0x08 or not size or method not in (0, 8):
+                break  # sizes after the data, or another method: let zipfile read it
+            start = at + len(name) + extra
+            raw = data[start:start + size]
+            return raw if method == 0 else zlib.decompress(raw, -15)
+        at = data.find(name, at + 1)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name.decode()) if name.decode() in z.namelist() else None
 
 
 def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) -> None:
     """归档文件目录 (DA/T 22-2015): A4 landscape, header repeated on every printed page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
     from app.services.xlsx import a4_landscape
 
@@ -265,13 +302,14 @@ def _write_catalogue(path: Path, year: int, files: list[rules.CaseFile], cfg) ->
         ws.append(row.cells())
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    body = Font(name="宋体", size=10.5)
+    # Four named styles, set by name: a style made per cell costs openpyxl a lookup each time.
+    for style_name, bold, horizontal in (("目录表头居中", True, "center"), ("目录表头左齐", True, "left"),
+                                         ("目录居中", False, "center"), ("目录左齐", False, "left")):
+        wb.add_named_style(NamedStyle(style_name, font=Font(name="宋体", size=10.5, bold=bold), border=border,
+                                      alignment=Alignment(wrap_text=True, vertical="center", horizontal=horizontal)))
     for cells in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for cell in cells:
-            cell.border = border
-            cell.font = Font(name="宋体", size=10.5, bold=cell.row == 2) if cell.row == 2 else body
-            cell.alignment = Alignment(wrap_text=True, vertical="center",
-                                       horizontal="left" if cell.column in (5, 9) else "center")
+            cell.style = ("目录表头" if cell.row == 2 else "目录") + ("左齐" if cell.column in (5, 9) else "居中")
         # Every row as high as its longest wrapped cell, so printed text never runs into the next row.
         ws.row_dimensions[cells[0].row].height = rules.row_height([c.value for c in cells])
     for index, width in enumerate(rules.CATALOGUE_WIDTHS):
@@ -305,16 +343,14 @@ def _write_readme(path: Path, year: int, name: str, cfg, files: list[rules.CaseF
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _write_manifest(folder: Path) -> None:
+def _write_manifest(folder: Path, known: dict[Path, str]) -> None:
+    """The SHA-256 of every file in the package; those taken while copying are not read again."""
     lines = []
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = file.relative_to(folder).as_posix()
         if relative != MANIFEST_NAME:
-            lines.append(rules.manifest_line(_sha256(file), relative))
+            lines.append(rules.manifest_line(known.get(file) or _sha256(file), relative))
     (folder / MANIFEST_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-_STORED = {".docx", ".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png"}
 
 
 def _zip(folder: Path, name: str, target: Path) -> None:
@@ -322,7 +358,7 @@ def _zip(folder: Path, name: str, target: Path) -> None:
     squeezed again)."""
     with zipfile.ZipFile(target, "w") as z:
         for file in sorted(p for p in folder.rglob("*") if p.is_file()):
-            kind = zipfile.ZIP_STORED if file.suffix.lower() in _STORED else zipfile.ZIP_DEFLATED
+            kind = zipfile.ZIP_STORED if rules.stored_as_is(file.name) else zipfile.ZIP_DEFLATED
             z.write(file, f"{name}/{file.relative_to(folder).as_posix()}", compress_type=kind)
 
 

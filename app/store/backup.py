@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app import paths
 from app import oserrors
+from app.domain.archive import stored_as_is
 from app.store.db import (
     DatabaseDamaged, DatabaseTooNew, DiskFull, StoreError, check_file, readonly_uri, translate,
 )
@@ -130,8 +131,9 @@ def _zip_documents(db_path: Path, target: Path) -> None:
             if not folder.is_dir():
                 continue
             for file in sorted(folder.rglob("*")):
-                if file.is_file() and not is_leftover(file):
-                    zf.write(file, file.relative_to(base).as_posix())
+                if file.is_file() and not is_leftover(file):  # a .docx is a zip already: stored as it is
+                    zf.write(file, file.relative_to(base).as_posix(),
+                             compress_type=zipfile.ZIP_STORED if stored_as_is(file.name) else zipfile.ZIP_DEFLATED)
 
 
 LEFTOVER_SUFFIXES = (".part", ".partial", _STAGE_SUFFIX := ".restoring")

@@ -219,3 +219,34 @@ def test_the_catalogue_prints_readably(workspace, tmp_path):
     # characters) takes three lines of 15 pt, the short one (30 characters) two.
     long_row, short_row = ws.row_dimensions[3].height, ws.row_dimensions[4].height
     assert long_row >= 3 * 15 and 2 * 15 <= short_row < long_row
+
+
+@pytest.mark.parametrize("how", ["deflated", "stored", "descriptor", "no app.xml", "not a zip"])
+def test_the_page_count_read_from_memory_is_what_zipfile_reads(how):
+    """archive._page_count finds docProps/app.xml by its local header; it must read what zipfile
+    reads, and hand over to zipfile where it cannot (sizes after the data)."""
+    import io
+    import zipfile
+
+    class Unseekable(io.RawIOBase):  # zipfile then writes the sizes after each member's data
+        def __init__(self):
+            self.buffer = bytearray()
+
+        def writable(self):
+            return True
+
+        def write(self, b):
+            self.buffer += b
+            return len(b)
+
+    out = Unseekable() if how == "descriptor" else io.BytesIO()
+    method = zipfile.ZIP_STORED if how == "stored" else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("word/document.xml", "<w:document>docProps/app.xml</w:document>" * 50)
+        if how != "no app.xml":
+            z.writestr("docProps/app.xml", "<Properties><Pages>7</Pages></Properties>")
+    data = bytes(out.buffer) if how == "descriptor" else out.getvalue()
+    if how == "not a zip":
+        data = b"docProps/app.xml" * 10
+    expected = {"deflated": 7, "stored": 7, "descriptor": 7, "no app.xml": None, "not a zip": None}[how]
+    assert archive._page_count(".docx", data) == expected

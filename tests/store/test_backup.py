@@ -71,6 +71,21 @@ def test_documents_and_edited_templates_are_zipped_beside_under_the_same_stem(of
     assert info.size == info.path.stat().st_size + info.documents.stat().st_size
 
 
+def test_documents_that_are_zips_already_are_stored_not_deflated_again(office):
+    """A .docx or .xlsx is compressed already (docs/performance.md): deflating it again costs time."""
+    add_cases(1)
+    case_folder = paths.case_dir(office, "〔2026〕第1号")
+    case_folder.mkdir(parents=True)
+    for name in ("答复告知书.docx", "台账.XLSX", "说明.txt"):
+        (case_folder / name).write_bytes(b"x" * 5000)
+    info = backup.backup_file(office, "手动备份")
+    with zipfile.ZipFile(info.documents) as zf:
+        kinds = {Path(i.filename).name: i.compress_type for i in zf.infolist()}
+        assert zf.read("文书/〔2026〕第1号/台账.XLSX") == b"x" * 5000
+    assert kinds == {"答复告知书.docx": zipfile.ZIP_STORED, "台账.XLSX": zipfile.ZIP_STORED,
+                     "说明.txt": zipfile.ZIP_DEFLATED}
+
+
 def test_list_counts_the_cases_of_each_backup_newest_first(office):
     add_cases(2)
     backup.backup_file(office, "每日自动备份", dt.datetime(2026, 11, 19, 8, 0))
