@@ -10,7 +10,8 @@ once the database is open behind the window, and quits). The budget is on the fi
 ready figure is printed beside it. The baseline,
 measured the same way in the same run, is bench/bare_window.py: a bare PySide6 QMainWindow, from
 source and frozen. Budgets: the program ≤ 2× the bare window from source, ≤ 3× frozen (against the
-frozen bare window); peak memory (ru_maxrss of the child) ≤ 250 MB with 100,000 cases.
+frozen bare window); peak memory (ru_maxrss of the child, run until the home page's lists are
+filled: ZWGK_BENCH_EXIT_AFTER_SHOW=home) ≤ 250 MB with 100,000 cases (bench/bench_home.py: 300,000).
 Databases and the frozen baseline are made once and kept in --work (default /tmp/zwgk-bench).
 Exits 1 if over budget.
 """
@@ -76,8 +77,8 @@ def _ready_note(t_ready: float | None) -> str:
 
 
 def peak_mb(cmd: list[str]) -> float:
-    """Peak resident memory of `cmd` run until it quits (the program: once its database is open behind
-    the window): RUSAGE_CHILDREN of a fresh helper process (ru_maxrss is a maximum over all children
+    """Peak resident memory of `cmd` run until it quits (the program: once the home page's lists are
+    filled): RUSAGE_CHILDREN of a fresh helper process (ru_maxrss is a maximum over all children
     ever waited for, so each measurement gets its own)."""
     helper = [sys.executable, str(Path(__file__).resolve()), "--peak-of", "--", *cmd]
     out = subprocess.run(helper, env=_env(), capture_output=True, text=True, timeout=TIMEOUT_S, check=True)
@@ -85,7 +86,8 @@ def peak_mb(cmd: list[str]) -> float:
 
 
 def _peak_of(cmd: list[str]) -> int:
-    subprocess.run(cmd, env=_env(), stdout=subprocess.DEVNULL, timeout=TIMEOUT_S, check=True, cwd="/")
+    subprocess.run(cmd, env=_env({"ZWGK_BENCH_EXIT_AFTER_SHOW": "home"}), stdout=subprocess.DEVNULL,
+                   timeout=TIMEOUT_S, check=True, cwd="/")
     print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return 0
 
@@ -94,26 +96,18 @@ def _peak_of(cmd: list[str]) -> int:
 
 
 def database(work: Path, count: int) -> Path:
-    """A database of `count` demo cases (`python -m app --db X demo-data --count N`), generated once."""
-    path = work / f"cases-{count}.sqlite"
-    if not path.exists():
-        print(f"generating {count} demo cases into {path} (once) …", flush=True)
-        partial = path.with_suffix(".partial.sqlite")
-        for stale in work.glob(partial.name + "*"):
-            stale.unlink()
-        subprocess.run([sys.executable, "-m", "app", "--db", str(partial), "demo-data", "--count", str(count)],
-                       cwd=ROOT, check=True, env=_env())
-        for suffix in ("-wal", "-shm", ".lock"):
-            Path(str(partial) + suffix).unlink(missing_ok=True)
-        partial.rename(path)
-    return path
+    """A database of `count` demo cases, generated once (bench/common.py)."""
+    from common import database as cached
+
+    return cached(count, work)
 
 
 def frozen_program(rebuild: bool) -> Path:
     exe = ROOT / "dist" / NAME / NAME
     if rebuild or not exe.exists():
-        print("building the bundle (pyinstaller build.spec) …", flush=True)
-        subprocess.run(["pyinstaller", "--noconfirm", "--log-level", "WARN", "build.spec"], cwd=ROOT, check=True)
+        print("building the bundle (python -m PyInstaller build.spec) …", flush=True)
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "build.spec"],
+                       cwd=ROOT, check=True)
     return exe
 
 
@@ -122,7 +116,8 @@ def frozen_bare(work: Path) -> Path:
     exe = work / "dist" / "bare_window" / "bare_window"
     if not exe.exists():
         print("freezing bench/bare_window.py (once) …", flush=True)
-        subprocess.run(["pyinstaller", "--noconfirm", "--log-level", "WARN", "--onedir", "--windowed",
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--onedir",
+                        "--windowed",
                         "--exclude-module", "tkinter", "--distpath", str(work / "dist"),
                         "--workpath", str(work / "build"), "--specpath", str(work),
                         str(ROOT / "bench" / "bare_window.py")], check=True)
@@ -174,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
               f"(budget ≤ {FROZEN_BUDGET:.0f}×) {_verdict(ratio <= FROZEN_BUDGET)}"
               f"   [vs bare from source: {t_frozen / t_bare:4.2f}×]{_ready_note(t_fready)}")
 
-    print(f"peak memory (ru_maxrss, RUSAGE_CHILDREN) until the window is ready (database open), "
+    print(f"peak memory (ru_maxrss, RUSAGE_CHILDREN) until the home page's lists are filled, "
           f"{args.memory_cases} cases")
     targets = [("bare window", bare, None), ("source", [*source[:-1], str(big)], MEMORY_BUDGET_MB)]
     if frozen is not None:

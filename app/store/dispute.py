@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from app.store.base import database
 from app.store.schema import Dispute, Hearing
 
 
@@ -38,14 +39,31 @@ def for_case(case_id: int) -> list[dict]:
     return [to_dict(d) for d in Dispute.select().where(Dispute.request == case_id).order_by(Dispute.copy_received_on)]
 
 
+_COLUMNS = ["id", "request", "kind", "body", "copy_received_on", "forwarded_on", "evidence", "reply_filed_on",
+            "result", "decided_on", "notes"]
+
+
 def open_ones() -> list[dict]:
-    """Undecided disputes with their hearings, in two queries (the home page lists them all)."""
-    undecided = Dispute.result.is_null()
+    """Undecided disputes with their hearings, in two queries of plain rows (the home page lists them
+    all, thousands in a district's register)."""
+    from app.store.db import reader
+
     hearings: dict[int, list[tuple]] = {}
-    for h in Hearing.select().join(Dispute).where(undecided).order_by(Hearing.held_on, Hearing.id):
-        hearings.setdefault(h.dispute_id, []).append((h.held_on, h.place, h.note))
-    return [to_dict(d, hearings.get(d.id, [])) for d in Dispute.select().where(undecided)
-            .order_by(Dispute.copy_received_on)]
+    read_hearing = reader(Hearing, ["dispute", "held_on", "place", "note"])
+    for dispute_id, *hearing in map(read_hearing, database.execute_sql(
+            "SELECT h.dispute_id, h.held_on, h.place, h.note FROM hearing AS h JOIN dispute AS d ON d.id = h.dispute_id "
+            "WHERE d.result IS NULL ORDER BY h.held_on, h.id").fetchall()):
+        hearings.setdefault(dispute_id, []).append(tuple(hearing))
+    read = reader(Dispute, _COLUMNS)
+    names = [Dispute._meta.fields[c].column_name for c in _COLUMNS]
+    out = []
+    for row in database.execute_sql(f"SELECT {', '.join(names)} FROM dispute WHERE result IS NULL "
+                                    "ORDER BY copy_received_on, id").fetchall():
+        values = dict(zip(_COLUMNS, read(row)))
+        values["case_id"] = values.pop("request")
+        values["hearings"] = hearings.get(values["id"], [])
+        out.append(values)
+    return out
 
 
 def add_hearing(dispute_id: int, held_on, place: str, note: str) -> int:

@@ -91,12 +91,14 @@ def most_urgent(today: dt.date, soon_before: dt.date, waiting_keys: Sequence[str
     rank = ("(CASE WHEN l.due IS NULL THEN (CASE WHEN l.paused THEN 3 END) "
             "WHEN l.due < :today THEN (CASE WHEN l.optional THEN NULL ELSE 0 END) "
             "WHEN l.due = :today THEN 1 WHEN l.due < :soon THEN 2 END) * 2 + 1 - l.legal")
-    columns = ", ".join(_LIMIT_COLUMNS)
-    sql = (f"SELECT l.request_id, r.case_no, r.name, {', '.join('l.' + c for c in _LIMIT_COLUMNS)} FROM ("
-           f"SELECT request_id, position, {columns}, {rank} AS rank, min({rank}) OVER (PARTITION BY request_id) AS best "
-           "FROM case_limit AS l WHERE l.superseded = 0 AND l.done_on IS NULL) AS l "
-           "JOIN request AS r ON r.id = l.request_id "
-           f"WHERE l.best IS NOT NULL AND (l.rank = l.best OR l.key IN ({', '.join(':' + k for k in keys)})) "
+    columns = ", ".join(f"l.{c}" for c in _LIMIT_COLUMNS)
+    running = "l.superseded = 0 AND l.done_on IS NULL"  # the partial index case_limit_running holds these
+    sql = (f"WITH best AS (SELECT request_id, min({rank}) AS rank FROM case_limit AS l WHERE {running} "
+           "GROUP BY request_id) "
+           f"SELECT l.request_id, r.case_no, r.name, {columns} FROM best "
+           "JOIN case_limit AS l ON l.request_id = best.request_id JOIN request AS r ON r.id = l.request_id "
+           f"WHERE best.rank IS NOT NULL AND {running} AND ({rank} = best.rank "
+           f"OR l.key IN ({', '.join(':' + k for k in keys)})) "
            f"AND r.status NOT IN ({', '.join(':' + name for name in concluded)}) "
            "ORDER BY l.request_id, l.position")
     params = {"today": today.isoformat(), "soon": soon_before.isoformat(), **concluded, **keys}

@@ -160,7 +160,7 @@ _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text", "request_year_seq",
                             "request_name", "request_info_name", "request_answered_on",
                             "request_applicant_kind_outcome_answered_on_received_on",
-                            "request_answered_before_received"})
+                            "request_answered_before_received", "case_limit_running"})
 
 
 def _schema_complete(db: peewee.SqliteDatabase) -> bool:

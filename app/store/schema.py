@@ -426,6 +426,11 @@ class ClockState(BaseModel):
     fingerprint = pw.CharField()
 
 
+# The home page ranks the running limits of every open case (store.limits.most_urgent) from this
+# index alone.
+CaseLimit.add_index(CaseLimit.index(CaseLimit.request, CaseLimit.due, CaseLimit.legal, CaseLimit.paused,
+                                    CaseLimit.optional, CaseLimit.position, name="case_limit_running",
+                                    where=(CaseLimit.superseded == False) & CaseLimit.done_on.is_null()))  # noqa: E712
 LIMIT_MODELS = [CaseLimit, ClockState]
 
 

@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         for key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), page.ui.table, page.open_selected,
                       context=QtCore.Qt.ShortcutContext.WidgetShortcut)
-        self._show_counts(*page.counts())
+        self._counts.linkActivated.connect(lambda _link: page.count_all())
+        self._show_counts(*page.shown_counts())
 
     # ---- pages --------------------------------------------------------------------------------
 
@@ -255,8 +256,10 @@ class MainWindow(QMainWindow):
         base, due = self._title
         self.setWindowTitle(f"{base} — {due}" if due else base)
 
-    def _show_counts(self, shown: int, total: int) -> None:
-        self._counts.setText(f"显示 {shown} 件 / 共 {total} 件")
+    def _show_counts(self, shown: int, total: int, more: bool = False) -> None:
+        # Matches are counted as far as 1000 while the clerk types; a click counts them all.
+        matching = f"<a href='count'>{shown}+</a>" if more else str(shown)
+        self._counts.setText(f"显示 {matching} 件 / 共 {total} 件")
 
     def _status(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)

@@ -3,7 +3,7 @@ so far by outcome group (table 3 of the annual report). Imported only by home_pa
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -62,10 +62,19 @@ class HomeCharts(QWidget):
             view.setMinimumHeight(180)
             layout.addWidget(view)
         self.values: dict[str, list[int]] = {}
+        self._shown: dict[str, tuple] = {}
 
     def show_year(self, year: int, per_month: list[int], groups: list[tuple[str, int]]) -> None:
+        """Draw the year's two charts; one whose figures have not changed is left as it is, and each
+        is drawn in a turn of the event loop of its own (a chart takes tens of milliseconds)."""
+        values = {"monthly": (year, list(per_month)), "outcomes": (year, list(groups))}
+        if values["monthly"] != self._shown.get("monthly"):
+            QTimer.singleShot(0, self, lambda: self.monthly.setChart(_bar_chart(
+                f"{year}年每月收到申请（1–12月，共{sum(per_month)}件）", [str(m) for m in range(1, 13)], per_month,
+                "#2e86c1")))
+        if values["outcomes"] != self._shown.get("outcomes"):
+            QTimer.singleShot(0, self, lambda: self.outcomes.setChart(_bar_chart(
+                f"{year}年已答复的办理结果（共{sum(n for _g, n in groups)}件）", [g for g, _n in groups],
+                [n for _g, n in groups], "#27ae60")))
+        self._shown = values
         self.values = {"monthly": list(per_month), "outcomes": [n for _g, n in groups]}
-        self.monthly.setChart(_bar_chart(f"{year}年每月收到申请（1–12月，共{sum(per_month)}件）",
-                                         [str(m) for m in range(1, 13)], per_month, "#2e86c1"))
-        self.outcomes.setChart(_bar_chart(f"{year}年已答复的办理结果（共{sum(n for _g, n in groups)}件）",
-                                          [g for g, _n in groups], [n for _g, n in groups], "#27ae60"))

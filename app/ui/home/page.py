@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QTableView, QVBoxLayout, QWidget
 
 from app.domain.dates import cn_date
 from app.ui.common.context import Context
@@ -60,54 +59,99 @@ def title_suffix(counts: dict[str, int]) -> str:
     return " ".join(f"{TITLE_WORDS[k]}{counts[k]}" for k in ("overdue", "today") if counts.get(k))
 
 
-class DueList(QTableWidget):
+_UNCONFIRMED_TIP = "\n该日期所在年度节假日安排未确认，请在“工作日历”页面载入。"
+
+
+class _DueModel(QtCore.QAbstractTableModel):
+    """The rows of one list, made into text only when the view asks for them (it paints the rows on
+    screen, a few of the 200): filling a list is one reset, not a thousand items."""
+
+    def __init__(self, parent: QWidget, colour: QColor):
+        super().__init__(parent)
+        self.items: list = []
+        self.brush = QBrush(colour)
+
+    def show(self, items) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(DueList.COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = QtCore.Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == QtCore.Qt.Orientation.Horizontal and role == QtCore.Qt.ItemDataRole.DisplayRole:
+            return DueList.COLUMNS[section]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        item = self.items[row]
+        limit = item.limit
+        if column == 0:
+            return item.case_no
+        if column == 1:
+            return item.name
+        if column == 2:
+            return limit.label + ("" if limit.legal else "（本机关流程）")
+        if column == 3:
+            return cn_date(limit.due) if limit.due else "—"
+        return left_text(item.days_left) + ("（未确认）" if item.unconfirmed else "")
+
+    def data(self, index, role: int = QtCore.Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        roles = QtCore.Qt.ItemDataRole
+        if role == roles.DisplayRole:
+            return self.text(index.row(), index.column())
+        item = self.items[index.row()]
+        if role == roles.ToolTipRole:
+            return item.limit.explanation + (_UNCONFIRMED_TIP if item.unconfirmed else "")
+        if role == roles.UserRole:
+            return item.case_id
+        if role == roles.ForegroundRole and index.column() == 4:
+            return self.brush
+        return None
+
+
+class DueList(QTableView):
     """One of the four lists; `open_case(case_id)` on double-click or Enter."""
 
     open_case = Signal(int)
     COLUMNS = ("登记编号", "申请人", "期限", "到期日", "剩余")
 
     def __init__(self, parent: QWidget | None, colour: str):
-        super().__init__(0, len(self.COLUMNS), parent)
+        super().__init__(parent)
         self.colour = QColor(colour)
-        self.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.setModel(_DueModel(self, self.colour))
         self.verticalHeader().hide()
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(24)  # columns sized to the first rows, not all 200
         self.verticalHeader().setDefaultSectionSize(22)
-        self.cellDoubleClicked.connect(lambda row, _c: self._open(row))
+        self.doubleClicked.connect(lambda index: self._open(index.row()))
         self.activated.connect(lambda index: self._open(index.row()))
 
     def show_items(self, items) -> None:
-        self.setRowCount(len(items))
         header = self.horizontalHeader().sizeHint().height() + 6
         self.setMaximumHeight(header + 22 * max(len(items), 1))
         self.setMinimumHeight(header + 22 * min(max(len(items), 1), 3))  # four lists fit 1366×768
-        for row, item in enumerate(items):
-            limit = item.limit
-            kind = "" if limit.legal else "（本机关流程）"
-            texts = (item.case_no, item.name, limit.label + kind, cn_date(limit.due) if limit.due else "—",
-                     left_text(item.days_left) + ("（未确认）" if item.unconfirmed else ""))
-            tip = limit.explanation + ("\n该日期所在年度节假日安排未确认，请在“工作日历”页面载入。" if item.unconfirmed else "")
-            for column, text in enumerate(texts):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(tip)
-                cell.setData(QtCore.Qt.ItemDataRole.UserRole, item.case_id)
-                if column == 4:
-                    cell.setForeground(QBrush(self.colour))
-                self.setItem(row, column, cell)
+        self.model().show(items)
 
     def _open(self, row: int) -> None:
-        cell = self.item(row, 0)
-        if cell is not None:
-            self.open_case.emit(cell.data(QtCore.Qt.ItemDataRole.UserRole))
+        if 0 <= row < len(self.model().items):
+            self.open_case.emit(self.model().items[row].case_id)
 
     def rows(self) -> list[list[str]]:
-        return [[self.item(r, c).text() for c in range(self.columnCount())] for r in range(self.rowCount())]
+        model = self.model()
+        return [[model.text(r, c) for c in range(len(self.COLUMNS))] for r in range(len(model.items))]
 
 
 class HomePage(Page):

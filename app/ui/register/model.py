@@ -1,20 +1,24 @@
 """The register list as a Qt item model that fetches pages from services.register on demand.
 
 With 100,000 requests the view only ever holds the rows scrolled to: Qt calls canFetchMore/fetchMore
-as the user scrolls, and each call asks the service for the next page.
+as the user scrolls, and each call asks the service for the next page. Every query runs through
+`runner`, which the register page points at a background operation: the GUI thread only ever
+shows rows that have arrived (docs/performance.md, "Search as you type").
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from app.domain import outcomes
 from app.domain.request import CaseQuery, CaseRow
 from app.services import register
 
 PAGE = 200
+COUNT_AT_MOST = 1000  # matches are counted this far as the clerk types ("1000+"); further when asked
 # (sort key of store.register.SORT_FIELDS, header)
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("case_no", "登记编号"), ("received_on", "收到日期"), ("applicant_kind", "申请人类别"), ("name", "申请人"),
@@ -46,70 +50,112 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+Runner = Callable[[str, Callable[[], Any], Callable[[Any], None]], None]
+
+
+def run_here(_key: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    """The plain runner: the query runs at once, on the calling thread."""
+    done(fn())
+
+
 class CaseTableModel(QAbstractTableModel):
     """Rows of CaseRow for one CaseQuery.
 
-    Paging does not depend on the count: a page shorter than asked for means the end. The number of
-    matches (`total`) is known at once when the first page is short, else None until `ensure_total()`
-    is called — the register page does that one event-loop turn later, so the first rows show
-    before the count query's scan of the table.
+    Paging does not depend on the count: a page shorter than asked for means the end. The matches
+    are counted up to COUNT_AT_MOST with the first page (`total`, and `more` when there are more);
+    `count_all` counts them all. `loaded` is emitted when a first page and its counts have arrived.
+    A result that arrives after a newer query was asked for is dropped: the newest query wins.
     """
 
-    def __init__(self, parent=None):
+    loaded = Signal()
+
+    def __init__(self, parent=None, runner: Runner = run_here):
         super().__init__(parent)
+        self.runner = runner
         self._query = CaseQuery()
+        self._wanted = self._query
         self._rows: list[CaseRow] = []
         self._exhausted = True
-        self.total: int | None = 0
+        self._fetching = False
+        self.total: int = 0
+        self.more = False  # more matches than `total`
+        self.grand_total = 0
 
     # ---- the query ---------------------------------------------------------------------------
 
     def query(self) -> CaseQuery:
-        return replace(self._query)
+        return replace(self._wanted)
 
     def set_query(self, query: CaseQuery) -> None:
-        """Load the first page of `query`."""
-        self.beginResetModel()
-        self._query = replace(query)
-        self._load(PAGE)
-        self.endResetModel()
-
-    def _load(self, limit: int) -> None:
-        self._rows = register.list_rows(self._query, 0, limit)
-        self._exhausted = len(self._rows) < limit
-        self.total = len(self._rows) if self._exhausted else None
-
-    def ensure_total(self) -> int:
-        """The number of matching cases (one count query if not yet known)."""
-        if self.total is None:
-            self.total = register.count(self._query)
-        return self.total
+        """Load the first page of `query` (and count it, and every case)."""
+        self._load(replace(query), PAGE)
 
     def refresh(self) -> None:
         """Reload after a change, keeping as many rows loaded as before (the scroll position survives)."""
-        loaded = max(len(self._rows), PAGE)
+        self._load(self._wanted, max(len(self._rows), PAGE))
+
+    def _load(self, query: CaseQuery, limit: int) -> None:
+        self._wanted = query
+
+        def search() -> tuple:
+            return (*register.search(query, limit, COUNT_AT_MOST), register.count(CaseQuery()))
+
+        self.runner("register.search", search, lambda found: self._arrived(query, limit, found))
+
+    def _arrived(self, query: CaseQuery, limit: int, found: tuple) -> None:
+        if query != self._wanted:
+            return  # a newer query is on its way
+        rows, total, grand = found
         self.beginResetModel()
-        self._load(loaded)
+        self._query, self._rows, self._fetching = query, rows, False
+        self._exhausted = len(rows) < limit
+        self.total, self.more = (len(rows), False) if self._exhausted else (total, total >= COUNT_AT_MOST)
+        self.grand_total = grand
         self.endResetModel()
+        self.loaded.emit()
+
+    def count_all(self) -> None:
+        """Count every match (when the clerk asks: the list shows "1000+" until then)."""
+        query = self._query
+        self.runner("register.count", lambda: register.count(query), lambda n: self._counted(query, n))
+
+    def _counted(self, query: CaseQuery, total: int) -> None:
+        if query == self._query:
+            self.total, self.more = total, False
+            self.loaded.emit()
+
+    def ensure_total(self) -> int:
+        """The number of matching cases, counted now if only a part is known."""
+        if self.more:
+            self.total, self.more = register.count(self._query), False
+        return self.total
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.set_query(replace(self._query, sort=COLUMNS[column][0],
+        self.set_query(replace(self._wanted, sort=COLUMNS[column][0],
                                descending=order == Qt.SortOrder.DescendingOrder))
 
     # ---- paging ------------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._fetching:
             return
-        page = register.list_rows(self._query, len(self._rows), PAGE)
+        self._fetching = True
+        query, offset = self._query, len(self._rows)
+        self.runner("register.more", lambda: register.list_rows(query, offset, PAGE),
+                    lambda page: self._more(query, offset, page))
+
+    def _more(self, query: CaseQuery, offset: int, page: list[CaseRow]) -> None:
+        if query != self._query or offset != len(self._rows):
+            return  # the list was reloaded meanwhile
+        self._fetching = False
         if len(page) < PAGE:
             self._exhausted = True
-            self.total = len(self._rows) + len(page)
+            self.total, self.more = len(self._rows) + len(page), False
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)

@@ -25,7 +25,7 @@ _WIDTHS = {"case_no": 130, "received_on": 96, "applicant_kind": 96, "name": 200,
 class RegisterPage(Page):
     """A double-click or Enter on a row opens the case (`ctx.open_case`)."""
 
-    counts_changed = Signal(int, int)  # shown, total
+    counts_changed = Signal(int, int, bool)  # matching, all, more matching than counted
 
     title = "登记簿"
 
@@ -33,13 +33,13 @@ class RegisterPage(Page):
         super().__init__(ctx, parent)
         self.ui = Ui_RegisterPage()
         self.ui.setupUi(self)
-        self.model = CaseTableModel(self)
+        # Every query of the list runs off the GUI thread; while one runs, only the newest of those
+        # asked meanwhile waits (coalesced), and a result older than the newest query is dropped.
+        self.model = CaseTableModel(self, runner=self._run_query)
         self.ui.table.setModel(self.model)
-        self._grand_total = 0
+        self.model.loaded.connect(self._emit_counts)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
-        self._count_timer = QTimer(self, singleShot=True, interval=0)
-        self._count_timer.timeout.connect(self._emit_counts)
         self._setup_table()
         self._fill_filters()
         ui = self.ui
@@ -80,13 +80,16 @@ class RegisterPage(Page):
         self.refresh_years()
 
     def refresh_years(self) -> None:
-        """The year filter lists the years that have cases (plus 全部年度)."""
+        """The year filter lists the years that have cases (plus 全部年度), read off the GUI thread."""
+        self._run_query("register.years", register.years, self._show_years)
+
+    def _show_years(self, years: list[int]) -> None:
         combo = self.ui.yearCombo
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("全部年度", None)
-        for year in register.years():
+        for year in years:
             combo.addItem(f"{year}年", year)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
@@ -97,11 +100,16 @@ class RegisterPage(Page):
         return replace(base, text=ui.searchEdit.text().strip(), year=ui.yearCombo.currentData(),
                        status=ui.statusCombo.currentData(), outcome=ui.outcomeCombo.currentData())
 
+    def _run_query(self, key: str, fn, done) -> None:
+        from app.ui.common import tasks
+
+        # The free lane: a read needs no writer's turn, and SQLite lets it read beside one.
+        tasks.Operation(self, fn, lane=tasks.FREE).coalesce(f"{key}:{id(self)}").success(done).run()
+
     def apply_filters(self) -> None:
-        """Show the first page now; count the matches (a scan of the table) one event-loop turn later."""
+        """Ask for the first page of the query (and its counts); it shows when it arrives."""
         self._debounce.stop()
         self.model.set_query(self.current_query())
-        self._after_load()
 
     def _heard(self, changes: Changes) -> None:
         # Reloaded even out of sight: the status bar's counts come from here.
@@ -112,27 +120,25 @@ class RegisterPage(Page):
         """Reload after a case was registered or changed elsewhere."""
         self.refresh_years()
         self.model.refresh()
-        self._after_load()
-
-    def _after_load(self) -> None:
-        if self.model.total is None:
-            self._count_timer.start()  # coalesces: only the last query of a burst is counted
-        else:
-            self._emit_counts()
 
     def _emit_counts(self) -> None:
-        self._count_timer.stop()
-        shown = self.model.ensure_total()
-        self._grand_total = register.count(CaseQuery())
-        self._show_empty(shown)
-        self.counts_changed.emit(shown, self._grand_total)
+        self._show_empty(self.model.total)
+        self.counts_changed.emit(*self.shown_counts())
+
+    def shown_counts(self) -> tuple[int, int, bool]:
+        """(matching, all, more matching) as far as counted; nothing is asked of the database."""
+        return self.model.total, self.model.grand_total, self.model.more
+
+    def count_all(self) -> None:
+        """Count every match (the status bar says "1000+" until the clerk asks)."""
+        self.model.count_all()
 
     def _show_empty(self, shown: int) -> None:
         """An empty list says why: nothing found for what she typed, or nothing registered yet."""
         query = self.current_query()
         if shown:
             text = ""
-        elif self._grand_total == 0:
+        elif self.model.grand_total == 0:
             text = "登记簿中还没有申请。点“新登记”（Ctrl+N）登记第一件申请。"
         elif query.text:
             text = (f"未找到与“{query.text}”相符的申请。可按登记编号、申请人姓名或名称、联系电话、证件号码、"
@@ -143,10 +149,8 @@ class RegisterPage(Page):
         self.ui.emptyLabel.setVisible(bool(text))
 
     def counts(self) -> tuple[int, int]:
-        """(matching, all) cases; counts now if the deferred count has not run yet."""
-        if self.model.total is None:
-            self._emit_counts()
-        return self.model.ensure_total(), self._grand_total
+        """(matching, all) cases, counted in full now if only a part is known."""
+        return self.model.ensure_total(), self.model.grand_total
 
     PRINT_LIMIT = 2000
 
