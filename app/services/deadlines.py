@@ -192,9 +192,30 @@ def refresh_case(case_id: int) -> None:
         _store(_count_open(today, [case_id]), today)
 
 
-def open_case_limits(day: dt.date) -> list[tuple[Case, ClockResult]]:
-    """Every open case with its limits counted against `day` (read only; nothing is stored)."""
-    return _count_open(day)
+def limits_reaching(first_day: dt.date, today: dt.date) -> list[tuple[int, str, str, Limit]]:
+    """Open cases with a running limit due on `first_day` or later, each with the first such limit
+    (legal limits before the office's own): from the stored limits, counting only the cases whose
+    stored limits do not hold `today` (read only; nothing is stored)."""
+    from app.store.db import snapshot
+
+    with snapshot():
+        uncounted = limit_store.uncounted(today, _fingerprint(office.load()))
+        counted = _count_open(today, uncounted) if uncounted else []
+        stored = limit_store.running_from(first_day)
+    cases: dict[int, tuple[str, str, list[Limit]]] = {}
+    recounted = {c.case.id for c in counted}
+    for row in stored:
+        if row.case_id not in recounted:
+            cases.setdefault(row.case_id, (row.case_no, row.name, []))[2].append(row.limit)
+    for c in counted:
+        cases[c.case.id] = (c.case.case_no, c.case.name, list(c.result.limits))
+    found = []
+    for case_id, (case_no, name, limits) in cases.items():
+        for limit in sorted(limits, key=lambda l: not l.legal):  # the legal limit first
+            if limit.shown and limit.done_on is None and limit.due is not None and limit.due >= first_day:
+                found.append((case_id, case_no, name, limit))
+                break
+    return found
 
 
 def refresh_open_cases() -> int:

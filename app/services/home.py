@@ -86,11 +86,7 @@ def next_year_warning(today: dt.date) -> NextYearWarning | None:
     year = today.year + 1
     if today.month < WARN_FROM_MONTH or work_calendar().is_confirmed(year):
         return None
-    found = []
-    for case, result in deadlines.open_case_limits(today):
-        for limit in sorted(result.limits, key=lambda l: not l.legal):  # the legal limit first
-            if limit.shown and limit.done_on is None and limit.due is not None and limit.due.year >= year:
-                found.append(LimitInNextYear(case.id, case.case_no, case.name, limit.label, limit.due))
-                break
+    found = [LimitInNextYear(case_id, case_no, name, limit.label, limit.due)
+             for case_id, case_no, name, limit in deadlines.limits_reaching(dt.date(year, 1, 1), today)]
     found.sort(key=lambda item: (item.due, item.case_no))
     return NextYearWarning(year, tuple(found))

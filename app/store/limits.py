@@ -102,6 +102,20 @@ def most_urgent(today: dt.date, soon_before: dt.date, waiting_keys: Sequence[str
            f"AND r.status NOT IN ({', '.join(':' + name for name in concluded)}) "
            "ORDER BY l.request_id, l.position")
     params = {"today": today.isoformat(), "soon": soon_before.isoformat(), **concluded, **keys}
+    return _due_rows(sql, params)
+
+
+def running_from(first_day: dt.date) -> list[DueRow]:
+    """The stored running limits of open cases due on `first_day` or later, by case, in stored order."""
+    concluded = {f"c{n}": status for n, status in enumerate(sorted(CONCLUDED_STATUSES))}
+    sql = (f"SELECT l.request_id, r.case_no, r.name, {', '.join('l.' + c for c in _LIMIT_COLUMNS)} "
+           "FROM case_limit AS l JOIN request AS r ON r.id = l.request_id "
+           "WHERE l.superseded = 0 AND l.done_on IS NULL AND l.due >= :first "
+           f"AND r.status NOT IN ({', '.join(':' + name for name in concluded)}) ORDER BY l.request_id, l.position")
+    return _due_rows(sql, {"first": first_day.isoformat(), **concluded})
+
+
+def _due_rows(sql: str, params: dict) -> list[DueRow]:
     day = dt.date.fromisoformat
     out = []
     for (case_id, case_no, name, key, label, due, explanation, legal, start, unconfirmed, paused, done_on, optional,

@@ -1,44 +1,15 @@
-"""The two charts of the home page (QtCharts): requests received per month this year, and answers
-so far by outcome group (table 3 of the annual report). Imported only by home_page, on first use."""
+"""The two charts of the home page: requests received per month this year, and answers so far by
+outcome group (table 3 of the annual report). Plain bar charts painted with QPainter: QtCharts drew
+the same two charts with 4 MB of libraries in the bundle and tens of milliseconds on the GUI thread
+per chart (docs/performance.md)."""
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-
-def _bar_chart(title: str, categories: list[str], values: list[int], colour: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    bars = QBarSet(title)
-    bars.append([float(v) for v in values])
-    bars.setColor(QColor(colour))
-    bars.setLabelColor(QColor("#2c3e50"))
-    series = QBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-    chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(categories)
-    small = QFont(x.labelsFont())
-    small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
-    x.setLabelsFont(small)
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(x)
-    y = QValueAxis()
-    upper, ticks = count_axis(values)
-    y.setRange(0, upper)
-    y.setTickCount(ticks)
-    y.setLabelFormat("%d")
-    y.setLabelsFont(small)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(y)
-    return chart
+_TEXT = QColor("#2c3e50")
+_AXIS = QColor("#95a5a6")
 
 
 def count_axis(values: list[int], steps: int = 4) -> tuple[int, int]:
@@ -50,31 +21,82 @@ def count_axis(values: list[int], steps: int = 4) -> tuple[int, int]:
     return top, top // step + 1
 
 
+class BarChart(QWidget):
+    """A titled bar chart of a few categories, each bar labelled with its value."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = ""
+        self.categories: list[str] = []
+        self.values: list[int] = []
+        self.colour = QColor("#2e86c1")
+        self.setMinimumHeight(180)
+
+    @property
+    def ticks(self) -> list[int]:
+        """The counts marked on the axis (whole numbers, from 0 to above the highest bar)."""
+        top, count = count_axis(self.values)
+        return [top * i // (count - 1) for i in range(count)]
+
+    def show_bars(self, title: str, categories: list[str], values: list[int], colour: str) -> None:
+        self.title, self.categories, self.values, self.colour = title, list(categories), list(values), QColor(colour)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        width, height = self.width(), self.height()
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(_TEXT)
+        line = painter.fontMetrics().height()
+        painter.drawText(QRectF(4, 4, width - 8, line), Qt.AlignmentFlag.AlignHCenter, self.title)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        painter.setFont(small)
+        label = painter.fontMetrics().height()
+        top, bottom = 8 + line + label, height - label - 8
+        ticks = self.ticks
+        left, right = 12 + painter.fontMetrics().horizontalAdvance(str(ticks[-1])), width - 8
+        painter.setPen(_AXIS)
+        painter.drawLine(left, bottom, right, bottom)
+        if bottom <= top:
+            return
+        most = ticks[-1]
+        for tick in ticks:
+            y = bottom - (bottom - top) * tick / most
+            painter.drawText(QRectF(0, y - label / 2, left - 4, label), Qt.AlignmentFlag.AlignRight, str(tick))
+        if not self.values:
+            return
+        slot = (right - left) / len(self.values)
+        bar = max(2.0, slot * 0.6)
+        for n, (category, value) in enumerate(zip(self.categories, self.values)):
+            x = left + slot * n + (slot - bar) / 2
+            h = (bottom - top) * value / most
+            painter.fillRect(QRectF(x, bottom - h, bar, h), self.colour)
+            painter.setPen(_TEXT)
+            painter.drawText(QRectF(left + slot * n, bottom - h - label, slot, label), Qt.AlignmentFlag.AlignHCenter,
+                             str(value))
+            painter.drawText(QRectF(left + slot * n, bottom + 2, slot, label), Qt.AlignmentFlag.AlignHCenter,
+                             category)
+
+
 class HomeCharts(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.monthly = QChartView(self)
-        self.outcomes = QChartView(self)
+        self.monthly = BarChart(self)
+        self.outcomes = BarChart(self)
         for view in (self.monthly, self.outcomes):
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(180)
             layout.addWidget(view)
         self.values: dict[str, list[int]] = {}
-        self._shown: dict[str, tuple] = {}
 
     def show_year(self, year: int, per_month: list[int], groups: list[tuple[str, int]]) -> None:
-        """Draw the year's two charts; one whose figures have not changed is left as it is, and each
-        is drawn in a turn of the event loop of its own (a chart takes tens of milliseconds)."""
-        values = {"monthly": (year, list(per_month)), "outcomes": (year, list(groups))}
-        if values["monthly"] != self._shown.get("monthly"):
-            QTimer.singleShot(0, self, lambda: self.monthly.setChart(_bar_chart(
-                f"{year}年每月收到申请（1–12月，共{sum(per_month)}件）", [str(m) for m in range(1, 13)], per_month,
-                "#2e86c1")))
-        if values["outcomes"] != self._shown.get("outcomes"):
-            QTimer.singleShot(0, self, lambda: self.outcomes.setChart(_bar_chart(
-                f"{year}年已答复的办理结果（共{sum(n for _g, n in groups)}件）", [g for g, _n in groups],
-                [n for _g, n in groups], "#27ae60")))
-        self._shown = values
         self.values = {"monthly": list(per_month), "outcomes": [n for _g, n in groups]}
+        self.monthly.show_bars(f"{year}年每月收到申请（1–12月，共{sum(per_month)}件）", [str(m) for m in range(1, 13)],
+                               per_month, "#2e86c1")
+        self.outcomes.show_bars(f"{year}年已答复的办理结果（共{sum(n for _g, n in groups)}件）", [g for g, _n in groups],
+                                [n for _g, n in groups], "#27ae60")

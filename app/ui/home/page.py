@@ -1,9 +1,9 @@
 """首页: what is due. Four lists (已超期, 今日到期, 3个工作日内到期, 暂停计时), most urgent first, each
 row naming the limit and its working days left; open 复议/诉讼, the archive countdown, overdue
-proactive items; this year's requests per month and outcomes so far (QtCharts).
+proactive items; this year's requests per month and outcomes so far (two bar charts).
 
 Nothing here runs before the window's first paint: the lists are built on a timer after the page is
-shown (start-up budget), and QtCharts is imported only when the charts are first drawn.
+shown (start-up budget), and the charts are made only when first drawn.
 """
 from __future__ import annotations
 
@@ -131,10 +131,15 @@ class DueList(QTableView):
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.setWordWrap(False)
+        # Column widths from the font, once: sizing them to their contents asked the model for every
+        # role of every row each time a list was shown (a tenth of a second for four lists).
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(24)  # columns sized to the first rows, not all 200
+        metrics = self.fontMetrics()
+        for column, sample in ((0, "〔2026〕第10000号"), (1, "台州市黄岩区东海建材"), (3, "2026年12月31日"),
+                               (4, "已超期100个工作日（未确认）")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.verticalHeader().setDefaultSectionSize(22)
         self.doubleClicked.connect(lambda index: self._open(index.row()))
         self.activated.connect(lambda index: self._open(index.row()))
@@ -263,6 +268,7 @@ class HomePage(Page):
         from app.ui.common import tasks  # after the first paint
 
         today, refresh_limits, now = self.today(), self._cached_limits_day != dt.date.today(), self.ctx.now()
+        self._build_lists()  # in this turn, while the count runs: the turn that shows it stays short
         tasks.Operation(self, lambda: count_home(today, refresh_limits, now)) \
             .success(self._show).failure(self._count_failed).coalesce(COUNT_KEY).run()
 
@@ -376,7 +382,7 @@ class HomePage(Page):
 
     def _show_charts(self, year: int, per_month, outcomes) -> None:
         if self._charts is None:
-            from app.ui.home.charts import HomeCharts  # QtCharts loads here, after the first paint
+            from app.ui.home.charts import HomeCharts  # after the first paint
 
             self._charts = HomeCharts(self)
             self.chart_area.addWidget(self._charts, 1)
