@@ -1,6 +1,8 @@
-"""Budgets of issue 6: a year of 1,000 concluded cases with 5 documents each archived in ≤ 10 s;
-a ledger of 10,000 rows exported in ≤ 3 s and previewed for import in ≤ 5 s. Each is printed
-beside openpyxl writing (or reading) the same cells with no formatting, as the baseline.
+"""A year of 1,000 concluded cases with 5 documents each archived (package folder, its .zip, and the
+backup taken before the year is locked) in ≤ 5 s, beside copying the same files with their SHA-256
+and zipping them, as the baseline; a ledger of 10,000 rows exported in ≤ 3 s and previewed for import
+in ≤ 5 s, each beside openpyxl writing (or reading) the same cells with no formatting. Wall time,
+with the process's CPU time beside it (a shared machine adds the first, not the second).
 
     python bench/bench_ledger_archive.py
 """
@@ -59,9 +61,9 @@ def bench_ledger(tmp: Path) -> list[str]:
 
     db = tmp / "ledger.sqlite"
     _setup(db, 2025, 10_600, seed=3)  # about 10,000 received in 2025 (5 % carried in)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     out = ledger.export_ledger(2025, tmp / "ledger.xlsx", full_ids=True, today=TODAY)
-    export_s = time.perf_counter() - t
+    export_s, export_cpu = time.perf_counter() - t, time.process_time() - cpu
     cells = [list(r) for r in load_workbook(out.path, read_only=True).worksheets[0].iter_rows(values_only=True)]
     base_w = _baseline_write(cells, tmp / "plain.xlsx")
     close_workspace()
@@ -77,7 +79,8 @@ def bench_ledger(tmp: Path) -> list[str]:
     import_s = time.perf_counter() - t
     close_workspace()
     return [
-        f"ledger export  {out.rows:>6} rows: {export_s:6.2f} s (budget 3 s)   plain openpyxl write {base_w:5.2f} s"
+        f"ledger export  {out.rows:>6} rows: {export_s:6.2f} s (CPU {export_cpu:5.2f} s) (budget 3 s)   "
+        f"plain openpyxl write {base_w:5.2f} s"
         f"   ratio {export_s / base_w:4.1f}x   {'OK' if export_s <= 3 else 'OVER'}",
         f"ledger preview {len(preview.rows):>6} rows: {preview_s:6.2f} s (budget 5 s)   plain openpyxl read  "
         f"{base_r:5.2f} s   ratio {preview_s / base_r:4.1f}x   {'OK' if preview_s <= 5 else 'OVER'}"
@@ -121,25 +124,29 @@ def bench_archive(tmp: Path) -> list[str]:
                                 issued_on=case.answered_on, path=file.relative_to(paths.documents_dir(db)).as_posix(),
                                 sha256=hashlib.sha256(data).hexdigest())
     concluded = len(ledger_store.cases_concluded_in(2025))
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     package = archive.archive_year(2025, tmp / "out", today=TODAY)
-    archive_s = time.perf_counter() - t
+    archive_s, archive_cpu = time.perf_counter() - t, time.process_time() - cpu
     close_workspace()
-    # Baseline: the same files copied and hashed, the same two sheets written plainly.
+    # Baseline: the same files copied, hashed and zipped (stored, as a .docx is a zip already).
     import shutil
+    import zipfile
 
     t = time.perf_counter()
     base = tmp / "baseline"
-    for file in sorted(paths.documents_dir(db).rglob("*.docx")):
-        target = base / file.relative_to(paths.documents_dir(db))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(file, target)
-        hashlib.sha256(target.read_bytes()).hexdigest()
+    with zipfile.ZipFile(tmp / "baseline.zip", "w") as z:
+        for file in sorted(paths.documents_dir(db).rglob("*.docx")):
+            target = base / file.relative_to(paths.documents_dir(db))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+            hashlib.sha256(target.read_bytes()).hexdigest()
+            z.write(target, target.relative_to(base).as_posix())
     base_s = time.perf_counter() - t
     return [
         f"archive {package.cases} concluded cases ({concluded} in the year, {len(cases)} with 5 documents), "
-        f"{package.files} files: {archive_s:6.2f} s (budget 10 s)   plain copy+hash {base_s:5.2f} s"
-        f"   ratio {archive_s / base_s:4.1f}x   {'OK' if archive_s <= 10 else 'OVER'}",
+        f"{package.files} files, with the backup before the lock: {archive_s:6.2f} s (CPU {archive_cpu:5.2f} s) "
+        f"(budget 5 s)   copy+hash+zip {base_s:5.2f} s   ratio {archive_s / base_s:4.1f}x   "
+        f"{'OK' if archive_s <= 5 else 'OVER'}",
     ]
 
 
@@ -147,6 +154,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ZWGK_DATA_DIR"] = str(Path(tmp) / "userdata")
         lines = bench_ledger(Path(tmp)) + bench_archive(Path(tmp))
+    print(f"ledger and archive ({os.getloadavg()[0]:.1f} load on {os.cpu_count()} cores)")
     print("\n".join(lines))
     return 0 if all("OVER" not in line for line in lines) else 1
 
