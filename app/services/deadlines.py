@@ -153,18 +153,38 @@ def _fingerprint(cfg: OfficeSettings) -> str:
 
 class _Counted(NamedTuple):
     case: Case
+    events: list[TimelineEntry]  # as read: a case whose timeline changed meanwhile is not stored
     result: ClockResult
     holds: tuple[dt.date | None, dt.date | None]  # the days the result holds on, [first, until)
 
 
-def _count_open(day: dt.date, ids: list[int] | None = None) -> list[_Counted]:
-    """Open cases (all, or those of `ids`) with their limits counted against `day`."""
+def _count(read: list[tuple[Case, list[TimelineEntry]]], day: dt.date) -> list[_Counted]:
+    """The cases read, with their limits counted against `day`."""
     cal, cfg = _calendar(), office.load()
     out = []
-    for case, events in store.open_cases_with_timelines(ids):
+    for case, events in read:
         inp = clock_input(case, events, cfg)
-        out.append(_Counted(case, clock.compute_limits(inp, cal, day), clock.same_limits_between(inp, cal, day)))
+        out.append(_Counted(case, events, clock.compute_limits(inp, cal, day), clock.same_limits_between(inp, cal, day)))
     return out
+
+
+def _count_open(day: dt.date, ids: list[int] | None = None) -> list[_Counted]:
+    """Open cases (all, or those of `ids`) with their limits counted against `day`."""
+    return _count(store.open_cases_with_timelines(ids), day)
+
+
+def _store_unchanged(counted: list[_Counted], day: dt.date) -> None:
+    """Keep the counts of the cases still exactly as they were read. The counting (seconds with
+    thousands of open cases) ran outside any write, so a clerk saving a case meanwhile never waited
+    for it; the write lock is taken only here, and a case saved meanwhile keeps the limits its own
+    save stored."""
+    from app.store.db import atomic
+
+    if not counted:
+        return
+    with atomic():
+        still = {case.id: (case, events) for case, events in store.open_cases_with_timelines([c.case.id for c in counted])}
+        _store([c for c in counted if still.get(c.case.id) == (c.case, c.events)], day)
 
 
 def _store(counted: list[_Counted], day: dt.date) -> None:
@@ -189,7 +209,7 @@ def refresh_case(case_id: int) -> None:
             limit_store.forget([case_id])
             store.set_due(case_id, None, "")
             return
-        _store(_count_open(today, [case_id]), today)
+        _store(_count(store.open_cases_with_timelines([case_id]), today), today)
 
 
 def limits_reaching(first_day: dt.date, today: dt.date) -> list[tuple[int, str, str, Limit]]:
@@ -224,12 +244,10 @@ def refresh_open_cases() -> int:
     from app.store.db import atomic
 
     today = dt.date.today()
-    # Read, count and write under the write lock: a case saved meanwhile (the home page may run this
-    # on the worker thread) waits, and is never overwritten with limits counted from its older state.
+    counted = _count_open(today)
+    _store_unchanged(counted, today)
     with atomic():
-        counted = _count_open(today)
-        limit_store.forget_all()
-        _store(counted, today)
+        limit_store.forget_closed()  # cases concluded meanwhile keep no limits
     return len(counted)
 
 
@@ -298,18 +316,19 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
 
     Read from the stored limits (store.limits): only cases whose stored limits do not hold on
     `today` are counted now; with `refresh` (and `today` being today) those are stored too."""
-    from app.store.db import atomic, snapshot
+    from app.store.db import snapshot
 
     today = today or dt.date.today()
     cal, cfg = _calendar(), office.load()
     soon_before = cal.add_working_days(today, clock.SOON_WORKING_DAYS + 1)  # every due_soon date is before it
-    keep = refresh and today == dt.date.today()
-    with (atomic() if keep else snapshot()):  # one reading of the file; the write lock if it writes
+    if refresh and today == dt.date.today():
+        with snapshot():
+            uncounted = limit_store.uncounted(today, _fingerprint(cfg))
+            counted = _count_open(today, uncounted) if uncounted else []
+        _store_unchanged(counted, today)  # a case saved meanwhile stored its own limits: read them all
+    with snapshot():  # one reading of the file
         uncounted = limit_store.uncounted(today, _fingerprint(cfg))
         counted = _count_open(today, uncounted) if uncounted else []
-        if keep and counted:
-            _store(counted, today)
-            counted = []
         stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
     cases: dict[int, tuple[str, str, list[Limit]]] = {}
     recounted = {c.case.id for c in counted}

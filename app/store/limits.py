@@ -16,7 +16,7 @@ from app.domain.clock import Limit
 from app.domain.request import CONCLUDED_STATUSES
 from app.store.base import database
 from app.store.db import insert_many
-from app.store.schema import CaseLimit, ClockState
+from app.store.schema import CaseLimit, ClockState, Request
 
 _LIMIT_COLUMNS = ["key", "label", "due", "explanation", "legal", "start", "unconfirmed_years", "paused",
                   "done_on", "optional", "superseded"]
@@ -58,6 +58,13 @@ def forget(case_ids: Sequence[int]) -> None:
         chunk = list(case_ids[start:start + 500])
         CaseLimit.delete().where(CaseLimit.request.in_(chunk)).execute()
         ClockState.delete().where(ClockState.request.in_(chunk)).execute()
+
+
+def forget_closed() -> None:
+    """Drop the stored limits of cases that are no longer open."""
+    closed = Request.select(Request.id).where(Request.status.in_(sorted(CONCLUDED_STATUSES)))
+    ClockState.delete().where(ClockState.request.in_(closed)).execute()
+    CaseLimit.delete().where(CaseLimit.request.in_(closed)).execute()
 
 
 def forget_all() -> None:
