@@ -165,8 +165,11 @@ def count(query: CaseQuery, at_most: int | None = None) -> int:
 # conditions (instr() for every term, = for every filter); an index only picks the rows to test.
 
 SPARSE = 4000  # a source of at most this many candidates is read whole and sorted
-SHORT_TRIGRAMS = 1000  # a short term that starts more trigrams than this is tested, not looked up
-WALK_STEPS = 40_000  # SQLite steps a walk reading rows may take (~8,000 entries) before the probing walk
+COMMON = 5  # a short term held by more than 1/COMMON of the requests is tested, not looked up
+CHEAP_TRIGRAMS = 200  # a short term starting more trigrams is looked up only when a walk turns out long
+WALK_STEPS = 100_000  # SQLite steps a walk reading rows may take (~20,000 entries) before trying otherwise;
+# the default order's index holds every tested column, so its walk may take five times as many steps
+READ_SHARE = 20  # ... then a source of at most 1/READ_SHARE of the requests is read whole, else probed
 _DEFAULT_INDEX = _ORDERS["received_on"][1]  # holds every column the conditions test
 
 
@@ -197,16 +200,19 @@ class _Plan:
         self.params = [v for _n, v in filters] + terms
         self.none = self.index_only = False
         self.sources: list[tuple[str, list]] = []
+        self.later: tuple[str, list] | None = None  # the text index with every short term, if costly
         if terms:
             try:
-                expr, tested = search.expression(terms, SHORT_TRIGRAMS)
+                expr, whole, tested = search.expression(terms, CHEAP_TRIGRAMS, max(SPARSE, self._size() // COMMON))
             except search.NoMatch:
                 self.none = True
                 return
             if expr:
                 self.sources.append(search.matches_sql(expr))
-                # The index alone answers a count when it decides every condition.
-                self.index_only = not tested and not filters
+            if whole:
+                self.later = search.matches_sql(whole)
+            # The index alone answers a count when it decides every condition.
+            self.index_only = bool(expr) and not whole and not tested and not filters
         self.sources += [(f"SELECT id AS hit FROM request INDEXED BY request_{name} WHERE {name} = ?", [value])
                          for name, value in filters]
         self._hits: list[list[int]] | None = None
@@ -214,6 +220,11 @@ class _Plan:
     @staticmethod
     def _sql(sql: str, params: list) -> list[tuple]:
         return database.execute_sql(sql, params).fetchall()
+
+    @staticmethod
+    def _size() -> int:
+        """About how many requests there are (the largest id: one step down the table's b-tree)."""
+        return Request.select(pw.fn.MAX(Request.id)).scalar() or 0
 
     def _few(self) -> list[int] | None:
         """The candidates of the source with the fewest, if it has at most SPARSE (read no further)."""
@@ -229,11 +240,11 @@ class _Plan:
                 f"ON request.id = source.hit "
                 f"WHERE {self.where}{tail}", [json.dumps(ids), *self.params, *tail_params])
 
-    def _walk(self, tail: str, tail_params: list, probe: bool) -> tuple[str, list]:
+    def _walk(self, tail: str, tail_params: list, probe: tuple[str, list] | None = None) -> tuple[str, list]:
         """The ids, in the order's index, of the entries that meet the conditions, `tail` after; with
-        `probe`, each entry is first looked for among the first source's ids."""
-        if probe:
-            sql, params = self.sources[0]
+        `probe` (a source), each entry is first looked for among its ids."""
+        if probe is not None:
+            sql, params = probe
             return (f"SELECT id FROM request INDEXED BY {self.index} WHERE id IN ({sql}) AND {self.where}{tail}",
                     [*params, *self.params, *tail_params])
         return f"SELECT id FROM request INDEXED BY {self.index} WHERE {self.where}{tail}", [*self.params, *tail_params]
@@ -245,13 +256,20 @@ class _Plan:
         few = self._few()
         if few is not None:
             return [i for (i,) in self._sql(*self._read(few, tail, tail_params))]
-        if self.sources and self.index != _DEFAULT_INDEX:
+        fallback = self.later or (self.sources[0] if self.sources else None)
+        if fallback is not None and (self.index != _DEFAULT_INDEX or self.later is not None):
             try:
-                with steps_at_most(WALK_STEPS):
-                    return [i for (i,) in self._sql(*self._walk(tail, tail_params, probe=False))]
+                with steps_at_most(WALK_STEPS * (5 if self.index == _DEFAULT_INDEX else 1)):
+                    return [i for (i,) in self._sql(*self._walk(tail, tail_params))]
             except Interrupted:
-                return [i for (i,) in self._sql(*self._walk(tail, tail_params, probe=True))]
-        return [i for (i,) in self._sql(*self._walk(tail, tail_params, probe=False))]
+                # The matches lie far down the order: the text index's candidates, read whole and
+                # sorted if they are few enough, else looked for entry by entry along the order.
+                sql, params = fallback
+                hits = [i for (i,) in self._sql(f"{sql} LIMIT ?", [*params, self._size() // READ_SHARE + 1])]
+                if len(hits) <= self._size() // READ_SHARE:
+                    return [i for (i,) in self._sql(*self._read(hits, tail, tail_params))]
+                return [i for (i,) in self._sql(*self._walk(tail, tail_params, probe=fallback))]
+        return [i for (i,) in self._sql(*self._walk(tail, tail_params))]
 
     def count(self, at_most: int | None) -> int:
         if self.none:

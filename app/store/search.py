@@ -76,33 +76,36 @@ def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def short_term_trigrams(term: str) -> list[str]:
-    """The trigrams that start with a one- or two-character `term` (the vocabulary is read in term
-    order, so this is one range of it)."""
+def short_term_trigrams(term: str) -> list[tuple[str, int]]:
+    """The trigrams that start with a one- or two-character `term`, each with how many requests hold
+    it (the vocabulary is read in term order, so this is one range of it)."""
     high = term + _LAST_CHAR * (3 - len(term))
-    return [t for (t,) in database.execute_sql(f"SELECT term FROM {TERMS} WHERE term >= ? AND term <= ?",
-                                               (term, high)).fetchall()]
+    return database.execute_sql(f"SELECT term, doc FROM {TERMS} WHERE term >= ? AND term <= ?",
+                                (term, high)).fetchall()
 
 
-def expression(terms: Iterable[str], short_limit: int) -> tuple[str | None, list[str]]:
-    """The MATCH expression for `terms` (lower-cased, without spaces) and the terms left for a plain
-    substring test: a short term that starts more than `short_limit` trigrams costs the index more
-    than the test (it is a common character anyway).
+def expression(terms: Iterable[str], cheap: int, common: int) -> tuple[str | None, str | None, list[str]]:
+    """MATCH expressions for `terms` (lower-cased, without spaces): the one to read at once, the whole
+    one (with the short terms whose trigrams are many: looking them all up costs more than walking
+    the list for a page of them, so it is only done when that walk turns out long), and the terms left
+    for a plain substring test: a short term held by more than `common` requests in all (a very
+    common character, whose page any walk finds at once). A short term starting more than `cheap`
+    trigrams waits for the whole expression.
 
     Raises NoMatch when a short term starts no trigram at all."""
-    parts, rest = [], []
+    now, later, rest = [], [], []
     for term in terms:
         if len(term) >= 3:
-            parts.append(_phrase(term))
+            now.append(_phrase(term))
             continue
         trigrams = short_term_trigrams(term)
         if not trigrams:
             raise NoMatch(term)
-        if len(trigrams) > short_limit:
+        if sum(doc for _t, doc in trigrams) > common:
             rest.append(term)
         else:
-            parts.append("(" + " OR ".join(_phrase(t) for t in trigrams) + ")")
-    return (" AND ".join(parts) if parts else None), rest
+            (now if len(trigrams) <= cheap else later).append("(" + " OR ".join(_phrase(t) for t, _d in trigrams) + ")")
+    return (" AND ".join(now) or None), (" AND ".join(now + later) if later else None), rest
 
 
 def matches_sql(expr: str) -> tuple[str, list]:

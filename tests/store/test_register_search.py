@@ -79,15 +79,17 @@ def office(office_file):
 # Small limits make every way of answering happen on a few hundred cases: a source read whole, a
 # walk of the order's index, one that gives way to a walk probing the text index, short terms looked
 # up or tested.
-PLANS = [(4000, 1000, 40_000), (5, 20, 2000), (0, 2, 1)]
+PLANS = [(4000, 5, 200, 100_000, 20), (5, 2, 3, 2000, 10), (0, 1000, 1000, 1, 1000), (3, 50, 2, 1, 2)]
 
 
-@pytest.fixture(params=PLANS, ids=["as shipped", "small", "tiny"])
+@pytest.fixture(params=PLANS, ids=["as shipped", "small", "tiny", "read after the walk"])
 def plan_limits(request, monkeypatch):
-    sparse, short, steps = request.param
+    sparse, common, cheap, steps, share = request.param
     monkeypatch.setattr(store, "SPARSE", sparse)
-    monkeypatch.setattr(store, "SHORT_TRIGRAMS", short)
+    monkeypatch.setattr(store, "COMMON", common)
+    monkeypatch.setattr(store, "CHEAP_TRIGRAMS", cheap)
     monkeypatch.setattr(store, "WALK_STEPS", steps)
+    monkeypatch.setattr(store, "READ_SHARE", share)
     return request.param
 
 
@@ -206,7 +208,10 @@ def test_a_rare_term_is_looked_up_in_the_text_index(office):
     assert few is not None and plan._hits[0] is few and search.TABLE in plan.sources[0][0]
     assert store._Plan(CaseQuery(text="没有这样的申请")).page(0, 10) == []
     with pytest.raises(search.NoMatch):
-        search.expression(["鑫"], 400)
+        search.expression(["鑫"], 200, 400)
+    assert search.expression(["王"], 10**9, 10**9)[2] == [] and search.expression(["王"], 10**9, 0)[2] == ["王"]
+    now, whole, _tested = search.expression(["王", "土地征收"], 1, 10**9)
+    assert now == '"土地征收"' and whole.startswith('"土地征收" AND (')
 
 
 def test_a_file_of_the_older_version_opened_read_only_still_searches(tmp_path):
