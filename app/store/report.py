@@ -38,19 +38,19 @@ class _FirstOf:
 
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
     """The requests of `year` by applicant kind, outcome, carried in or not and concluded in the year or
-    not, how many of each; in one reading of the index, in its order (no sort). And one request whose
-    answer date is before its receipt (it cannot be counted), if any."""
-    sql = (f"SELECT applicant_kind, outcome, count(*), sum(received_on < :jan1), coalesce(sum(answered_on <= :dec31), 0), "
-           f"coalesce(sum(received_on < :jan1 AND answered_on <= :dec31), 0) FROM request INDEXED BY {_INDEX} "
-           f"WHERE {_OF_YEAR} GROUP BY applicant_kind, outcome")
+    not, how many of each; two readings of the index in its order (no sort), one for the requests
+    concluded in the year, one for those that were not. And one request whose answer date is before
+    its receipt (it cannot be counted), if any."""
     groups = []
-    for kind, outcome, n, carried, concluded, both in database.execute_sql(sql, _year(year)).fetchall():
-        for carried_in, concluded_in_year, count in ((True, True, both), (True, False, carried - both),
-                                                     (False, True, concluded - both),
-                                                     (False, False, n - carried - concluded + both)):
-            if count:
-                groups.append(ReportGroup(kind, outcome, carried_in, concluded_in_year, count,
-                                          _FirstOf(year, kind, outcome, carried_in, concluded_in_year)))
+    for concluded, where in ((True, "answered_on BETWEEN :jan1 AND :dec31"),
+                             (False, "(answered_on IS NULL OR answered_on > :dec31) AND received_on <= :dec31")):
+        sql = (f"SELECT applicant_kind, outcome, count(*), sum(received_on < :jan1) FROM request "
+               f"INDEXED BY {_INDEX} WHERE {where} GROUP BY applicant_kind, outcome")
+        for kind, outcome, n, carried in database.execute_sql(sql, _year(year)).fetchall():
+            for carried_in, count in ((True, carried), (False, n - carried)):
+                if count:
+                    groups.append(ReportGroup(kind, outcome, carried_in, concluded, count,
+                                              _FirstOf(year, kind, outcome, carried_in, concluded)))
     wrong = database.execute_sql(f"SELECT min(id) FROM request INDEXED BY request_answered_before_received "
                                  f"WHERE answered_on < received_on AND {_OF_YEAR}", _year(year)).fetchone()[0]
     return groups, wrong
