@@ -160,18 +160,25 @@ def _plain_scan(db: Path) -> float:
     return best
 
 
-def typing(cases: int, every_order: bool) -> bool:
-    from dataclasses import replace
-
+def _measured_page(cases: int):
+    """The application, the register page over the demo database of `cases`, and a running heart."""
     from app.ui.app.application import prepare_app
-    from app.ui.register.model import COLUMNS
 
-    db = database(cases)
     app = prepare_app([])
-    page = _page(app, db)
+    page = _page(app, database(cases))
     _count_gui_cpu(page)
     heart = _Heart(app)
     heart.timer.start()
+    return app, page, heart
+
+
+def typing(cases: int, every_order: bool) -> bool:
+    from dataclasses import replace
+
+    from app.ui.register.model import COLUMNS
+
+    app, page, heart = _measured_page(cases)
+    db = database(cases)
     orders = [(key, desc) for key, _title in COLUMNS for desc in (True, False)] if every_order else [("received_on", True)]
     worst_gui = worst_latency = (0.0, "")
     keystrokes = 0
@@ -218,14 +225,7 @@ def first_keystroke(cases: int) -> bool:
 
 
 def _first_keystroke_child(cases: int) -> int:
-    from app.ui.app.application import prepare_app
-
-    db = database(cases)
-    app = prepare_app([])
-    page = _page(app, db)
-    _count_gui_cpu(page)
-    heart = _Heart(app)
-    heart.timer.start()
+    app, page, heart = _measured_page(cases)
     gui, latency, cpu = _keystroke(app, page, heart, "王")
     budget = _budget(cases)
     a, ok_a = line("  first keystroke after start ('王'): GUI thread busy", gui, budget, "ms")
