@@ -53,6 +53,12 @@ def _date(value: dt.date | None) -> str:
 Runner = Callable[[str, Callable[[], Any], Callable[[Any], None]], None]
 
 
+def _unsure(rows: list[CaseRow]) -> dict[int, tuple[int, ...]]:
+    """The years not confirmed that each row's limit runs through, worked out with the rows (off the
+    GUI thread: the first look at the calendar loads the holiday tables)."""
+    return {row.id: register.due_unconfirmed_years(row) for row in rows}
+
+
 def run_here(_key: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
     """The plain runner: the query runs at once, on the calling thread."""
     done(fn())
@@ -81,6 +87,7 @@ class CaseTableModel(QAbstractTableModel):
         self.more = False  # more matches than `total`
         self.grand_total = 0
         self._grand_counted = False
+        self._unsure: dict[int, tuple[int, ...]] = {}  # case id -> unconfirmed years its limit runs through
 
     # ---- the query ---------------------------------------------------------------------------
 
@@ -102,16 +109,17 @@ class CaseTableModel(QAbstractTableModel):
 
         def search() -> tuple:
             # Counting every case reads a whole index (a quarter of a second at 1,000,000 cases).
-            return (*register.search(query, limit, COUNT_AT_MOST), register.count(CaseQuery()) if every else None)
+            rows, total = register.search(query, limit, COUNT_AT_MOST)
+            return rows, total, register.count(CaseQuery()) if every else None, _unsure(rows)
 
         self.runner("register.search", search, lambda found: self._arrived(query, limit, found))
 
     def _arrived(self, query: CaseQuery, limit: int, found: tuple) -> None:
         if query != self._wanted:
             return  # a newer query is on its way
-        rows, total, grand = found
+        rows, total, grand, unsure = found
         self.beginResetModel()
-        self._query, self._rows, self._fetching = query, rows, False
+        self._query, self._rows, self._fetching, self._unsure = query, rows, False, unsure
         self._exhausted = len(rows) < limit
         self.total, self.more = (len(rows), False) if self._exhausted else (total, total >= COUNT_AT_MOST)
         if grand is not None:
@@ -151,13 +159,17 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._fetching = True
         query, offset = self._query, len(self._rows)
-        self.runner("register.more", lambda: register.list_rows(query, offset, PAGE),
-                    lambda page: self._more(query, offset, page))
+        def more() -> tuple:
+            page = register.list_rows(query, offset, PAGE)
+            return page, _unsure(page)
 
-    def _more(self, query: CaseQuery, offset: int, page: list[CaseRow]) -> None:
+        self.runner("register.more", more, lambda found: self._more(query, offset, *found))
+
+    def _more(self, query: CaseQuery, offset: int, page: list[CaseRow], unsure: dict[int, tuple[int, ...]]) -> None:
         if query != self._query or offset != len(self._rows):
             return  # the list was reloaded meanwhile
         self._fetching = False
+        self._unsure.update(unsure)
         if len(page) < PAGE:
             self._exhausted = True
             self.total, self.more = len(self._rows) + len(page), False
@@ -190,7 +202,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "due_on" and row.due_key:
-            years = register.due_unconfirmed_years(row)
+            years = self.unconfirmed(row)
             unsure = (f"\n未确认：{'、'.join(map(str, years))}年节假日安排尚未确认，暂按周末和法定节假日计算"
                       "（未计补假和调休）") if years else ""
             return DUE_TIPS.get(row.due_key, "") + unsure
@@ -200,12 +212,17 @@ class CaseTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    @staticmethod
-    def display(row: CaseRow, key: str) -> str:
+    def unconfirmed(self, row: CaseRow) -> tuple[int, ...]:
+        """The unconfirmed years the row's limit runs through: found with the rows off the GUI thread;
+        for a row the list has not loaded (a printout), now."""
+        years = self._unsure.get(row.id)
+        return register.due_unconfirmed_years(row) if years is None else years
+
+    def display(self, row: CaseRow, key: str) -> str:
         """A row's cell as the list shows it (and prints it)."""
         if key == "due_on" and row.due_on is None and row.due_key == "paused":
             return "暂停计时"  # waiting for a correction, an opinion or a fee: the clock is stopped
-        if key == "due_on" and row.due_on is not None and register.due_unconfirmed_years(row):
+        if key == "due_on" and row.due_on is not None and self.unconfirmed(row):
             return _date(row.due_on) + UNCONFIRMED  # docs/legal/requests.md, 未确认: never shown as if certain
         if key in ("received_on", "answered_on", "due_on"):
             return _date(getattr(row, key))
