@@ -212,6 +212,19 @@ def refresh_case(case_id: int) -> None:
         _store(_count(store.open_cases_with_timelines([case_id]), today), today)
 
 
+def _cases_from(stored, counted) -> dict[int, tuple[str, str, list[Limit]]]:
+    """Case id → (case number, name, limits): the stored limit rows, except for the cases counted
+    now, whose fresh limits replace them."""
+    cases: dict[int, tuple[str, str, list[Limit]]] = {}
+    recounted = {c.case.id for c in counted}
+    for row in stored:
+        if row.case_id not in recounted:
+            cases.setdefault(row.case_id, (row.case_no, row.name, []))[2].append(row.limit)
+    for c in counted:
+        cases[c.case.id] = (c.case.case_no, c.case.name, list(c.result.limits))
+    return cases
+
+
 def limits_reaching(first_day: dt.date, today: dt.date) -> list[tuple[int, str, str, Limit]]:
     """Open cases with a running limit due on `first_day` or later, each with the first such limit
     (legal limits before the office's own): from the stored limits, counting only the cases whose
@@ -222,13 +235,7 @@ def limits_reaching(first_day: dt.date, today: dt.date) -> list[tuple[int, str, 
         uncounted = limit_store.uncounted(today, _fingerprint(office.load()))
         counted = _count_open(today, uncounted) if uncounted else []
         stored = limit_store.running_from(first_day)
-    cases: dict[int, tuple[str, str, list[Limit]]] = {}
-    recounted = {c.case.id for c in counted}
-    for row in stored:
-        if row.case_id not in recounted:
-            cases.setdefault(row.case_id, (row.case_no, row.name, []))[2].append(row.limit)
-    for c in counted:
-        cases[c.case.id] = (c.case.case_no, c.case.name, list(c.result.limits))
+    cases = _cases_from(stored, counted)
     found = []
     for case_id, (case_no, name, limits) in cases.items():
         for limit in sorted(limits, key=lambda l: not l.legal):  # the legal limit first
@@ -330,13 +337,7 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
         uncounted = limit_store.uncounted(today, _fingerprint(cfg))
         counted = _count_open(today, uncounted) if uncounted else []
         stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
-    cases: dict[int, tuple[str, str, list[Limit]]] = {}
-    recounted = {c.case.id for c in counted}
-    for row in stored:
-        if row.case_id not in recounted:
-            cases.setdefault(row.case_id, (row.case_no, row.name, []))[2].append(row.limit)
-    for c in counted:
-        cases[c.case.id] = (c.case.case_no, c.case.name, list(c.result.limits))
+    cases = _cases_from(stored, counted)
     out = DueOverview([], [], [], [])
     buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,
                clock.PAUSED: out.paused}
