@@ -4,6 +4,7 @@ finds its forms, templates and resources and does its main jobs.
 Steps, each named in the result: find the program's files, load the libraries used later, open a
 database, register a demo case, render one notice from the shipped templates, export one ledger,
 look for the notices' fonts (reported, never a failure: they belong to the PC, not the program),
+check Chinese sorting and codecs,
 show the main window and close it. Exit 0 with a one-line summary, or 1 naming the step that failed.
 
 The user's data is never written: the check works in a temporary folder of its own, removed
@@ -142,6 +143,21 @@ def _fonts() -> str:
     return "缺少公文字体 " + "、".join(f"{f.name}（{f.without}）" for f in missing)
 
 
+def _chinese_text() -> str:
+    """Qt's ICU data (trimmed to the Chinese and English locales in the Linux bundle, build.spec):
+    names sort by pinyin and the GB18030 codec opens."""
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    names = ["张三", "安然", "王五", "李四"]
+    ordered = sorted(names, key=collator.sortKey)
+    if ordered != ["安然", "李四", "王五", "张三"]:
+        raise CheckFailed(f"中文排序不是拼音顺序：{'、'.join(ordered)}")
+    if not QStringDecoder("GB18030").isValid():
+        raise CheckFailed("缺少GB18030编码")
+    return "中文排序与编码"
+
+
 def _main_window() -> str:
     """Show the main window offscreen, wait for its first paint, close it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -190,6 +206,7 @@ def _steps(state: dict, folder: Path, db: str | None) -> list[tuple[str, Callabl
         ("生成告知书", lambda: _notice(state)),
         ("导出台账", lambda: _ledger(state, folder)),
         ("检查公文字体", _fonts),
+        ("检查中文排序", _chinese_text),
         ("显示主窗口", _main_window),
     ]
 
