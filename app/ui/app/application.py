@@ -196,7 +196,7 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
             return
         from app.ui.app import backup_dialogs
 
-        started["check"] = check = backup_dialogs.start_check()
+        started["check"] = check = backup_dialogs.start_check(after=window.home_page.count_attempted)
         if not _unlock_and_configure(window):  # the file changed since the first look
             app.exit(0)
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -22,6 +22,7 @@ from app.services.workspace import is_readonly, open_workspace
 from app.ui.common import errors, files, messages, tasks
 
 OPEN_TITLE = f"{APP_NAME}：无法打开数据库"
+CHECK_AT_LATEST_MS = 3000  # the integrity check waits for the home page's first count at most this long
 
 
 # ---- opening at start ---------------------------------------------------------------------
@@ -67,8 +68,12 @@ class StartupCheck(QObject):
         self.path = Path(path)
         self.result: str | None = None
         self.handled = False  # the failure has been met by the damaged-file dialog
+        self.started = False
 
     def start(self) -> "StartupCheck":
+        if self.started:
+            return self
+        self.started = True
         path = self.path
         tasks.Operation(None, lambda: backup.verify_file(path), lane=tasks.FREE) \
             .success(lambda _r: self._deliver("")).failure(self._failed).run()
@@ -90,10 +95,21 @@ class StartupCheck(QObject):
         self.finished.emit(message)
 
 
-def start_check() -> StartupCheck | None:
-    """Start the background check of the open file when it is still due, else None."""
+def start_check(after: SignalInstance | None = None, at_latest_ms: int = CHECK_AT_LATEST_MS) -> StartupCheck | None:
+    """Start the background check of the open file when it is still due, else None.
+
+    With `after` (the home page's first count), the check starts when that signal fires, or
+    `at_latest_ms` after now: on a large register both read the whole file, and on a two-core PC
+    the clerk would wait for her due lists behind a check she never sees (docs/performance.md)."""
     path = backup.unchecked_file()
-    return StartupCheck(path).start() if path is not None else None
+    if path is None:
+        return None
+    check = StartupCheck(path)
+    if after is None:
+        return check.start()
+    after.connect(lambda *_args: check.start())
+    QTimer.singleShot(at_latest_ms, check, check.start)
+    return check
 
 
 def recover_after_check(path: Path, message: str, parent: QWidget | None = None) -> bool:

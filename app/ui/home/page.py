@@ -161,10 +161,12 @@ class DueList(QTableView):
 
 class HomePage(Page):
     """The first page: what is due today. `due_counts(dict)` after every count (the window shows
-    the overdue and due-today numbers in its title)."""
+    the overdue and due-today numbers in its title); `count_attempted` after every count, shown or
+    failed (the start-up integrity check waits for the first)."""
 
     title = "首页"
     due_counts = Signal(object)
+    count_attempted = Signal()
 
     def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -279,6 +281,7 @@ class HomePage(Page):
         errors.setup_logging()
         log.error("home page refresh failed: %s", errors.details_of(exc))
         self.summary.setText(f"到期事项统计失败：{exc}")
+        self.count_attempted.emit()
 
     def refresh_now(self) -> None:
         """Recount everything now, on this thread (tests call this directly)."""
@@ -312,6 +315,7 @@ class HomePage(Page):
         self.year_ahead.setVisible(warning is not None)
         self._show_charts(today.year, counted.per_month, counted.outcomes)
         self.due_counts.emit(dict(self.counts))
+        self.count_attempted.emit()
         first = not self._built_once
         self._built_once = True
         if first:

@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.services.demo import demo_settings
@@ -70,6 +71,35 @@ def test_the_daily_backup_waits_for_the_background_check(qtbot, db_path):
     assert check.result == ""
     assert backup.unchecked_file() is None
     assert [b.reason for b in backup.list_backups(db_path)] == [backup.DAILY_REASON]
+
+
+class _HomeCount(QObject):
+    count_attempted = Signal()
+
+
+def test_the_check_waits_for_the_home_pages_first_count(qtbot, db_path):
+    office_with(db_path, "甲")
+    close_workspace()
+    assert open_or_recover(db_path, background_check=True) is True
+    home = _HomeCount()
+    check = start_check(after=home.count_attempted, at_latest_ms=60_000)
+    qtbot.wait(300)
+    assert not check.started and check.result is None  # the clerk's due lists first
+    home.count_attempted.emit()
+    qtbot.waitUntil(lambda: check.result is not None, timeout=10000)
+    assert check.result == "" and backup.unchecked_file() is None
+    home.count_attempted.emit()  # a later count does not start a second check
+    assert [b.reason for b in backup.list_backups(db_path)] == [backup.DAILY_REASON]
+
+
+def test_the_check_starts_at_the_latest_without_a_home_count(qtbot, db_path):
+    office_with(db_path, "甲")
+    close_workspace()
+    assert open_or_recover(db_path, background_check=True) is True
+    home = _HomeCount()
+    check = start_check(after=home.count_attempted, at_latest_ms=50)
+    qtbot.waitUntil(lambda: check.result is not None, timeout=10000)
+    assert check.result == "" and backup.unchecked_file() is None
 
 
 def test_a_write_before_the_check_runs_it_first_and_refuses_a_damaged_file(qtbot, db_path):
