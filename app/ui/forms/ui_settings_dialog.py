@@ -542,6 +542,8 @@ class Ui_SettingsDialog(object):
 
         self.columns.addLayout(self.rightColumn)
 
+        self.columns.setStretch(0, 4)
+        self.columns.setStretch(1, 5)
 
         self.outer.addLayout(self.columns)
 
