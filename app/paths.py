@@ -8,9 +8,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 DB_ENV = "ZWGK_DB"
 DATA_ENV = "ZWGK_DATA_DIR"
+
+# Where an office's database is: a file, or the URL of a database server (a string with "://").
+# Which engine a URL means is the store's business (app/store/engine.py); here a URL only gets the
+# desk's own folder for what stays local (docs/server.md).
+Location = Path | str
 
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,45 +65,83 @@ def home_documents_dir() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def default_db_path() -> Path:
-    """The database file: ZWGK_DB, else 政务公开.sqlite in the user data folder."""
+def is_url(location: object) -> bool:
+    """Whether `location` is a URL (a database server), not a file path."""
+    return isinstance(location, str) and "://" in location
+
+
+def location(text: str | Path) -> Location:
+    """A --db value, ZWGK_DB or the saved connection as the program passes it on: a URL stays the
+    string it is (Path() would fold its '//'), anything else is a file path."""
+    return text.strip() if is_url(text) else Path(text)  # type: ignore[union-attr]
+
+
+def connection_file() -> Path:
+    """The desk's saved choice of database (a server URL, or a file elsewhere), set in the settings
+    dialog; absent, the default file is used."""
+    return user_data_dir() / "数据库连接.txt"
+
+
+def default_db_path() -> Location:
+    """The database: ZWGK_DB, else the saved connection, else 政务公开.sqlite in the user data folder."""
     override = os.environ.get(DB_ENV)
     if override:
-        return Path(override)
+        return location(override)
+    try:
+        saved = connection_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        saved = ""
+    return location(saved) if saved else default_file()
+
+
+def default_file() -> Path:
     return user_data_dir() / "政务公开.sqlite"
 
 
-def data_dir_for(db_path: Path) -> Path:
+def data_dir_for(db_path: Location) -> Path:
     """Documents, backups and edited templates live beside the database they belong to.
 
     Keeping them beside the database (not in a global folder) means a test database in tmp_path,
-    or a database moved to a new PC with its folder, carries its own files.
+    or a database moved to a new PC with its folder, carries its own files. A server's database
+    gets a folder of the desk's own in the user data folder, named after server and database.
     """
+    if is_url(db_path):
+        return user_data_dir() / "服务器" / safe_filename(_server_folder(str(db_path)))
     db_path = Path(db_path)
     if db_path.resolve() == (user_data_dir() / "政务公开.sqlite").resolve():
         return user_data_dir()
     return db_path.parent / (db_path.stem + "_文件")
 
 
-def documents_dir(db_path: Path) -> Path:
+def _server_folder(url: str) -> str:
+    """host_port_database of a URL (never its user or password)."""
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname or "localhost", parts.port or ""
+    except ValueError:
+        return "server"
+    return "_".join(str(p) for p in (host, port, unquote(parts.path.strip("/"))) if p != "")
+
+
+def documents_dir(db_path: Location) -> Path:
     return data_dir_for(db_path) / "文书"
 
 
-def case_dir(db_path: Path, case_no: str) -> Path:
+def case_dir(db_path: Location, case_no: str) -> Path:
     """One folder per case, named after its case number made safe for file systems."""
     return documents_dir(db_path) / safe_filename(case_no)
 
 
-def user_templates_dir(db_path: Path) -> Path:
+def user_templates_dir(db_path: Location) -> Path:
     """The office's edited templates: a program update never overwrites them."""
     return data_dir_for(db_path) / "模板"
 
 
-def backups_dir(db_path: Path) -> Path:
+def backups_dir(db_path: Location) -> Path:
     return data_dir_for(db_path) / "备份"
 
 
-def archives_dir(db_path: Path) -> Path:
+def archives_dir(db_path: Location) -> Path:
     return data_dir_for(db_path) / "归档"
 
 

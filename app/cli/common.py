@@ -84,7 +84,7 @@ def parse_any_date(text: str) -> dt.date:
 
 def add_db(parser: argparse.ArgumentParser) -> None:
     # --db is accepted both before and after the subcommand.
-    parser.add_argument("--db", dest="db_sub", metavar="PATH", help="数据库文件（默认：用户数据目录）")
+    parser.add_argument("--db", dest="db_sub", metavar="PATH", help="数据库文件或服务器地址（默认：用户数据目录）")
 
 
 def db_path(args: argparse.Namespace) -> str | None:

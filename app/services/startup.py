@@ -25,9 +25,11 @@ class FirstLook(NamedTuple):
 
 def first_look(db_path: Path | str | None = None) -> FirstLook | None:
     """None when the window must wait for the file: a first start (no file or no settings yet), a
-    start-up password to ask first, or a file the standard library cannot read (damaged, locked …),
-    which the full opening explains."""
-    path = Path(db_path) if db_path else paths.default_db_path()
+    start-up password to ask first, a file the standard library cannot read (damaged, locked …),
+    which the full opening explains, or a database server."""
+    path = paths.location(db_path) if db_path else paths.default_db_path()
+    if paths.is_url(path):
+        return None  # a server is read through the store, after its connection is made
     found = peek.read_settings(path, {"office": (OFFICE_KEY, "$"), "short_name": (OFFICE_KEY, "$.short_name"),
                                       "password": (PASSWORD_KEY, "$")})
     if found is None or found["office"] is None or found["password"]:

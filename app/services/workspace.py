@@ -10,7 +10,7 @@ from app.store import db as store_db
 
 @dataclass(frozen=True)
 class Workspace:
-    db_path: Path
+    db_path: paths.Location  # the file, or the server's URL (a string passed through to the store)
     readonly: bool
 
     @property
@@ -22,10 +22,11 @@ def open_workspace(db_path: Path | str | None = None, readonly: bool = False,
                    defer_check: bool = False, create: bool = True) -> Workspace:
     """Open (create, migrate) the database; raises services.errors.StoreError subclasses.
 
+    `db_path` is a file or a server URL (docs/server.md); None means the desk's default.
     `defer_check`: the slow integrity check is left to the caller (services.backup.verify_open_file).
     `create=False` (commands that only read): a missing file is refused (DatabaseMissing), never made.
     A missing or empty file where a register existed is always refused (DatabaseEmpty, a damaged file)."""
-    path = Path(db_path) if db_path else paths.default_db_path()
+    path = paths.location(db_path) if db_path else paths.default_db_path()
     _forget_cached_state()
     store_db.open_database(path, readonly=readonly, defer_check=defer_check, create=create)
     from app.services import audit
@@ -59,5 +60,12 @@ def is_readonly() -> bool:
     return store_db.is_readonly()
 
 
-def current_db_path() -> Path:
+def current_db_path() -> paths.Location:
     return store_db.current_path()
+
+
+def describe(location: paths.Location) -> str:
+    """The location for the clerk: a file's path, or a server's address without the password."""
+    from app.store import engine
+
+    return engine.display(location)

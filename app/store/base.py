@@ -4,7 +4,19 @@ Kept apart from db.py so the tables (schema.py) and the opening of the file need
 """
 from __future__ import annotations
 
-import peewee
+import sys
+
+# peewee imports every PostgreSQL driver it knows when it is imported itself; psycopg alone costs a
+# start ~80 ms. The SQLite office never needs it, so peewee is imported with psycopg hidden, and the
+# server's adapter imports it when a server is first opened (store.server).
+_HIDE = "psycopg" not in sys.modules
+if _HIDE:
+    sys.modules["psycopg"] = None  # type: ignore[assignment]
+try:
+    import peewee
+finally:
+    if _HIDE:
+        del sys.modules["psycopg"]
 
 database = peewee.DatabaseProxy()
 

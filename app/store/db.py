@@ -4,6 +4,9 @@ One SQLite file per office, WAL journal, foreign keys on (docs/architecture.md).
 before use so a damaged or foreign file is refused with a Chinese message instead of a traceback,
 and it is never written to: the clerk restores a backup beside it. A second copy of the program
 on the same file is refused (it may open the file read-only instead), so two writers never meet.
+
+A server URL opens the office's database on PostgreSQL instead (store.server, docs/server.md): no
+file to check and no instance lock, since several desks are the point; the same migrations run.
 """
 from __future__ import annotations
 
@@ -20,21 +23,23 @@ from typing import Any, Iterable, Iterator, Sequence
 import peewee
 
 from app import oserrors, paths
+from app.store import engine
 from app.store.base import BaseModel, database
 from app.store.errors import (DatabaseBusy, DatabaseDamaged, DatabaseEmpty, DatabaseInUse, DatabaseMissing,
-                              DatabaseReadOnly, DatabaseTooNew, DiskFull, StoreError, busy_message, damaged_message)
+                              DatabaseReadOnly, DatabaseTooNew, DiskFull, LoginRefused, ServerUnavailable, StoreError,
+                              WriteConflict, busy_message, damaged_message)
 from app.store.peek import readonly_uri
 
 __all__ = ["BaseModel", "database", "StoreError", "DatabaseDamaged", "DatabaseInUse", "DatabaseReadOnly",
            "DatabaseTooNew", "DiskFull", "damaged_message", "DatabaseBusy", "DatabaseMissing", "DatabaseEmpty",
-           "busy_message"]
+           "busy_message", "LoginRefused", "ServerUnavailable", "WriteConflict"]
 
 _state: dict[str, object] = {"path": None, "readonly": False, "lock": None, "unchecked": None}
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_WAIT_S = 2.0  # a writer's short transaction may finish meanwhile; longer is "busy", never "damaged"
 # Tables every database of this program has; a SQLite file with other tables only is not ours.
-_OWN_TABLES = {"request", "setting", "audit_entry"}
+_OWN_TABLES = set(engine.OWN_TABLES)
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -285,9 +290,11 @@ def _read_holder(fh) -> dict:
 
 # ---- opening and closing ------------------------------------------------------------------
 
-def open_database(path: Path, readonly: bool = False, defer_check: bool = False,
-                  create: bool = True) -> peewee.SqliteDatabase:
+def open_database(path: Path | str, readonly: bool = False, defer_check: bool = False,
+                  create: bool = True) -> peewee.Database:
     """Open (creating if needed and `create`) and migrate the database at `path`, binding the proxy to it.
+
+    `path` may be a server URL: see `_open_server`.
 
     Raises DatabaseDamaged (file untouched; DatabaseEmpty for a missing or empty file where a
     register existed), DatabaseMissing (no file and not `create`, or read-only), DatabaseBusy
@@ -299,6 +306,11 @@ def open_database(path: Path, readonly: bool = False, defer_check: bool = False,
     is written to an unchecked file: when opening would write (a pending migration, a missing
     table, a file not yet in WAL mode) the full check runs here first.
     """
+    if engine.is_server(path):
+        return _open_server(str(path), readonly, create)
+    if paths.is_url(path):
+        raise StoreError(f"无法识别的数据库地址：{path}。服务器地址应以 postgresql:// 开头，例如 "
+                         "postgresql://用户名@服务器:5432/zwgk")
     path = Path(path)
     close_database()
     header = check_header(path)
@@ -342,6 +354,37 @@ def register_existed(path: Path) -> bool:
         return True
     documents = paths.documents_dir(path)
     return documents.is_dir() and any(p.is_file() for p in documents.rglob("*.docx"))
+
+
+def _open_server(url: str, readonly: bool, create: bool = True) -> peewee.Database:
+    """Connect to the office's database on a PostgreSQL server, check it is ours and migrate it.
+
+    Raises ServerUnavailable (unreachable), LoginRefused (user or password), DatabaseDamaged (another
+    program's database), DatabaseMissing (no register there yet, and not `create` or read-only) or
+    DatabaseTooNew; then nothing is open (docs/server.md)."""
+    from app.store import migrations, server
+
+    close_database()
+    db = server.connect(url, readonly)
+    database.initialize(db)
+    _state.update(path=url, readonly=readonly, lock=None, unchecked=None)
+    try:
+        db.connect()
+        server.check_ours(db, url, _OWN_TABLES)
+        if (readonly or not create) and not server.table_names(db) & _OWN_TABLES:
+            raise DatabaseMissing(f"服务器上的数据库还没有登记簿（{server.display(url)}）。只读的命令不会新建登记簿；"
+                                  "请先启动图形界面连接它，或使用 settings --import 等命令建立。")
+        if readonly:
+            migrations.check_version(db)
+        else:
+            migrations.migrate(db, url)
+    except peewee.DatabaseError as exc:
+        close_database()
+        raise translate(exc) from None
+    except BaseException:
+        close_database()
+        raise
+    return db
 
 
 def _prepare_for_writing(path: Path) -> InstanceLock:
@@ -432,10 +475,16 @@ def mark_checked(path: Path) -> None:
 
 def close_thread_connection() -> None:
     """Close the calling thread's connection (peewee keeps one per thread). A worker thread's must
-    not outlive its task: it would hold the file open, and on Windows a restore cannot replace it."""
+    not outlive its task: it would hold the file open, and on Windows a restore cannot replace it.
+    (A server's connection that broke off is closed all the same.)"""
     obj = database.obj
     if obj is not None and not obj.is_closed():
-        obj.close()
+        try:
+            obj.close()
+        except peewee.DatabaseError:
+            if not engine.on_server(obj):
+                raise
+            obj.dispose()
 
 
 def close_database() -> None:
@@ -447,12 +496,18 @@ def close_database() -> None:
     _state.update(path=None, readonly=False, lock=None, unchecked=None)
 
 
-def current_path() -> Path:
-    """The path of the open database file (services build document paths from it)."""
+def current_path() -> Path | str:
+    """Where the open database is: its file, or its server's URL (services build the office's local
+    folders from it through app.paths)."""
     path = _state["path"]
     if path is None:
         raise StoreError("尚未打开数据库")
     return path  # type: ignore[return-value]
+
+
+def on_server() -> bool:
+    """Whether the open database is on a server, where it keeps documents and backups itself."""
+    return is_open() and engine.on_server()
 
 
 def is_readonly() -> bool:
@@ -491,8 +546,12 @@ def steps_at_most(steps: int) -> Iterator[None]:
 
 # ---- writing ------------------------------------------------------------------------------
 
-def translate(exc: Exception, path: Path | None = None) -> Exception:
-    """The Chinese StoreError for a SQLite failure the clerk can act on; others pass unchanged."""
+def translate(exc: BaseException, path: Path | None = None) -> BaseException:
+    """The Chinese StoreError for a failure the clerk can act on; others pass unchanged."""
+    if engine.on_server():
+        from app.store import server
+
+        return server.translate(exc, str(_state["path"] or ""))
     text = str(exc).lower()
     where = f"：{path}" if path else ""
     if "disk is full" in text or "database or disk is full" in text:
@@ -521,7 +580,7 @@ def atomic() -> Iterator[None]:
     if (path := unchecked()) is not None:
         check_now(path)  # never write to a file whose integrity check has not passed yet
     try:
-        with database.atomic("IMMEDIATE"):
+        with database.atomic(*engine.write_args()):
             yield
     except peewee.DatabaseError as exc:
         if isinstance(exc, peewee.IntegrityError):

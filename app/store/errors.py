@@ -57,3 +57,16 @@ def busy_message(path: Path | None = None) -> str:
     where = f"（{path}）" if path else ""
     return (f"数据库正忙：另一个程序（可能是另一个政务公开工作台窗口或数据库查看工具）正在使用该文件{where}。"
             "文件没有损坏，也未作任何改动；请关闭那个程序或稍后重试。")
+
+
+class ServerUnavailable(StoreError):
+    """The database server cannot be reached, or the connection to it broke off: nothing was saved
+    half-way, and the next operation connects again (docs/server.md)."""
+
+
+class LoginRefused(StoreError):
+    """The database server refused the login (wrong password, or this PC is not allowed in)."""
+
+
+class WriteConflict(StoreError):
+    """Another desk changed the same rows at the same moment; the change was rolled back whole."""

@@ -1,10 +1,12 @@
 """Schema version and the ordered chain of migrations (vorta's habit).
 
-The version lives in PRAGMA user_version. Before any migration the file is copied aside with
-SQLite's backup API; a database newer than the program is refused.
+The version lives in PRAGMA user_version (on a server: the schema_version table, store.server).
+Before any migration a file is copied aside with SQLite's backup API (a server is backed up by
+its administrators, docs/server.md); a database newer than the program is refused.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -12,6 +14,7 @@ from typing import Callable
 
 import peewee
 
+from app.store import engine
 from app.store.errors import DatabaseTooNew
 
 SCHEMA_VERSION = 5
@@ -44,7 +47,11 @@ def _v2(db: peewee.SqliteDatabase) -> None:
                                   place=item.place if item.interpretation_on else "")
 
 
-def _columns(db: peewee.SqliteDatabase, table: str) -> set[str]:
+def _columns(db: peewee.Database, table: str) -> set[str]:
+    if engine.on_server(db):
+        from app.store import server
+
+        return server.columns(db, table)
     return {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}
 
 
@@ -96,8 +103,21 @@ def _v5(db: peewee.SqliteDatabase) -> None:
 MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
-def current_version(db: peewee.SqliteDatabase) -> int:
+def current_version(db: peewee.Database) -> int:
+    if engine.on_server(db):
+        from app.store import server
+
+        return server.schema_version(db)
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def _set_version(db: peewee.Database, version: int) -> None:
+    if engine.on_server(db):
+        from app.store import server
+
+        server.set_schema_version(db, version)
+    else:
+        db.execute_sql(f"PRAGMA user_version = {version}")
 
 
 def check_version(db: peewee.SqliteDatabase) -> int:
@@ -126,26 +146,38 @@ def copy_aside(path: Path, version: int) -> Path | None:
     return target
 
 
-def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
+def migrate(db: peewee.Database, path: Path | str) -> None:
     """Run every pending migration, each in its own transaction that also bumps the version."""
+    if engine.on_server(db):
+        from app.store import server
+
+        with server.migration_lock(db):  # a second desk starting now waits, then finds it done
+            _migrate(db, path)
+        return
+    _migrate(db, path)
+
+
+def _migrate(db: peewee.Database, path: Path | str) -> None:
     from app.store.schema import all_models
 
     version = check_version(db)
-    if 0 < version < SCHEMA_VERSION:
-        copy_aside(path, version)
+    if 0 < version < SCHEMA_VERSION and not engine.on_server(db):
+        copy_aside(Path(path), version)
     for index in range(version, SCHEMA_VERSION):
-        with db.atomic("IMMEDIATE"):
+        with db.atomic(*engine.write_args(db)):
             MIGRATIONS[index](db)
-            db.execute_sql(f"PRAGMA user_version = {index + 1}")
+            _set_version(db, index + 1)
     if version == SCHEMA_VERSION and _schema_complete(db):
         return  # the usual start: nothing to add, and no need to import every model
     # Tables added by later rooms before a release are created here; safe=True makes it idempotent.
-    _ensure_columns(db)
-    db.create_tables(all_models(), safe=True)
-    protect_audit_trail(db)
-    from app.store import search
+    # (A server changes its schema in one transaction, so a failure leaves it as it was.)
+    with db.atomic() if engine.on_server(db) else contextlib.nullcontext():
+        _ensure_columns(db)
+        db.create_tables(all_models(), safe=True)
+        protect_audit_trail(db)
+        from app.store import search
 
-    search.ensure(db)
+        search.ensure(db)
 
 
 # Every table, column added since, and trigger the program expects (a test keeps this list equal to
@@ -153,8 +185,8 @@ def migrate(db: peewee.SqliteDatabase, path: Path) -> None:
 EXPECTED_TABLES = frozenset({
     "audit_entry", "calendar_entry", "calendar_year", "dispute", "document", "event", "hearing",
     "proactive_comment", "proactive_item", "request", "review_step", "secrecy_review", "sequence", "setting",
-    "year_lock", "opinion_item", "opinion_step", "press_event", "press_inquiry", "spokesperson", "interpretation",
-    "publication", "case_limit", "clock_state"})
+    "stored_file", "year_lock", "opinion_item", "opinion_step", "press_event", "press_inquiry", "spokesperson",
+    "interpretation", "publication", "case_limit", "clock_state"})
 _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 # Indexes added to core tables since (create_tables(safe=True) below makes a missing one).
 _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text", "request_year_seq",
@@ -163,7 +195,9 @@ _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_t
                             "request_answered_before_received", "case_limit_running"})
 
 
-def _schema_complete(db: peewee.SqliteDatabase) -> bool:
+def _schema_complete(db: peewee.Database) -> bool:
+    if engine.on_server(db):
+        return _server_schema_complete(db)
     from app.store import search
 
     names = {(kind, name) for kind, name in db.execute_sql(
@@ -173,24 +207,40 @@ def _schema_complete(db: peewee.SqliteDatabase) -> bool:
     if not expected <= names:
         return False
     for table, column, _sql_type in _ADDED_COLUMNS:
-        if column not in {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}:
+        if column not in _columns(db, table):
             return False
     return True
+
+
+def _server_schema_complete(db: peewee.Database) -> bool:
+    from app.store import server
+
+    expected = ({("table", t) for t in EXPECTED_TABLES}
+                | {("index", i) for i in _ADDED_INDEXES if server.keeps_index(i)})
+    if not expected <= server.object_names(db) or server.needs_tidying(db):
+        return False
+    return all(column in server.columns(db, table) for table, column, _sql_type in _ADDED_COLUMNS)
 
 
 # Columns added to core tables before the first release: (table, column, SQL type).
 _ADDED_COLUMNS = [("audit_entry", "case_id", "INTEGER")]
 
 
-def _ensure_columns(db: peewee.SqliteDatabase) -> None:
+def _ensure_columns(db: peewee.Database) -> None:
     for table, column, sql_type in _ADDED_COLUMNS:
-        existing = {row[1] for row in db.execute_sql(f"PRAGMA table_info({table})").fetchall()}
+        existing = _columns(db, table)
         if existing and column not in existing:
             db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
 
 
-def protect_audit_trail(db: peewee.SqliteDatabase) -> None:
-    """Make the audit trail append-only in the file itself: SQLite refuses UPDATE and DELETE."""
+def protect_audit_trail(db: peewee.Database) -> None:
+    """Make the audit trail append-only in the database itself: SQLite refuses UPDATE and DELETE (on a
+    server, store.server.tidy also brings the rest of the schema to the server's shape)."""
+    if engine.on_server(db):
+        from app.store import server
+
+        server.tidy(db)
+        return
     for verb in ("UPDATE", "DELETE"):
         db.execute_sql(
             f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "

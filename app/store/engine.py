@@ -1,0 +1,107 @@
+"""What differs between the two engines the store runs on, in one place (docs/server.md).
+
+SQLite is one file on one PC, the default; PostgreSQL is a server several desks share. The same
+tables, migrations and queries serve both; where the SQL or the bookkeeping differs, the store asks
+here, and the open database (the proxy's object) says which engine it is. Everything above app/store
+passes a location through as it got it: a path, or a server URL (a string).
+"""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from app.store.base import database
+
+OWN_TABLES = frozenset({"request", "setting", "audit_entry"})  # a database with none of these is not ours
+
+
+def is_server(location: object) -> bool:
+    """Whether `location` (a --db value, ZWGK_DB, the saved connection) names a PostgreSQL server."""
+    from app.store import server
+
+    return server.is_url(location)
+
+
+def display(location: Path | str) -> str:
+    """The location for messages: a file's path, or a server's address without the password."""
+    if is_server(location):
+        from app.store import server
+
+        return server.display(str(location))
+    return str(location)
+
+
+def on_server(db: peewee.Database | None = None) -> bool:
+    """Whether `db` (default: the open database) is a server."""
+    return isinstance(db if db is not None else database.obj, peewee.PostgresqlDatabase)
+
+
+# ---- transactions -------------------------------------------------------------------------
+
+def write_args(db: peewee.Database | None = None) -> tuple[str, ...]:
+    """How a write transaction begins. SQLite: IMMEDIATE, the file's write lock at once, so two
+    writers queue instead of failing at commit. The server: READ COMMITTED (its default); numbers are
+    taken under the sequence row's lock (store.sequences), so two desks queue on that row only."""
+    return () if on_server(db) else ("IMMEDIATE",)
+
+
+@contextlib.contextmanager
+def snapshot() -> Iterator[None]:
+    """Several reads that must see one state of the database. SQLite: any transaction (WAL reads one
+    snapshot). The server: REPEATABLE READ, since READ COMMITTED sees each statement's own."""
+    if on_server() and not database.in_transaction():
+        with database.atomic(isolation_level="REPEATABLE READ"):
+            yield
+        return
+    with database.atomic():
+        yield
+
+
+# ---- SQL that differs ---------------------------------------------------------------------
+
+def contains(column: peewee.Field, term: str) -> peewee.Expression:
+    """`term` occurs in `column` (both lower-cased by the caller). SQLite: instr(), a plain substring
+    test. The server: LIKE '%term%', which the trigram index on search_text answers (docs/server.md)."""
+    if on_server():
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return peewee.Expression(column, "LIKE", f"%{escaped}%")
+    return peewee.fn.instr(column, term) > 0
+
+
+def month(column: peewee.Field) -> peewee.Node:
+    """The month (1–12) of a date column, as an integer."""
+    if on_server():
+        return peewee.fn.date_part("month", column).cast("integer")
+    return peewee.fn.strftime("%m", column).cast("integer")
+
+
+def differs() -> str:
+    """The null-safe "is different from" operator."""
+    return "IS DISTINCT FROM" if on_server() else "IS NOT"
+
+
+def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """One statement for many rows on the open connection; `sql` uses ? placeholders, which the
+    server's driver spells %s. Failures become the store's Chinese errors."""
+    from app.store.db import translate
+
+    if on_server():
+        sql = sql.replace("?", "%s")
+    try:
+        cursor = database.cursor()
+        cursor.executemany(sql, rows)
+    except Exception as exc:  # the driver's own error classes (sqlite3 or psycopg), translated
+        translated = translate(exc)
+        if translated is exc:
+            raise
+        raise translated from None
+
+
+def plan_search_by_hand() -> bool:
+    """SQLite's planner is steered to walk the search index in list order (store.register.rows);
+    PostgreSQL plans the search itself from the trigram index and its statistics."""
+    return not on_server()
