@@ -7,7 +7,7 @@ from app.store.schema import CalendarEntry, CalendarYear
 
 
 def entries() -> dict[dt.date, tuple[bool, str]]:
-    return {e.day: (e.is_workday, e.note) for e in CalendarEntry.select()}
+    return {e.day: (e.is_workday, e.note) for e in CalendarEntry.select().order_by(CalendarEntry.day)}
 
 
 def entry(day: dt.date) -> tuple[bool, str] | None:
@@ -16,7 +16,9 @@ def entry(day: dt.date) -> tuple[bool, str] | None:
 
 
 def put_entry(day: dt.date, is_workday: bool, note: str) -> None:
-    CalendarEntry.insert(day=day, is_workday=is_workday, note=note).on_conflict_replace().execute()
+    (CalendarEntry.insert(day=day, is_workday=is_workday, note=note)
+     .on_conflict(conflict_target=[CalendarEntry.day], preserve=[CalendarEntry.is_workday, CalendarEntry.note])
+     .execute())
 
 
 def delete_entry(day: dt.date) -> None:
@@ -24,11 +26,12 @@ def delete_entry(day: dt.date) -> None:
 
 
 def confirmed_years() -> dict[int, str]:
-    return {y.year: y.note for y in CalendarYear.select()}
+    return {y.year: y.note for y in CalendarYear.select().order_by(CalendarYear.year)}
 
 
 def put_confirmed_year(year: int, note: str) -> None:
-    CalendarYear.insert(year=year, note=note).on_conflict_replace().execute()
+    (CalendarYear.insert(year=year, note=note)
+     .on_conflict(conflict_target=[CalendarYear.year], preserve=[CalendarYear.note]).execute())
 
 
 def delete_confirmed_year(year: int) -> None:

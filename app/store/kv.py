@@ -14,7 +14,8 @@ def get(key: str, default: Any = None) -> Any:
 
 def put(key: str, value: Any) -> None:
     payload = json.dumps(value, ensure_ascii=False, default=str)
-    Setting.insert(key=key, value=payload).on_conflict_replace().execute()
+    Setting.insert(key=key, value=payload).on_conflict(conflict_target=[Setting.key],
+                                                 preserve=[Setting.value]).execute()
 
 
 def has(key: str) -> bool:

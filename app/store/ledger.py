@@ -196,7 +196,8 @@ def _stored(value: object) -> object:
 # ------------------------------------------------------------------- year locks
 
 def lock_year(year: int, package: str) -> None:
-    YearLock.insert(year=year, package=package, locked_at=now()).on_conflict_replace().execute()
+    (YearLock.insert(year=year, package=package, locked_at=now())
+     .on_conflict(conflict_target=[YearLock.year], preserve=[YearLock.package, YearLock.locked_at]).execute())
 
 
 def unlock_year(year: int) -> LockRow | None:

@@ -11,7 +11,7 @@ from dataclasses import fields
 import peewee as pw
 
 from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
-from app.store import search
+from app.store import engine, search
 from app.store.db import (Interrupted, database, insert_many as _insert_many, reader, snapshot, steps_at_most,
                           translate)
 from app.store.schema import Event, Request, now
@@ -337,14 +337,19 @@ def set_dues(values: list[tuple[int, dt.date | None, str]]) -> None:
     from app.domain.request import CONCLUDED_STATUSES
 
     concluded = ", ".join("?" * len(CONCLUDED_STATUSES))
+    differs = engine.differs()
     sql = (f"UPDATE {Request._meta.table_name} SET due_on = ?, due_key = ? WHERE id = ? "
-           f"AND (due_on IS NOT ? OR due_key IS NOT ?) AND status NOT IN ({concluded})")
-    params = [(due.isoformat() if due else None, key, case_id, due.isoformat() if due else None, key,
-               *CONCLUDED_STATUSES) for case_id, due, key in values]
-    try:
-        database.connection().executemany(sql, params)
-    except sqlite3.Error as exc:  # raw sqlite3 here: a full disk still becomes the Chinese DiskFull
-        raise translate(exc) from None
+           f"AND (due_on {differs} ? OR due_key {differs} ?) AND status NOT IN ({concluded})")
+    params = [(due, key, case_id, due, key, *CONCLUDED_STATUSES) for case_id, due, key in values]
+    engine.executemany(sql, [[_plain_date(v) for v in row] for row in params])
+
+
+def _plain_date(value: object) -> object:
+    """A date as the engines store it through peewee's DateField: ISO text in SQLite (the driver's
+    own date adapter is deprecated), the date itself for the server's driver."""
+    if isinstance(value, dt.date) and not engine.on_server():
+        return value.isoformat()
+    return value
 
 
 def _open() -> pw.Expression:
@@ -354,7 +359,7 @@ def _open() -> pw.Expression:
 
 
 def open_case_ids() -> list[int]:
-    return [i for (i,) in Request.select(Request.id).where(_open()).tuples()]
+    return [i for (i,) in Request.select(Request.id).where(_open()).order_by(Request.id).tuples()]
 
 
 _EVENT_FIELDS = ["request", "id", "kind", "happened_on", "summary", "data", "operator", "created_at"]
