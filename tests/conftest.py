@@ -1,11 +1,66 @@
-"""Shared fixtures: every test gets a fresh real SQLite file (WAL) in tmp_path."""
+"""Shared fixtures: every test gets a fresh real database — a SQLite file (WAL) in tmp_path, and for
+the store and services tests also a fresh database on a PostgreSQL server (tests/pg_server.py)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+
+from tests import pg_server as pg  # noqa: E402
+
+# The store and the services run on both engines (docs/server.md): their tests run against both.
+BOTH_ENGINES = ("store", "services")
+_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): tests the SQLite file itself (its bytes, "
+                                       "backups, the instance lock); not run against the server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.fspath)).resolve().relative_to(_TESTS).parts[0]
+    if folder in BOTH_ENGINES and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("engine", ["sqlite", "postgres"], indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """"sqlite" or "postgres": which engine the test's database is on."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server, or why there is none (pg.Unavailable)."""
+    try:
+        server = pg.session_server()
+    except pg.Unavailable as exc:
+        yield exc
+        return
+    yield server
+    server.close()
+
+
+def require_server(found) -> pg.Server:
+    """The server, else skip with the message saying how to get one (a failure where CI requires it)."""
+    if isinstance(found, pg.Server):
+        return found
+    message = f"{pg.SKIP_MESSAGE}（{found}）"
+    if os.environ.get(pg.REQUIRED_ENV):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def server(pg_server) -> pg.Server:
+    """The PostgreSQL server (skipped without one, failed where CI requires it)."""
+    return require_server(pg_server)
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +81,19 @@ def _private_temp_folder(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "register.sqlite"
+def db_path(tmp_path, engine, request):
+    """Where the test's database is: a file in tmp_path, or (engine "postgres") the URL of a new
+    database on the server, dropped afterwards."""
+    if engine == "sqlite":
+        yield tmp_path / "register.sqlite"
+        return
+    found = require_server(request.getfixturevalue("pg_server"))
+    url = found.new_database()
+    yield url
+    from app.services.workspace import close_workspace
+
+    close_workspace()
+    found.drop(url)
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from app import paths
 from app.domain.request import RequestData
 from app.services import archive, register
 from app.services.errors import ValidationError, YearLocked
-from app.store import audit
-from app.store.schema import Document
+from app.store import audit, files
+from app.store.schema import Document, StoredFile
 
 TODAY = dt.date(2026, 1, 20)
 
@@ -33,9 +33,10 @@ def _document(db_path, case, kind: str, doc_no: str, on: dt.date, text: str) -> 
     d.add_paragraph(text)
     d.save(file)
     data = file.read_bytes()
-    Document.create(request=case.id, kind=kind, doc_no=doc_no, year=on.year, issued_on=on,
-                    path=file.relative_to(paths.documents_dir(db_path)).as_posix(),
+    relative = file.relative_to(paths.documents_dir(db_path)).as_posix()
+    Document.create(request=case.id, kind=kind, doc_no=doc_no, year=on.year, issued_on=on, path=relative,
                     sha256=hashlib.sha256(data).hexdigest())
+    files.keep(files.DOCUMENTS, relative, file)
     return data
 
 
@@ -168,6 +169,8 @@ def test_missing_settings_are_refused_before_anything_is_written(workspace, tmp_
 
 def test_a_missing_document_file_is_reported(year_2025, tmp_path, db_path):
     (paths.case_dir(db_path, "〔2025〕第1号") / "登记回执.docx").unlink()
+    # Gone from where the office keeps it: its folder, and (on a server) the database too.
+    StoredFile.delete().where(StoredFile.name.endswith("登记回执.docx")).execute()
     package = archive.archive_year(2025, tmp_path / "out", today=TODAY)
     assert package.files == 2
     assert any("登记回执" in w and "缺失" in w for w in package.warnings)

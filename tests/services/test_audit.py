@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -14,6 +13,7 @@ from app.domain.request import RequestData
 from app.services import audit as audit_service, backup, calendar, register, security, settings
 from app.services.errors import ValidationError
 from app.store import audit
+from app.store.db import database
 
 D = dt.date
 TODAY = D(2026, 10, 20)
@@ -72,13 +72,10 @@ def test_the_password_is_stored_only_as_a_salted_hash_and_its_change_is_audited(
         security.set_password("新的密码12", current="错误")
     security.set_password("新的密码12", current="茅畲乡2026")
     assert security.verify("新的密码12") and not security.verify("茅畲乡2026")
-    con = sqlite3.connect(db_path)
-    dump = "\n".join(con.iterdump())
-    con.close()
+    dump = "\n".join(str(row) for table in database.get_tables()
+                      for row in database.execute_sql(f'SELECT * FROM "{table}"').fetchall())
     assert "茅畲乡2026" not in dump and "新的密码12" not in dump
-    con = sqlite3.connect(db_path)
-    (stored,) = con.execute("SELECT value FROM setting WHERE key = 'security.password_hash'").fetchone()
-    con.close()
+    (stored,) = database.execute_sql("SELECT value FROM setting WHERE key = 'security.password_hash'").fetchone()
     assert json.loads(stored).startswith("$argon2id$")
     assert [r.action for r in audit.entries(entity="settings", entity_id="password")] == ["设置启动密码"] * 2
     security.set_password(None, current="新的密码12")
@@ -136,6 +133,7 @@ def test_issuing_a_notice_is_in_the_case_history(workspace):
     assert entry.action == "签发" and any(c.new == issued.doc_no for c in entry.changes)
 
 
+@pytest.mark.sqlite_only("a restore replaces the file; a server's data is restored by its administrators")
 def test_a_restore_is_in_the_audit_trail_of_the_restored_file(workspace):
     register.register(person(), today=TODAY)
     taken = backup.backup_now()

@@ -14,6 +14,7 @@ from app.services.workspace import close_workspace, open_workspace
 from app.store import audit, db as store_db
 
 TODAY = dt.date(2026, 11, 20)
+pytestmark = pytest.mark.sqlite_only("本机备份只属于数据文件；服务器上的备份界面见 tests/services/test_server.py")
 
 
 def person(name: str) -> RequestData:

@@ -77,8 +77,7 @@ def test_open_disputes_carry_their_own_hearings(office):
 
 def test_a_case_concluded_meanwhile_keeps_no_limit(office):
     case_id = office[0]
-    database.execute_sql("UPDATE request SET status = '已办结', due_on = NULL, due_key = '' WHERE id = ?",
-                         (case_id,))
+    database.execute_sql(f"UPDATE request SET status = '已办结', due_on = NULL, due_key = '' WHERE id = {case_id}")
     store.set_dues([(case_id, dt.date(2026, 11, 27), "answer")])  # counted before it was concluded
     [row] = store.rows_by_ids([case_id])
     assert (row.due_on, row.due_key) == (None, "")

@@ -1,11 +1,11 @@
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from app.domain.request import CaseQuery, RequestData
 from app.services import register
 from app.services.errors import ValidationError
+from app.store.db import database
 
 TODAY = dt.date(2026, 11, 20)
 
@@ -47,16 +47,11 @@ def test_a_refused_request_burns_no_number(workspace):
 def test_a_failing_insert_rolls_back_the_number(workspace, db_path):
     register.register(person(), today=TODAY)
     # A case number that already exists makes the insert fail inside the transaction.
-    con = sqlite3.connect(db_path)
-    con.execute("UPDATE sequence SET last = 0 WHERE name = 'case' AND year = 2026")
-    con.commit()
-    con.close()
+    database.execute_sql("UPDATE sequence SET last = 0 WHERE name = 'case' AND year = 2026")
     with pytest.raises(Exception):
         register.register(person("己"), today=TODAY)
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT last FROM sequence WHERE name='case' AND year=2026").fetchone() == (0,)
-    assert con.execute("SELECT COUNT(*) FROM request").fetchone() == (1,)
-    con.close()
+    assert database.execute_sql("SELECT last FROM sequence WHERE name='case' AND year=2026").fetchone() == (0,)
+    assert database.execute_sql("SELECT COUNT(*) FROM request").fetchone() == (1,)
 
 
 def test_edit_records_what_changed_with_masked_ids(workspace):

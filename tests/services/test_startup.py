@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+import pytest
+
 from app.services.demo import demo_settings
 from app.services import security, settings
 from app.services.startup import first_look
@@ -28,6 +30,7 @@ def test_a_configured_office_gets_its_short_name_and_the_file_is_left_as_it_was(
     assert folder_state(db_path.parent) == before  # no journal, no -shm, nothing written
 
 
+@pytest.mark.sqlite_only("the first look reads the file with sqlite3; a server is opened before any window")
 def test_the_window_waits_for_a_first_start_a_password_or_an_unreadable_file(db_path, tmp_path):
     assert first_look(db_path) is None  # no file yet: the first-start settings dialog comes first
     open_workspace(db_path)
@@ -65,6 +68,7 @@ def test_the_default_file_is_looked_at_when_no_path_is_given(tmp_path, monkeypat
     assert look is not None and look.path == target
 
 
+@pytest.mark.sqlite_only("the -wal journal is the file's")
 def test_while_the_file_is_open_elsewhere_the_look_reads_through_its_journal(db_path):
     open_workspace(db_path)  # another copy of the program, still running: its writes sit in the -wal
     try:

@@ -21,6 +21,7 @@ from app.store import backup
 from app.store.db import DatabaseDamaged, StoreError
 
 TODAY = dt.date(2026, 11, 20)
+pytestmark = pytest.mark.sqlite_only("备份文件是 SQLite 文件的拷贝；服务器的备份由服务器负责（tests/services/test_server.py）")
 
 
 def person(name: str, arrived: dt.date = dt.date(2026, 3, 5)) -> RequestData:

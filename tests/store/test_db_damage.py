@@ -26,6 +26,7 @@ from app.store import db as store_db
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 20)
+pytestmark = pytest.mark.sqlite_only("文件损坏、实例锁和磁盘已满是数据文件本身的事；服务器上的对应情形见 tests/store/test_server.py")
 
 
 def person(name: str = "张三", **kw) -> RequestData:

@@ -5,6 +5,10 @@ import pytest
 from app.store import db as store_db
 from app.store import migrations
 
+# PRAGMA user_version, WAL and sqlite_master are the file's; the server's schema version, migration and
+# shape are tested in tests/store/test_server.py.
+pytestmark = pytest.mark.sqlite_only("数据文件的版本号与结构")
+
 
 def test_new_database_gets_the_current_version_wal_and_foreign_keys(db_path):
     database = store_db.open_database(db_path)
