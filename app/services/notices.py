@@ -35,6 +35,7 @@ from app.services import files, register, templates
 from app.services import settings as office
 from app.services.errors import NotFound, ServiceError, ValidationError
 from app.store import audit, sequences
+from app.store import files as kept
 from app.store import notices as store
 from app.store import register as cases
 from app.store.db import atomic
@@ -633,6 +634,7 @@ def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.d
                 from app.services import actions
 
                 actions.record_delivery(case_id, ref, on_date, "直接送达", doc_id)
+            kept.keep(kept.DOCUMENTS, relative, tmp)  # every desk of a server's office reaches it
             pending = _pending_path(documents_root, doc_id)
             os.replace(tmp, pending)
     except BaseException:
@@ -805,13 +807,20 @@ def documents_path(relative: str) -> Path:
     return paths.documents_dir(_db_path()) / relative
 
 
+def local_document(relative: str) -> tuple[Path, bool]:
+    """This desk's copy of an issued document (written from the database first where the office
+    keeps them there, store.files) and whether it exists."""
+    path = documents_path(relative)
+    return path, kept.local(kept.DOCUMENTS, relative, path)
+
+
 def documents(case_id: int) -> list[DocumentRow]:
     """A case's issued documents, oldest first, with where the file is and whether it is still there."""
     register.get_case(case_id)
     out = []
     for d in store.for_case(case_id):
-        path = documents_path(d.path)
-        out.append(DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, path.exists(), d.operator))
+        path, exists = local_document(d.path)
+        out.append(DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, exists, d.operator))
     return out
 
 
@@ -819,8 +828,8 @@ def document(document_id: int) -> DocumentRow:
     d = store.get(document_id)
     if d is None:
         raise NotFound(f"找不到编号为 {document_id} 的文书")
-    path = documents_path(d.path)
-    return DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, path.exists(), d.operator)
+    path, exists = local_document(d.path)
+    return DocumentRow(d.id, d.kind, d.doc_no, d.issued_on, path, exists, d.operator)
 
 
 # ------------------------------------------------------------------- open, print, PDF

@@ -20,7 +20,7 @@ from app.domain.review import (
 )
 from app.services import settings as office
 from app.services.errors import NotFound, ReviewRequired, ServiceError, ValidationError
-from app.store import audit, register as cases, review as store
+from app.store import audit, files, register as cases, review as store
 from app.store.db import atomic, current_path
 
 FORM_TEMPLATE = "政府信息公开保密审查表.docx"
@@ -311,6 +311,8 @@ def render_form(review_id: int, out: Path | None = None, today: dt.date | None =
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     stored = _stored_path(target)
     with atomic():
+        if not Path(stored).is_absolute():  # kept where every desk of a server's office reaches it
+            files.keep(files.DOCUMENTS, stored, target)
         store.add_document(review.case_id, FORM_KIND, printed_on, stored, digest, audit.operator())
         audit.record("secrecy_review", review_id, "打印保密审查表", {"file": [None, target.name]},
                      case_id=review.case_id)

@@ -119,6 +119,21 @@ class Document(BaseModel):
     created_at = pw.DateTimeField(default=now)
 
 
+class StoredFile(BaseModel):
+    """A document file kept in the database itself, where every desk reaches it: on a server the
+    issued notices live here (docs/server.md); a SQLite office keeps them in its folder, and this
+    table stays empty."""
+
+    area = pw.CharField()      # the office's folder it belongs in: 文书 (documents)
+    name = pw.CharField()      # its path inside that folder, with forward slashes
+    data = pw.BlobField()
+    sha256 = pw.CharField()
+    saved_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        primary_key = pw.CompositeKey("area", "name")
+
+
 class CalendarEntry(BaseModel):
     """The office's own calendar day: a day off or a working day, with its source."""
 
@@ -434,7 +449,8 @@ CaseLimit.add_index(CaseLimit.index(CaseLimit.request, CaseLimit.due, CaseLimit.
 LIMIT_MODELS = [CaseLimit, ClockState]
 
 
-CORE_MODELS = [Setting, Sequence, Request, Event, Document, CalendarEntry, CalendarYear, AuditEntry, YearLock]
+CORE_MODELS = [Setting, Sequence, Request, Event, Document, StoredFile, CalendarEntry, CalendarYear, AuditEntry,
+               YearLock]
 
 
 def all_models() -> list[type[BaseModel]]:
