@@ -10,15 +10,16 @@ import os
 import sys
 
 from app import APP_NAME, __version__
-from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report, settings
+from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report, server, settings
 from app.cli.common import ChineseParser
 
-GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press, settings)
+GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press, settings, server)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="python -m app", description=f"{APP_NAME} {__version__}（不带子命令时启动图形界面）")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据目录；也可用环境变量 ZWGK_DB）")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件或服务器地址 postgresql://…（默认：用户数据目录；"
+                                                     "也可用环境变量 ZWGK_DB）")
     parser.add_argument("--version", action="version", version=__version__, help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令", title="子命令",
                                 description="用 python -m app 子命令 -h 查看各子命令的说明")

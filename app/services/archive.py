@@ -124,10 +124,11 @@ def finish_interrupted_archives() -> list[Path]:
 
 
 def _backup_before_lock() -> None:
-    """A backup is taken before a year is locked, so the lock itself can be undone."""
+    """A backup is taken before a year is locked, so the lock itself can be undone (on a server, by
+    the server's own backups)."""
     from app.services import backup
 
-    backup.backup_now(BACKUP_REASON)
+    backup.safety_copy(BACKUP_REASON)
 
 
 def _new_package_folder(out_dir: Path, year: int) -> Path:

@@ -1,8 +1,12 @@
 """Backups and restores as the clerk asks for them (nothing lost).
 
 When: once a day at start-up (`at_startup`), before a year is locked (the archive calls
-`backup_now("锁定年度前")`), before every migration (store.migrations copies the file aside), and on
+`safety_copy("锁定年度前")`), before every migration (store.migrations copies the file aside), and on
 demand. A restore saves the current file aside first, so it can itself be undone.
+
+On a database server the backups are the server's job (docs/server.md): none is taken here, the
+backup screen says so, and `export_to` writes the office's data to a SQLite file instead, a copy the
+program opens like any office's file.
 """
 from __future__ import annotations
 
@@ -13,15 +17,20 @@ from pathlib import Path
 
 from app import paths
 from app.services.errors import ServiceError
-from app.store import audit, backup as store, db as store_db
+from app.store import audit, backup as store, db as store_db, transfer
 from app.store.backup import BackupInfo, BackupPreview
+from app.store.transfer import TransferReport
 
 __all__ = ["BackupInfo", "BackupPreview", "RestoreResult", "DAILY_REASON", "backup_now", "at_startup",
            "list_backups", "latest_good_backup", "unchecked_file", "verify_file", "mark_verified", "preview", "restore", "undo_restore", "can_undo",
-           "copy_to", "export_to"]
+           "copy_to", "export_to", "server_managed", "safety_copy", "SERVER_BACKUPS", "TransferReport"]
 
 DAILY_REASON = "每日自动备份"
 MANUAL_REASON = "手动备份"
+SERVER_BACKUPS = ("数据保存在数据库服务器上，备份由服务器负责（信息技术人员使用 pg_dump 或基础备份），本程序不在本机另做备份。"
+                  "需要一份可以带走的副本时，请“导出为数据文件”：得到的文件本程序可以直接打开。")
+_SERVER_RESTORE = ("数据保存在数据库服务器上，不能在本程序中用备份替换。需要恢复服务器上的数据时，"
+                   "请联系信息技术人员（pg_restore 或基础备份）。")
 
 
 @dataclass(frozen=True)
@@ -30,22 +39,44 @@ class RestoreResult:
     saved_aside: Path | None  # the copy of the file as it was before (or the damaged file moved aside)
 
 
-def _db_path(db_path: Path | str | None) -> Path:
-    """The given file, else the open one, else the default file in the user data folder."""
+def _db_path(db_path: Path | str | None) -> paths.Location:
+    """The given database, else the open one, else the desk's default."""
     if db_path:
-        return Path(db_path)
+        return paths.location(db_path)
     return store_db.current_path() if store_db.is_open() else paths.default_db_path()
+
+
+def _file(db_path: Path | str | None, refusal: str = SERVER_BACKUPS) -> Path:
+    """The database file; a server's database is refused with `refusal`."""
+    location = _db_path(db_path)
+    if store.server_managed(location):
+        raise ServiceError(refusal)
+    return Path(location)
+
+
+def server_managed(db_path: Path | str | None = None) -> bool:
+    """Whether the database is on a server, which keeps its own backups (the screen says so)."""
+    return store.server_managed(_db_path(db_path))
 
 
 def backup_now(reason: str = MANUAL_REASON, db_path: Path | str | None = None) -> BackupInfo:
     """Take a backup of the open database (or of `db_path`) into its backups folder now."""
-    return store.backup_file(_db_path(db_path), reason)
+    return store.backup_file(_file(db_path), reason)
+
+
+def safety_copy(reason: str, db_path: Path | str | None = None) -> BackupInfo | None:
+    """A backup before a change that must be undoable (a year locked): of a file, now; a server's
+    own backups already cover it (None)."""
+    return None if server_managed(db_path) else backup_now(reason, db_path)
 
 
 def at_startup(today: dt.date | None = None, db_path: Path | str | None = None) -> BackupInfo | None:
-    """The daily backup: taken at start-up when none was taken today. Returns it, or None."""
+    """The daily backup: taken at start-up when none was taken today. Returns it, or None (also on
+    a server, whose backups are its own)."""
     today = today or dt.date.today()
-    path = _db_path(db_path)
+    if server_managed(db_path):
+        return None
+    path = _file(db_path)
     if store_db.unchecked() == path:
         raise ServiceError("数据文件的完整性检查尚未完成，暂不备份")  # never copy an unchecked file
     if any(b.taken_at.date() == today for b in store.list_backups(path)):
@@ -71,12 +102,12 @@ def mark_verified(path: Path | str) -> None:
 
 
 def list_backups(db_path: Path | str | None = None) -> list[BackupInfo]:
-    """Backups newest first, each with its date, reason, size and count of cases."""
-    return store.list_backups(_db_path(db_path))
+    """Backups newest first, each with its date, reason, size and count of cases (none on a server)."""
+    return [] if server_managed(db_path) else store.list_backups(_file(db_path))
 
 
 def latest_good_backup(db_path: Path | str | None = None) -> BackupInfo | None:
-    return store.latest_good_backup(_db_path(db_path))
+    return None if server_managed(db_path) else store.latest_good_backup(_file(db_path))
 
 
 def preview(backup: Path | str) -> BackupPreview:
@@ -93,12 +124,12 @@ def restore(backup: Path | str, db_path: Path | str | None = None) -> RestoreRes
 
 
 def can_undo(db_path: Path | str | None = None) -> bool:
-    return store.undo_target(_db_path(db_path)) is not None
+    return not server_managed(db_path) and store.undo_target(_file(db_path)) is not None
 
 
 def undo_restore(db_path: Path | str | None = None) -> RestoreResult:
     """Put back the file as it was before the last restore (saving the restored one aside too)."""
-    target = store.undo_target(_db_path(db_path))
+    target = store.undo_target(_file(db_path, _SERVER_RESTORE))
     if target is None:
         raise ServiceError("没有可以撤销的恢复操作")
     return _replace(target.path, db_path, "撤销恢复前", "撤销恢复")
@@ -109,7 +140,7 @@ def _replace(backup: Path, db_path: Path | str | None, aside_reason: str, action
     program (instance lock) and no other SQLite connection (another program) on it. Whatever
     happens, the file that was open is open again afterwards."""
     was_open = store_db.is_open()
-    path = _db_path(db_path)
+    path = _file(db_path, _SERVER_RESTORE)
     store.verify_backup(backup)  # before the open file is closed: a bad backup changes nothing
     store_db.close_database()
     try:
@@ -149,19 +180,54 @@ def export_to(target: Path | str, db_path: Path | str | None = None) -> Path:
     """`backup --out PATH`: a backup written to exactly the file named, documents beside it as `.zip`.
 
     A folder — one that exists, or a path ending in a separator (created if missing) — gets a file
-    named after the office's database and the time. Returns the path written.
+    named after the office's database and the time. Returns the path written. The office's data on a
+    server (open) is exported to a SQLite file the program can open (`export_server`).
     """
     source = _db_path(db_path)
+    on_server = store.server_managed(source)
+    stem = "政务公开" if on_server else Path(source).stem
     text = str(target)
     target = Path(target)
     if target.is_dir() or text.endswith(("/", "\\")):
-        target = target / f"{source.stem}-备份-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        target = target / f"{stem}-备份-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite"
     if target.suffix.lower() == ".zip":
         raise ServiceError(f"备份文件名不能以 .zip 结尾（文书压缩包与备份同名、扩展名为 .zip）：{target}")
+    if on_server:
+        export_server(target)
+        return target
+    source = Path(source)
     if target.resolve() in {source.resolve(), *(Path(f"{source.resolve()}{s}") for s in ("-wal", "-shm"))}:
         raise ServiceError(f"备份不能写到数据库文件本身：{target}。请指定另一个文件或文件夹。")
     store.snapshot(source, target)
     return target
+
+
+def export_server(target: Path | str, progress=None) -> TransferReport:
+    """The office's data on the open server written to a new SQLite file `target`, its documents in
+    the file's folder and zipped beside it as a backup's are: a portable copy the program opens
+    (`--db target`) or restores on a desk of its own. Compared row for row before it is kept."""
+    target = Path(target)
+    if not store_db.on_server():
+        raise ServiceError("只有数据保存在服务器上时才需要导出为数据文件；本机数据文件请使用“备份”。")
+    if target.exists():
+        raise ServiceError(f"文件已存在，不会覆盖：{target}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        report = transfer.server_into_file(target, progress)
+        store.zip_documents(target)
+    except OSError as exc:
+        raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from None
+    audit_export(target, report)
+    return report
+
+
+def audit_export(target: Path, report: TransferReport) -> None:
+    from app.store.db import atomic
+
+    with atomic():
+        audit.record("database", "export", "导出为数据文件",
+                     {"file": [None, target.name], "cases": [None, report.tables.get("request", 0)],
+                      "documents": [None, report.documents]})
 
 
 def copy_to(folder: Path | str, db_path: Path | str | None = None) -> Path:

@@ -26,6 +26,7 @@ from pathlib import Path
 from app import paths
 from app import oserrors
 from app.domain.archive import stored_as_is
+from app.store import engine
 from app.store.db import (
     DatabaseDamaged, DatabaseTooNew, DiskFull, StoreError, check_file, readonly_uri, translate,
 )
@@ -64,6 +65,12 @@ class BackupPreview:
     cases_by_year: dict[int, int] = field(default_factory=dict)
     latest_cases: list[tuple[str, str, str, str]] = field(default_factory=list)  # no, received, name, status
     document_files: int = 0
+
+
+def server_managed(location: paths.Location) -> bool:
+    """Whether the database at `location` is on a server, whose backups are the server's own job
+    (pg_dump, base backups; docs/server.md): everything below is about a SQLite file."""
+    return engine.is_server(location)
 
 
 # ---- taking a copy ------------------------------------------------------------------------
@@ -143,6 +150,21 @@ def is_leftover(path: Path) -> bool:
     """A file an interrupted write left behind (a notice being issued, a backup being taken): never
     part of a backup, and removed at the next start (services.cleanup)."""
     return path.name.endswith(LEFTOVER_SUFFIXES)
+
+
+def zip_documents(db_path: Path) -> Path:
+    """The documents (and edited templates) of the file at `db_path` zipped beside it under the same
+    stem, as a backup's are, so the file can also be restored on a desk with its documents."""
+    target = Path(db_path).with_suffix(".zip")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _zip_documents(Path(db_path), partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise _file_error(exc, target) from None
+    return target
 
 
 def backup_file(db_path: Path, reason: str, now: dt.datetime | None = None) -> BackupInfo:
