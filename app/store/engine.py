@@ -74,8 +74,8 @@ def contains(column: peewee.Field, term: str) -> peewee.Expression:
 
 def month(column: peewee.Field) -> peewee.Node:
     """The month (1–12) of a date column, as an integer."""
-    if on_server():
-        return peewee.fn.date_part("month", column).cast("integer")
+    if on_server():  # EXTRACT(MONTH FROM …) without a parameter, so GROUP BY sees the same expression
+        return peewee.fn.EXTRACT(peewee.NodeList((peewee.SQL("MONTH"), peewee.SQL("FROM"), column))).cast("integer")
     return peewee.fn.strftime("%m", column).cast("integer")
 
 

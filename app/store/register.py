@@ -148,7 +148,13 @@ def _rows_of(ids: list[int]) -> list[CaseRow]:
 def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> pw.ModelSelect:
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
     select = _filtered(Request.select(Request.id), query)
-    return select.order_by(*[f.desc() if query.descending else f.asc() for f in order]).offset(offset).limit(limit)
+    return select.order_by(*[_ordering(f, query.descending) for f in order]).offset(offset).limit(limit)
+
+
+def _ordering(field: pw.Field, descending: bool) -> pw.Ordering:
+    if not field.null:
+        return field.desc() if descending else field.asc()
+    return field.desc(nulls="LAST") if descending else field.asc(nulls="FIRST")
 
 
 def _to_row(r: tuple) -> CaseRow:
