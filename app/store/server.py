@@ -206,13 +206,15 @@ def translate(exc: BaseException, url: str) -> BaseException:
     kind, state, text = _parts(exc)
     where = display(url)
     lowered = text.lower()
-    if state == "28P01" or "password authentication failed" in lowered:
+    # A refused connection carries no SQLSTATE in psycopg: the server's words are matched as well.
+    if state == "28P01" or "password authentication failed" in lowered or (
+            "role" in lowered and "does not exist" in lowered):
         return LoginRefused(f"数据库服务器拒绝登录：用户名或密码不正确（{where}）。"
                             "请在连接设置中核对用户名和密码，或联系信息技术人员。程序没有打开任何数据。")
     if state == "28000" or "pg_hba.conf" in lowered:
         return LoginRefused(f"数据库服务器不允许本机以该用户登录（{where}）。请信息技术人员在服务器的 "
                             "pg_hba.conf 中允许本机连接。程序没有打开任何数据。")
-    if state == "3D000":
+    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
         return StoreError(f"服务器上没有名为“{database_name(url)}”的数据库（{where}）。"
                           "请信息技术人员先创建数据库（见说明书“数据放在服务器上”一节）。")
     if state in ("40001", "40P01"):
@@ -294,15 +296,17 @@ def check_ours(db: peewee.Database, url: str, own_tables: set[str]) -> None:
 
 # ---- the schema as the server keeps it ------------------------------------------------------
 #
-# The tables are the same peewee models as in the file. Three differences (docs/server.md):
+# The tables are the same peewee models as in the file. Four differences (docs/server.md):
 # peewee's CharField is VARCHAR(255), which the file never enforces, so every bounded varchar is
-# widened (the same text fits on both engines); a B-tree entry is limited to about 2.7 KB, so no
-# B-tree index holds a TEXT column (the register's search uses a trigram index instead); and the
-# audit trail refuses UPDATE, DELETE and TRUNCATE through triggers.
+# widened (the same text fits on both engines); text sorts by code point, as SQLite's BINARY does,
+# whatever the database's locale (COLLATE "C"), so lists come in the same order; a B-tree entry is
+# limited to about 2.7 KB, so no B-tree index holds a TEXT column (the register's search uses a
+# trigram index instead); and the audit trail refuses UPDATE, DELETE and TRUNCATE through triggers.
 
-_SHORT_VARCHARS = ("SELECT table_name, column_name FROM information_schema.columns "
-                   "WHERE table_schema = current_schema() AND data_type = 'character varying' "
-                   "AND character_maximum_length IS NOT NULL AND table_name <> 'schema_version'")
+_UNSHAPED_TEXT = ("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() AND data_type IN ('character varying', 'text') "
+                   "AND (character_maximum_length IS NOT NULL OR collation_name IS DISTINCT FROM 'C') "
+                   "AND table_name <> 'schema_version'")
 _TEXT_BTREES = ("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
                 "JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
                 "JOIN pg_am am ON am.oid = i.relam WHERE n.nspname = current_schema() AND am.amname = 'btree' "
@@ -317,7 +321,7 @@ def keeps_index(name: str) -> bool:
 
 def needs_tidying(db: peewee.Database) -> bool:
     """Whether `tidy` has something to do (a usual start: three catalog queries, no change)."""
-    if db.execute_sql(_SHORT_VARCHARS + " LIMIT 1").fetchone() or db.execute_sql(_TEXT_BTREES).fetchone():
+    if db.execute_sql(_UNSHAPED_TEXT + " LIMIT 1").fetchone() or db.execute_sql(_TEXT_BTREES).fetchone():
         return True
     names = object_names(db)
     if not {("trigger", name) for name in AUDIT_TRIGGERS} <= names:
@@ -328,8 +332,9 @@ def needs_tidying(db: peewee.Database) -> bool:
 def tidy(db: peewee.Database) -> None:
     """Bring tables made from the models to the server's shape (above); idempotent. Runs inside the
     migration's transaction, after every change of the schema."""
-    for table, column in db.execute_sql(_SHORT_VARCHARS).fetchall():
-        db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE varchar')
+    for table, column, kind in db.execute_sql(_UNSHAPED_TEXT).fetchall():
+        plain = "text" if kind == "text" else "varchar"
+        db.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {plain} COLLATE "C"')
     for (index,) in db.execute_sql(_TEXT_BTREES).fetchall():
         db.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
     protect_audit_trail(db)
