@@ -47,20 +47,10 @@ def pg_server():
     server.close()
 
 
-def require_server(found) -> pg.Server:
-    """The server, else skip with the message saying how to get one (a failure where CI requires it)."""
-    if isinstance(found, pg.Server):
-        return found
-    message = f"{pg.SKIP_MESSAGE}（{found}）"
-    if os.environ.get(pg.REQUIRED_ENV):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 @pytest.fixture
 def server(pg_server) -> pg.Server:
     """The PostgreSQL server (skipped without one, failed where CI requires it)."""
-    return require_server(pg_server)
+    return pg.require(pg_server)
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +77,7 @@ def db_path(tmp_path, engine, request):
     if engine == "sqlite":
         yield tmp_path / "register.sqlite"
         return
-    found = require_server(request.getfixturevalue("pg_server"))
+    found = pg.require(request.getfixturevalue("pg_server"))
     url = found.new_database()
     yield url
     from app.services.workspace import close_workspace

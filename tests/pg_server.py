@@ -181,6 +181,18 @@ class Server:
             self.drop(with_database(self.url, name))
 
 
+def require(found: "Server | Unavailable") -> Server:
+    """The server, else skip with the message saying how to get one (a failure where CI requires it)."""
+    import pytest
+
+    if isinstance(found, Server):
+        return found
+    message = f"{SKIP_MESSAGE}（{found}）"
+    if os.environ.get(REQUIRED_ENV):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
 def session_server() -> Server:
     """ZWGK_TEST_PG_URL's server, else a throwaway cluster; raises Unavailable."""
     try:
