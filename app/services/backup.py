@@ -217,14 +217,13 @@ def export_server(target: Path | str, progress=None) -> TransferReport:
         store.zip_documents(target)
     except OSError as exc:
         raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from None
-    audit_export(target, report)
+    if not store_db.is_readonly():  # (`backup --out` reads only, beside the desks at work)
+        _audit_export(target, report)
     return report
 
 
-def audit_export(target: Path, report: TransferReport) -> None:
-    from app.store.db import atomic
-
-    with atomic():
+def _audit_export(target: Path, report: TransferReport) -> None:
+    with store_db.atomic():
         audit.record("database", "export", "导出为数据文件",
                      {"file": [None, target.name], "cases": [None, report.tables.get("request", 0)],
                       "documents": [None, report.documents]})

@@ -123,16 +123,20 @@ def _restart_sequences(db: peewee.Database) -> None:
                            f'(SELECT COALESCE(MAX("{column}"), 0) + 1 FROM "{table}"), false)', (table, column))
 
 
-def _compare(source: peewee.Database, target: peewee.Database, report: TransferReport) -> None:
+def compare(source: peewee.Database, target: peewee.Database, report: TransferReport | None = None,
+            tables: set[str] | None = None) -> TransferReport:
+    """Count and checksum every copied table (or `tables`) on both sides; StoreError on a difference."""
+    report = report or TransferReport()
     for model in _models():
-        if not _copied(model):
-            continue
         name = model._meta.table_name
+        if not _copied(model) or (tables is not None and name not in tables):
+            continue
         mine, theirs = digest(source, model), digest(target, model)
         if mine != theirs:
             raise StoreError(f"核对不一致：表 {name} 源 {mine[0]} 行、目标 {theirs[0]} 行（或内容校验值不同），"
                              "本次迁移没有保留任何数据。")
         report.tables[name], report.checksums[name] = mine
+    return report
 
 
 # ---- a SQLite file into the open server ------------------------------------------------------
@@ -171,7 +175,7 @@ def file_into_server(source: Path, progress: Progress | None = None) -> Transfer
             say("正在复制文书文件")
             report.documents = _documents_in(source)
             say("正在核对行数和校验值")
-            _compare(reader, target, report)
+            compare(reader, target, report)
             _compare_documents(source)
     except sqlite3.Error as exc:
         raise StoreError(f"无法读取数据文件 {source}：{exc}") from None
@@ -219,7 +223,7 @@ def server_into_file(target: Path, progress: Progress | None = None) -> Transfer
                         say(f"正在复制：{model._meta.table_name}")
                         _insert(writer, model, source)
             say("正在核对行数和校验值")
-            _compare(source, writer, report)
+            compare(source, writer, report)
             say("正在写出文书文件")
             report.documents = _documents_out(target)
         writer.close()
