@@ -183,7 +183,9 @@ def _store_unchanged(counted: list[_Counted], day: dt.date) -> None:
     if not counted:
         return
     with atomic():
-        still = {case.id: (case, events) for case, events in store.open_cases_with_timelines([c.case.id for c in counted])}
+        # On a server the cases are locked until the write ends (another desk's save of one waits).
+        reread = store.open_cases_with_timelines([c.case.id for c in counted], for_update=True)
+        still = {case.id: (case, events) for case, events in reread}
         _store([c for c in counted if still.get(c.case.id) == (c.case, c.events)], day)
 
 

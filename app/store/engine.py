@@ -61,6 +61,18 @@ def snapshot() -> Iterator[None]:
         yield
 
 
+def for_update(select: peewee.Select) -> peewee.Select:
+    """Rows read in a write transaction to decide what it writes: on the server they are locked
+    until it ends (another desk's change of them waits); a SQLite write transaction holds the whole
+    file already."""
+    return select.for_update() if on_server() else select
+
+
+def lock_rows() -> str:
+    """The same for a query written in SQL: the clause that ends it."""
+    return " FOR UPDATE" if on_server() else ""
+
+
 # ---- SQL that differs ---------------------------------------------------------------------
 
 def contains(column: peewee.Field, term: str) -> peewee.Expression:

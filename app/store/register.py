@@ -373,10 +373,14 @@ _EVENT_SQL = [Event._meta.fields[f].column_name for f in _EVENT_FIELDS]
 _CASE_COLUMNS = [Request._meta.fields[f].column_name for f in _CASE_FIELDS]
 
 
-def open_cases_with_timelines(ids: Sequence[int] | None = None) -> list[tuple[Case, list[TimelineEntry]]]:
+def open_cases_with_timelines(ids: Sequence[int] | None = None,
+                              for_update: bool = False) -> list[tuple[Case, list[TimelineEntry]]]:
     """Every open case (or those of `ids` that are open) with its timeline, in two queries of plain
     rows: the daily refresh and a change of the calendar read thousands of them. Both queries read
-    one snapshot (a case saved meanwhile on another thread is in both or in neither)."""
+    one snapshot (a case saved meanwhile on another thread is in both or in neither).
+
+    `for_update` (inside a write transaction): what is written from this reading is not overtaken
+    by another desk before it commits (engine.lock_rows)."""
     from app.domain.request import CONCLUDED_STATUSES
 
     where = f"r.status NOT IN ({', '.join('?' * len(CONCLUDED_STATUSES))})"
@@ -387,7 +391,8 @@ def open_cases_with_timelines(ids: Sequence[int] | None = None) -> list[tuple[Ca
     read_case, read_event = reader(Request, _CASE_FIELDS), reader(Event, _EVENT_FIELDS)
     with snapshot():
         cases = [Case(*read_case(row)) for row in database.execute_sql(
-            f"SELECT {', '.join('r.' + f for f in _CASE_COLUMNS)} FROM request AS r WHERE {where} ORDER BY r.id",
+            f"SELECT {', '.join('r.' + f for f in _CASE_COLUMNS)} FROM request AS r WHERE {where} ORDER BY r.id"
+            + (engine.lock_rows() if for_update else ""),
             params).fetchall()]
         events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
         for row in database.execute_sql(
