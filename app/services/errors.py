@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from app.store.db import (
     DatabaseBusy, DatabaseDamaged, DatabaseEmpty, DatabaseInUse, DatabaseMissing, DatabaseReadOnly, DatabaseTooNew,
-    DiskFull, StoreError,
+    DiskFull, LoginRefused, ServerUnavailable, StoreError, WriteConflict,
 )
 
 __all__ = ["ServiceError", "ValidationError", "YearLocked", "NotFound", "ReviewRequired", "StoreError",
            "DatabaseDamaged", "DatabaseReadOnly", "DatabaseTooNew", "DatabaseInUse", "DiskFull", "DatabaseBusy",
-           "DatabaseMissing", "DatabaseEmpty"]
+           "DatabaseMissing", "DatabaseEmpty", "LoginRefused", "ServerUnavailable", "WriteConflict"]
 
 
 class ServiceError(Exception):

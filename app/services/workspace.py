@@ -62,10 +62,3 @@ def is_readonly() -> bool:
 
 def current_db_path() -> paths.Location:
     return store_db.current_path()
-
-
-def describe(location: paths.Location) -> str:
-    """The location for the clerk: a file's path, or a server's address without the password."""
-    from app.store import engine
-
-    return engine.display(location)

@@ -309,8 +309,7 @@ def open_database(path: Path | str, readonly: bool = False, defer_check: bool = 
     if engine.is_server(path):
         return _open_server(str(path), readonly, create)
     if paths.is_url(path):
-        raise StoreError(f"无法识别的数据库地址：{path}。服务器地址应以 postgresql:// 开头，例如 "
-                         "postgresql://用户名@服务器:5432/zwgk")
+        raise StoreError(f"无法识别的数据库地址：{engine.display(path)}。服务器地址应写成 {paths.SERVER_EXAMPLE} 的样子")
     path = Path(path)
     close_database()
     header = check_header(path)
@@ -494,6 +493,23 @@ def close_database() -> None:
     if lock is not None:
         lock.release()  # type: ignore[union-attr]
     _state.update(path=None, readonly=False, lock=None, unchecked=None)
+
+
+def probe(location: str) -> tuple[str, int | None]:
+    """What the server database at `location` holds, read on a connection of its own without opening
+    it: (the office's short name, its number of requests, or None before the program's tables are
+    there). Raises the Chinese StoreError (unreachable, the login refused, another program's, newer)."""
+    from app.store import migrations, server
+
+    db = server.connect(location, readonly=True)
+    try:
+        db.connect()
+        migrations.check_version(db)
+        return server.probe(db, location, _OWN_TABLES)
+    except peewee.DatabaseError as exc:
+        raise server.translate(exc, location) from None
+    finally:
+        db.close()
 
 
 def current_path() -> Path | str:

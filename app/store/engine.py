@@ -35,6 +35,20 @@ def display(location: Path | str) -> str:
     return str(location)
 
 
+def server_location(host: str, port: int, name: str, user: str, password: str) -> str:
+    """The location of a database on a server, from the connection dialog's fields."""
+    from app.store import server
+
+    return server.url_of(host, port, name, user, password)
+
+
+def server_fields(location: str) -> dict[str, object]:
+    """The connection dialog's fields (host, port, name, user, password) of a server location."""
+    from app.store import server
+
+    return server.parts_of(location)
+
+
 def on_server(db: peewee.Database | None = None) -> bool:
     """Whether `db` (default: the open database) is a server."""
     return isinstance(db if db is not None else database.obj, peewee.PostgresqlDatabase)
@@ -97,20 +111,12 @@ def differs() -> str:
 
 
 def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    """One statement for many rows on the open connection; `sql` uses ? placeholders, which the
-    server's driver spells %s. Failures become the store's Chinese errors."""
-    from app.store.db import translate
-
+    """One statement for many rows on the open connection's own driver (no peewee round trip per
+    row); `sql` uses ? placeholders, which the server's driver spells %s. The driver's errors come
+    through as they are (store.db.translate makes them Chinese)."""
     if on_server():
         sql = sql.replace("?", "%s")
-    try:
-        cursor = database.cursor()
-        cursor.executemany(sql, rows)
-    except Exception as exc:  # the driver's own error classes (sqlite3 or psycopg), translated
-        translated = translate(exc)
-        if translated is exc:
-            raise
-        raise translated from None
+    database.cursor().executemany(sql, rows)
 
 
 def plan_search_by_hand() -> bool:

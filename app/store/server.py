@@ -374,3 +374,39 @@ def protect_audit_trail(db: peewee.Database) -> None:
         each = "STATEMENT" if verb == "TRUNCATE" else "ROW"
         db.execute_sql(f"CREATE TRIGGER {name} BEFORE {verb} ON audit_entry FOR EACH {each} "
                        f"EXECUTE FUNCTION {_APPEND_ONLY}()")
+
+
+# ---- the connection settings of a desk ------------------------------------------------------
+
+DEFAULT_PORT = 5432
+
+
+def url_of(host: str, port: int, name: str, user: str, password: str) -> str:
+    """The URL the desk keeps for a server (user and password quoted as URLs need)."""
+    from urllib.parse import quote
+
+    login = quote(user, safe="") + (":" + quote(password, safe="") if password else "")
+    where = f"[{host}]" if ":" in host else host
+    return f"postgresql://{login + '@' if login else ''}{where}:{int(port)}/{quote(name, safe='')}"
+
+
+def parts_of(url: str) -> dict[str, object]:
+    """host, port, name, user, password of a server URL (for the connection dialog)."""
+    parts = urlsplit(url)
+    return {"host": parts.hostname or "", "port": parts.port or DEFAULT_PORT,
+            "name": unquote(parts.path.lstrip("/")), "user": unquote(parts.username or ""),
+            "password": unquote(parts.password or "")}
+
+
+def probe(db: peewee.Database, url: str, own_tables: set[str]) -> tuple[str, int | None]:
+    """What the server database `db` (connected for this alone) holds: (the office's short name or
+    "", its number of requests, or None for a database without the program's tables yet). Raises
+    DatabaseDamaged for another program's database; nothing is written."""
+    import json
+
+    check_ours(db, url, own_tables)
+    if "request" not in table_names(db):
+        return "", None
+    row = db.execute_sql("SELECT value FROM setting WHERE key = 'office'").fetchone()
+    cases = int(_scalar(db, "SELECT count(*) FROM request") or 0)
+    return (str(json.loads(row[0]).get("short_name", "")) if row else ""), cases

@@ -6,6 +6,7 @@ count of cases, previews one, restores it (the current file is saved aside first
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, paths
 from app.services import backup, cleanup
-from app.services.errors import DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, ServiceError, StoreError
+from app.services.errors import (DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, LoginRefused, ServerUnavailable,
+                                 ServiceError, StoreError)
 from app.services.workspace import is_readonly, open_workspace
 from app.ui.common import errors, files, messages, tasks
 
@@ -36,9 +38,11 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     while the window is built: `start_check()` starts it, the daily backup waits for it, and a
     failure is met by the same damaged-file dialog through `recover_after_check`.
     """
-    path = Path(db_path) if db_path else paths.default_db_path()
+    path = paths.location(db_path) if db_path else paths.default_db_path()
     try:
         open_workspace(path, defer_check=background_check)
+    except (ServerUnavailable, LoginRefused) as exc:
+        return _offer_server_choice(path, str(exc), parent, background_check)
     except DatabaseDamaged as exc:
         return _recover_damaged(path, str(exc), parent)
     except (DatabaseInUse, DatabaseReadOnly) as exc:
@@ -165,6 +169,34 @@ def choose_database_file(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(name) if name else None
 
 
+class ServerFailureBox(QMessageBox):
+    """The database server cannot be used (unreachable, the login refused): try again, change the
+    connection, or quit. The program never starts half-way."""
+
+    def __init__(self, message: str, parent: QWidget | None = None):
+        super().__init__(QMessageBox.Icon.Critical, OPEN_TITLE, message, parent=parent)
+        self.retry_button = self.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+        self.settings_button = self.addButton("连接设置…", QMessageBox.ButtonRole.ActionRole)
+        self.quit_button = self.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.retry_button)
+
+
+def _offer_server_choice(location: paths.Location, message: str, parent: QWidget | None,
+                         background_check: bool) -> bool:
+    box = ServerFailureBox(message, parent)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is box.retry_button:
+        return open_or_recover(location, parent, background_check)
+    if clicked is box.settings_button:
+        from app.ui.settings.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(parent, server_first=True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return open_or_recover(dialog.chosen or paths.default_file(), parent, background_check)
+    return False
+
+
 def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, OPEN_TITLE, message, parent=parent)
     readonly = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
@@ -202,7 +234,9 @@ def _size(n: int) -> str:
 
 
 class BackupDialog(QDialog):
-    """备份与恢复: the list of backups, a preview of the selected one, and the actions."""
+    """备份与恢复: the list of backups, a preview of the selected one, and the actions. On a database
+    server the backups are the server's (docs/server.md): the dialog says so and offers the export
+    of the office's data to a SQLite file instead."""
 
     restored = Signal()  # the open database was replaced: screens must reload
 
@@ -228,6 +262,12 @@ class BackupDialog(QDialog):
         self.copy_button = QPushButton("备份到U盘…")
         self.restore_button = QPushButton("恢复所选备份…")
         self.undo_button = QPushButton("撤销上次恢复…")
+        self.export_button = QPushButton("导出为数据文件…")
+        self.export_button.clicked.connect(self.export_copy)
+        self.on_server = backup.server_managed()
+        if self.on_server:
+            self._server_layout()
+            return
         self._layout()
         self.table.itemSelectionChanged.connect(self._show_preview)
         self.backup_button.clicked.connect(self.backup_now)
@@ -255,6 +295,50 @@ class BackupDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addLayout(actions)
+
+    def _server_layout(self) -> None:
+        self.resize(620, 240)
+        note = QLabel(backup.SERVER_BACKUPS)
+        note.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        close.rejected.connect(self.reject)
+        actions.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+
+    def export_copy(self, target: str | None = None) -> None:
+        """The office's data on the server into a SQLite file of the clerk's choosing (a portable copy
+        the program opens), off the GUI thread."""
+        if not target:
+            suggested = str(Path.home() / f"政务公开-导出-{dt.datetime.now():%Y%m%d-%H%M}.sqlite")
+            target, _ = QFileDialog.getSaveFileName(self, "导出为数据文件", suggested, "数据文件 (*.sqlite)")
+        if not target:
+            return
+        self.export_button.setEnabled(False)
+        self.status.setText("正在导出，请稍候…")
+
+        def done(path: Path) -> None:
+            self.export_button.setEnabled(True)
+            self.status.setText(f"已导出到：{path}（文书在同名的“_文件”文件夹中，并另存一份同名 .zip）。"
+                                "这个文件可以在任何一台电脑上用本程序打开。")
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            if isinstance(exc, (ServiceError, StoreError)):
+                self.status.setText(f"未完成：{exc}")
+            else:
+                self.status.setText("未完成。")
+                errors.report(self, exc, "导出未完成")
+
+        tasks.Operation(self, lambda: backup.export_to(target), lane=tasks.FREE, busy="正在导出…") \
+            .success(done).failure(failed).run()
 
     # -- list and preview --
 

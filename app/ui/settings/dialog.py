@@ -6,7 +6,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from app.domain.settings import REQUIRED_SETTINGS, OfficeSettings, check_number_format, format_case_no, format_doc_no
-from app.services import settings as office
+from app.services import connection, settings as office
+from app.ui.common import messages
 from app.ui.common.errors import report
 from app.ui.common.field_errors import FieldErrors
 from app.ui.forms.ui_settings_dialog import Ui_SettingsDialog
@@ -19,9 +20,11 @@ NUMBER_FIELDS = ("limit_accept", "limit_review", "limit_draft", "limit_proactive
 
 FIRST_START_INTRO = ("欢迎使用政务公开工作台。请先填写本机关的基本信息：这些信息将印在告知书、答复书和年度报告上，"
                      "以后可在“设置 → 机关设置”中修改。带“行政复议机关”和“管辖人民法院”的内容会写入每份答复的救济途径告知。"
-                     "标 ＊ 的为必填项。")
+                     "标 ＊ 的为必填项。几台电脑共用单位数据库服务器的，请点“连接服务器…”。")
 REQUIRED_MARK = "＊"
 EXAMPLE_YEAR, EXAMPLE_SEQ = 2026, 12
+SERVER_INTRO = ("已连接到服务器 {where}。服务器上还没有本机关的设置：请填写本机关的基本信息，保存后其他电脑"
+                "连接这个服务器时无需再填。")
 
 
 class SettingsDialog(QDialog):
@@ -39,9 +42,14 @@ class SettingsDialog(QDialog):
             self.setWindowTitle("首次使用：机关设置")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        if not first_start:
+        if first_start:
+            server = self.ui.buttonBox.addButton("连接服务器…", QDialogButtonBox.ButtonRole.ActionRole)
+            server.clicked.connect(self.connect_server)
+        else:
             password = self.ui.buttonBox.addButton("启动密码与自动锁定…", QDialogButtonBox.ButtonRole.ActionRole)
             password.clicked.connect(self.edit_password)
+            location = self.ui.buttonBox.addButton("数据存放位置…", QDialogButtonBox.ButtonRole.ActionRole)
+            location.clicked.connect(self.choose_location)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self._load(self._loaded)
@@ -75,6 +83,37 @@ class SettingsDialog(QDialog):
 
         if PasswordSettingsDialog(self).exec():
             self._loaded = replace(self._loaded, idle_lock_minutes=office.load().idle_lock_minutes)
+
+    def connect_server(self) -> None:
+        """First start: this desk joins the office's database on a server instead of the new file.
+        An office already set up there is taken as it is; otherwise its settings are asked here."""
+        from app.services.workspace import open_workspace
+        from app.ui.settings.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self, server_first=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        try:
+            open_workspace(dialog.chosen)
+        except Exception as exc:  # noqa: BLE001 - the one error path tells every kind of failure
+            report(self, exc, "无法连接服务器")
+            return
+        where = connection.describe(dialog.chosen)
+        if office.is_configured():
+            messages.inform(self, "已连接服务器", f"已连接到服务器 {where}，本机关“{office.load().short_name}”"
+                                                   "的设置已在服务器上，无需再填写。")
+            self.accept()
+            return
+        self.ui.introLabel.setText(SERVER_INTRO.format(where=where))
+
+    def choose_location(self) -> None:
+        """The desk's data in its file or on a server, from the next start on."""
+        from app.ui.settings.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            where = "本机数据文件" if dialog.chosen is None else f"服务器 {connection.describe(dialog.chosen)}"
+            messages.inform(self, "数据存放位置", f"已保存。重新启动程序后，这台电脑使用{where}。")
 
     def _field(self, name: str) -> QLineEdit | QSpinBox:
         return getattr(self.ui, f"f_{name}")
