@@ -17,6 +17,7 @@ DATA_ENV = "ZWGK_DATA_DIR"
 # Which engine a URL means is the store's business (app/store/engine.py); here a URL only gets the
 # desk's own folder for what stays local (docs/server.md).
 Location = Path | str
+SERVER_EXAMPLE = "postgresql://用户名@服务器:5432/zwgk"  # how a server's location is written, for help texts
 
 _ROOT = Path(__file__).resolve().parent.parent
 

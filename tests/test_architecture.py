@@ -32,6 +32,22 @@ def test_peewee_only_in_store():
     assert offenders == [], "peewee/playhouse imported outside app/store: " + ", ".join(offenders)
 
 
+def test_the_engine_is_a_store_concern():
+    """Only app/store knows which engine the office's database is on (docs/server.md): the driver is
+    imported there alone, and above it a server's location is a string passed through — named only
+    in the one example of how to write it (app.paths.SERVER_EXAMPLE)."""
+    import re
+
+    drivers = [name for name, imports in _modules()
+               if imports & {"psycopg", "psycopg2", "psycopg_binary"} and not name.startswith("app/store/")]
+    assert drivers == [], "a database driver imported outside app/store: " + ", ".join(drivers)
+    naming = re.compile(r"postgres|psycopg|pg_dump|pg_restore|pg_trgm", re.IGNORECASE)
+    offenders = [p.relative_to(APP.parent).as_posix() for p in sorted(APP.rglob("*.py"))
+                 if not p.relative_to(APP).as_posix().startswith("store/")
+                 and naming.search(p.read_text(encoding="utf-8").replace('SERVER_EXAMPLE = "postgresql://', ""))]
+    assert offenders == [], "the server engine named above app/store: " + ", ".join(offenders)
+
+
 def test_qt_only_in_ui():
     allowed = ("app/ui/", "app/__main__.py")
     offenders = [name for name, imports in _modules()

@@ -27,6 +27,7 @@ SAMPLE_ARGS = {
     "notice": ["补正告知书", "--case", "〔2026〕第1号", "--out", "{tmp}/补正.docx"],
     "opinion": ["list"],
     "press": ["quota", "--year", "2026"],
+    "migrate-to": ["postgresql://zwgk@127.0.0.1:9/zwgk"],  # the file is refused before any server is asked
 }
 # restore is the cure for a damaged file (tested below); sum-reports reads other offices' exported
 # spreadsheets and fee computes the 国办函〔2020〕109号 standard: neither opens a database.

@@ -9,7 +9,7 @@ import argparse
 import os
 import sys
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, paths
 from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report, server, settings
 from app.cli.common import ChineseParser
 
@@ -18,7 +18,7 @@ GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="python -m app", description=f"{APP_NAME} {__version__}（不带子命令时启动图形界面）")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件或服务器地址 postgresql://…（默认：用户数据目录；"
+    parser.add_argument("--db", metavar="PATH", help=f"数据库文件或服务器地址 {paths.SERVER_EXAMPLE}（默认：用户数据目录；"
                                                      "也可用环境变量 ZWGK_DB）")
     parser.add_argument("--version", action="version", version=__version__, help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="子命令", title="子命令",

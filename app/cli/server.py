@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app import paths
 from app.cli.common import add_db
 
 
@@ -23,6 +24,6 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("migrate-to", help="把本机数据文件中的全部数据迁移到数据库服务器（只能做一次）")
-    p.add_argument("url", metavar="URL", help="服务器地址，如 postgresql://用户名@服务器:5432/zwgk")
+    p.add_argument("url", metavar="URL", help=f"服务器地址，如 {paths.SERVER_EXAMPLE}")
     add_db(p)
     p.set_defaults(handler=cmd_migrate_to)

@@ -31,7 +31,7 @@ def migrate_to(url: str, source: Path | str | None = None,
     if paths.is_url(source):
         raise ServiceError("migrate-to 的来源应是本机的数据文件（用 --db 指定），而不是服务器地址")
     if not paths.is_url(target):
-        raise ServiceError(f"目标应是数据库服务器的地址，例如 postgresql://用户名@服务器:5432/zwgk，而不是：{url}")
+        raise ServiceError(f"目标应是数据库服务器的地址，例如 {paths.SERVER_EXAMPLE}，而不是：{url}")
     source = Path(source)
     if not source.is_file() or source.stat().st_size == 0:
         raise ServiceError(f"找不到要迁移的数据文件：{source}")

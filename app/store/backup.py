@@ -67,6 +67,12 @@ class BackupPreview:
     document_files: int = 0
 
 
+SERVER_BACKUPS = ("数据保存在数据库服务器上，备份由服务器负责（信息技术人员使用 pg_dump 或基础备份），本程序不在本机另做备份。"
+                  "需要一份可以带走的副本时，请“导出为数据文件”：得到的文件本程序可以直接打开。")
+SERVER_RESTORE = ("数据保存在数据库服务器上，不能在本程序中用备份替换。需要恢复服务器上的数据时，"
+                  "请联系信息技术人员（pg_restore 或基础备份）。")
+
+
 def server_managed(location: paths.Location) -> bool:
     """Whether the database at `location` is on a server, whose backups are the server's own job
     (pg_dump, base backups; docs/server.md): everything below is about a SQLite file."""

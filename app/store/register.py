@@ -347,7 +347,10 @@ def set_dues(values: list[tuple[int, dt.date | None, str]]) -> None:
     sql = (f"UPDATE {Request._meta.table_name} SET due_on = ?, due_key = ? WHERE id = ? "
            f"AND (due_on {differs} ? OR due_key {differs} ?) AND status NOT IN ({concluded})")
     params = [(due, key, case_id, due, key, *CONCLUDED_STATUSES) for case_id, due, key in values]
-    engine.executemany(sql, [[_plain_date(v) for v in row] for row in params])
+    try:
+        engine.executemany(sql, [[_plain_date(v) for v in row] for row in params])
+    except Exception as exc:  # the driver's own errors (sqlite3, psycopg): a full disk is still DiskFull
+        raise translate(exc) from None
 
 
 def _plain_date(value: object) -> object:
