@@ -38,7 +38,7 @@ from app.store import audit, sequences
 from app.store import files as kept
 from app.store import notices as store
 from app.store import register as cases
-from app.store.db import atomic
+from app.store.db import atomic, retried
 
 DRAFT_SEQ = "××"  # a draft shows where the number will go, and that it has none yet
 APPLICANT_CONSULTATION_NOTICE = "征求意见告知书（申请人）"
@@ -553,6 +553,7 @@ def _years_text(years) -> str:
     return "、".join(str(y) for y in sorted(set(years)))
 
 
+@retried
 def issue(kind_name: str, case_id: int, extra: dict | None = None, on_date: dt.date | None = None,
           accept_late: bool = False, accept_unconfirmed: bool = False, change_reason: str = "") -> IssuedDocument:
     """Issue a notice: 文号, file, Document row, timeline event and the clock action, all or nothing.

@@ -17,7 +17,7 @@ from app.services import settings as office
 from app.services.errors import NotFound, ServiceError, ValidationError, YearLocked
 from app.services.review import ensure_release_approved
 from app.store import audit, register as store, sequences
-from app.store.db import atomic
+from app.store.db import atomic, retried
 from app.store.ledger import year_lock
 
 CASE_SEQUENCE = "case"
@@ -80,6 +80,7 @@ def locked_reason(case: Case) -> str | None:
     return None
 
 
+@retried
 def register(data: RequestData, today: dt.date | None = None) -> Case:
     """Validate and save a new request whole, allocating its 登记编号 in the same transaction."""
     data = clean_text_fields(data)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import getpass
 import json
 import os
+import random
 import socket
 import sqlite3
+import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, ParamSpec, Sequence, TypeVar
 
 import peewee
 
@@ -35,6 +38,8 @@ __all__ = ["BaseModel", "database", "StoreError", "DatabaseDamaged", "DatabaseIn
            "busy_message", "LoginRefused", "ServerUnavailable", "WriteConflict"]
 
 _state: dict[str, object] = {"path": None, "readonly": False, "lock": None, "unchecked": None}
+P = ParamSpec("P")
+T = TypeVar("T")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_WAIT_S = 2.0  # a writer's short transaction may finish meanwhile; longer is "busy", never "damaged"
@@ -582,6 +587,31 @@ def translate(exc: BaseException, path: Path | None = None) -> BaseException:
     if "disk i/o" in text:
         return StoreError(f"读写数据文件时出错，本次修改没有保存{where}。请检查磁盘或U盘。")
     return exc
+
+
+CONFLICT_RETRIES = 3
+
+
+def retried(fn: Callable[P, T]) -> Callable[P, T]:
+    """A write that may meet another desk's at the same moment: when the server rolled it back whole
+    (WriteConflict: a serialization failure or a deadlock, docs/server.md) it runs again, a moment
+    later, up to CONFLICT_RETRIES times; the last conflict is told. Inside an outer transaction it
+    runs once: the outer one is what can be run again."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        for attempt in range(1, CONFLICT_RETRIES + 1):
+            if database.obj is not None and database.in_transaction():
+                return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except WriteConflict:
+                if attempt == CONFLICT_RETRIES:
+                    raise
+                time.sleep(random.uniform(0.02, 0.1) * attempt)
+        raise AssertionError("unreachable")
+
+    return run
 
 
 @contextlib.contextmanager

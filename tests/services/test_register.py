@@ -107,3 +107,36 @@ def test_identity_numbers_are_stored_in_one_form(workspace):
     other = register.register(person(name="李四", id_type="护照", id_number="e 1234 5678"), today=TODAY)
     assert register.get_case(other.id).id_number == "E12345678"
     assert mask_id(register.get_case(case.id).id_number) == "110105********002X"
+
+
+def test_a_save_another_desk_collided_with_runs_again_whole(workspace, monkeypatch):
+    """WriteConflict: the server rolled the save back (a serialization failure or a deadlock with
+    another desk, docs/server.md); it runs again and takes its number once."""
+    from app.services import register as service
+    from app.store.errors import WriteConflict
+
+    real, calls = service.audit.record, []
+
+    def collides_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise WriteConflict("另一台电脑同时在修改同样的记录，本次修改没有保存（已全部撤回），请重试。")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service.audit, "record", collides_once)
+    assert register.register(person(), today=TODAY).case_no == "〔2026〕第1号"
+    assert len(calls) == 2 and register.count(CaseQuery()) == 1
+
+
+def test_a_save_that_keeps_colliding_is_told_and_saves_nothing(workspace, monkeypatch):
+    from app.services import register as service
+    from app.store.errors import WriteConflict
+
+    def collides(*args, **kwargs):
+        raise WriteConflict("另一台电脑同时在修改同样的记录，本次修改没有保存（已全部撤回），请重试。")
+
+    monkeypatch.setattr(service.audit, "record", collides)
+    with pytest.raises(WriteConflict, match="请重试"):
+        register.register(person(), today=TODAY)
+    assert register.count(CaseQuery()) == 0
+    assert database.execute_sql("SELECT count(*) FROM sequence WHERE last > 0").fetchone() == (0,)

@@ -171,6 +171,26 @@ def test_the_search_is_answered_by_the_trigram_index(url):
     assert register.count(CaseQuery(text="%")) == 0  # LIKE's wildcards are searched as text
 
 
+def test_a_real_serialization_failure_is_a_write_conflict_in_chinese(url):
+    """Two transactions of the server changing the same row: the later one fails with SQLSTATE 40001,
+    which the store tells as WriteConflict (store.db.retried runs such a save again)."""
+    from app.store.errors import WriteConflict
+
+    open_workspace(url)
+    settings.save(demo_settings())
+    register.register(person(), today=TODAY)
+    close_workspace()
+    with admin(url) as first, admin(url) as second:
+        first.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        first.execute("SELECT last FROM sequence").fetchall()
+        second.execute("UPDATE sequence SET last = last + 1")
+        with pytest.raises(psycopg.errors.SerializationFailure) as info:
+            first.execute("UPDATE sequence SET last = last + 1")
+        first.execute("ROLLBACK")
+    translated = store_server.translate(info.value, url)
+    assert isinstance(translated, WriteConflict) and "请重试" in str(translated)
+
+
 def test_the_password_never_shows_in_messages():
     assert store_server.display("postgresql://clerk:s3cret@db.example:5433/zwgk") == "clerk@db.example:5433/zwgk"
 

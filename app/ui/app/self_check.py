@@ -59,7 +59,9 @@ def _resources() -> str:
 
 
 # Loaded only when first used (start-up speed), so a bundle missing one would start fine and fail later.
-LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "python_calamine", "holidays", "argon2", "jinja2", "platformdirs")
+# psycopg: a desk on a database server (docs/server.md).
+LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "python_calamine", "holidays", "argon2", "jinja2", "platformdirs",
+                  "psycopg")
 
 
 def _libraries() -> str:
@@ -72,13 +74,21 @@ def _libraries() -> str:
 
 def _database(folder: Path, given: str | None) -> str:
     """Open (create, migrate) the check's own database in `folder`; an existing --db file is checked
-    on a copy taken there, a missing one is named and never created."""
+    on a copy taken there, a missing one is named and never created, a server only connected to (the
+    rest of the check runs on a file of its own)."""
+    from app import paths
     from app.services.demo import demo_settings
     from app.services import settings
     from app.services.workspace import open_workspace
 
     target = folder / "自检.sqlite"
     note = ""
+    server = ""
+    if given and paths.is_url(given):  # a server is only tried: the check never writes to the office's data
+        from app.services import connection
+
+        server = connection.check(given) + "；"
+        given = None
     if given and Path(given).exists():
         from app.services.backup import export_to
 
@@ -89,7 +99,7 @@ def _database(folder: Path, given: str | None) -> str:
     ws = open_workspace(target)
     if not settings.is_configured():
         settings.save(demo_settings())
-    return f"数据库 {ws.db_path.name}{note}"
+    return f"{server}数据库 {ws.db_path.name}{note}"
 
 
 def _register(state: dict) -> str:
