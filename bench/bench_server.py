@@ -41,19 +41,10 @@ def _env() -> dict[str, str]:
 
 
 def sqlite_office(count: int) -> Path:
-    """The demo office of `count` cases in a file, generated once."""
-    path = WORK / f"cases-{count}.sqlite"
-    if not path.exists():
-        print(f"generating {count:,} demo cases into {path} (once) …", flush=True)
-        partial = path.with_suffix(".partial.sqlite")
-        for stale in WORK.glob(partial.name + "*"):
-            stale.unlink()
-        subprocess.run([sys.executable, "-m", "app", "--db", str(partial), "demo-data", "--count", str(count)],
-                       cwd=ROOT, env=_env(), check=True)
-        for suffix in ("-wal", "-shm", ".lock"):
-            Path(f"{partial}{suffix}").unlink(missing_ok=True)
-        partial.rename(path)
-    return path
+    """The demo office of `count` cases in a file, generated once (as bench/startup.py caches it)."""
+    from startup import database
+
+    return database(WORK, count)
 
 
 def server_office(server, source: Path) -> tuple[str, float]:

@@ -53,6 +53,17 @@ def server(pg_server) -> pg.Server:
     return pg.require(pg_server)
 
 
+@pytest.fixture
+def server_url(server):
+    """A new, empty database on the server, dropped afterwards (tests of the server alone)."""
+    made = server.new_database()
+    yield made
+    from app.services.workspace import close_workspace
+
+    close_workspace()
+    server.drop(made)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path, monkeypatch):
     """Nothing a test does may touch the real user data folder."""

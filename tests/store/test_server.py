@@ -27,11 +27,8 @@ def person(name: str = "张三", **values) -> RequestData:
 
 
 @pytest.fixture
-def url(server):
-    made = server.new_database()
-    yield made
-    close_workspace()
-    server.drop(made)
+def url(server_url):
+    return server_url
 
 
 def admin(url: str):

@@ -281,37 +281,34 @@ class BackupDialog(QDialog):
         split.addWidget(self.table)
         split.addWidget(self.preview)
         split.setSizes([520, 340])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("自动备份：每天首次启动时、数据升级前、年度归档锁定前。保留最近30天每天一份、"
+                                "最近12个月每月一份。恢复前会先把当前数据另存为备份，可以撤销。"))
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(self._actions(self.backup_button, self.copy_button, self.restore_button, self.undo_button))
+
+    def _server_layout(self) -> None:
+        self.resize(620, 240)
+        note = QLabel(backup.SERVER_BACKUPS)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(self.status)
+        layout.addLayout(self._actions(self.export_button))
+
+    def _actions(self, *buttons: QPushButton) -> QHBoxLayout:
+        """The dialog's buttons, then 关闭 at the right."""
         actions = QHBoxLayout()
-        for button in (self.backup_button, self.copy_button, self.restore_button, self.undo_button):
+        for button in buttons:
             actions.addWidget(button)
         actions.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         close.rejected.connect(self.reject)
         actions.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("自动备份：每天首次启动时、数据升级前、年度归档锁定前。保留最近30天每天一份、"
-                                "最近12个月每月一份。恢复前会先把当前数据另存为备份，可以撤销。"))
-        layout.addWidget(split, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(actions)
-
-    def _server_layout(self) -> None:
-        self.resize(620, 240)
-        note = QLabel(backup.SERVER_BACKUPS)
-        note.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.export_button)
-        actions.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        close.rejected.connect(self.reject)
-        actions.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        layout.addWidget(self.status)
-        layout.addLayout(actions)
+        return actions
 
     def export_copy(self, target: str | None = None) -> None:
         """The office's data on the server into a SQLite file of the clerk's choosing (a portable copy

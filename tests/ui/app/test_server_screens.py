@@ -25,11 +25,8 @@ TODAY = dt.date(2026, 11, 20)
 
 
 @pytest.fixture
-def url(server):
-    made = server.new_database()
-    yield made
-    close_workspace()
-    server.drop(made)
+def url(server_url):
+    return server_url
 
 
 def fill(dialog: ConnectionDialog, location: str) -> None:
