@@ -89,13 +89,15 @@ def lock_rows() -> str:
 
 # ---- SQL that differs ---------------------------------------------------------------------
 
-def contains(column: peewee.Field, term: str) -> peewee.Expression:
-    """`term` occurs in `column` (both lower-cased by the caller). SQLite: instr(), a plain substring
-    test. The server: LIKE '%term%', which the trigram index on search_text answers (docs/server.md)."""
+def contains_all(column: peewee.Field, terms: list[str]) -> list[peewee.Expression]:
+    """Conditions that each of `terms` occurs in `column` (request.search_text; both lower-cased by
+    the caller). SQLite: instr(), a plain substring test per term. The server: its search indexes
+    (store.server.contains_all, docs/server.md)."""
     if on_server():
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return peewee.Expression(column, "LIKE", f"%{escaped}%")
-    return peewee.fn.instr(column, term) > 0
+        from app.store import server
+
+        return server.contains_all(column, terms)
+    return [peewee.fn.instr(column, term) > 0 for term in terms]
 
 
 def month(column: peewee.Field) -> peewee.Node:
@@ -117,6 +119,25 @@ def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
     if on_server():
         sql = sql.replace("?", "%s")
     database.cursor().executemany(sql, rows)
+
+
+def search_page(matches: peewee.ModelSelect, descending: bool, offset: int, limit: int) -> list[int]:
+    """The ids of one page of `matches` (id, received_on) in list order, on the server: walking the
+    list in order until the page is full is quickest when many requests match; when few do, that
+    walk reads nearly the whole register, and filtering first is. Which it is shows within
+    milliseconds, so the walk is given that long (store.server.first_within)."""
+    from app.store import server
+
+    def ordered(id_column, received_column):
+        keys = (received_column, id_column)
+        return [k.desc() for k in keys] if descending else [k.asc() for k in keys]
+
+    walk = matches.select(matches.model.id).order_by(*ordered(matches.model.id, matches.model.received_on))
+    found = matches.cte("matches", materialized=True)
+    filtered = (peewee.Select([found], [found.c.id]).with_cte(found)
+                .order_by(*ordered(found.c.id, found.c.received_on)))
+    return server.first_within(database.obj, [walk.offset(offset).limit(limit),
+                                              filtered.offset(offset).limit(limit)])
 
 
 def plan_search_by_hand() -> bool:

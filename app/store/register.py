@@ -95,12 +95,11 @@ def get_by_no(case_no: str) -> Case | None:
 
 
 def _where(query: CaseQuery) -> list:
-    """The filter as peewee expressions (for a file without the text index)."""
+    """The filter as peewee expressions (on a server, or for a file without the text index)."""
     conds = []
-    for term in _terms(query.text):
-        # instr() is a plain substring test: faster than LIKE '%…%' (no pattern, no ASCII folding),
-        # and search_text is stored lower-case already.
-        conds.append(pw.fn.instr(Request.search_text, term) > 0)
+    # A plain substring test of each term (engine.contains_all: instr() in the file, the search
+    # indexes on the server); search_text is stored lower-case already.
+    conds.extend(engine.contains_all(Request.search_text, _terms(query.text)))
     if query.year is not None:
         conds.append(Request.year == query.year)
     if query.status:
@@ -124,8 +123,8 @@ def rows(query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
     """One page of the register list, in the query's order."""
     if search.available():
         ids = _Plan(query).page(offset, limit)
-    else:  # a file of an older version opened read-only: no text index to read
-        ids = [i for (i,) in _legacy_ids(query, offset, limit).tuples()]
+    else:  # a server (its own indexes), or a file of an older version opened read-only
+        ids = _legacy_ids(query, offset, limit)
     return _rows_of(ids)
 
 
@@ -145,10 +144,17 @@ def _rows_of(ids: list[int]) -> list[CaseRow]:
     return [_to_row(found[i]) for i in ids]
 
 
-def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> pw.ModelSelect:
+def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> list[int]:
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
+    if _terms(query.text) and order == SORT_FIELDS["received_on"] and engine.on_server():
+        # The server's walk in list order, or its matches filtered first (engine.search_page).
+        matches = Request.select(Request.id, Request.received_on).where(*_where(query))
+        return engine.search_page(matches, query.descending, offset, limit)
+    # Empty values first going up, last going down: SQLite's own order, spelled out for the server
+    # (which puts NULL last going up), so the list reads the same on both engines.
     select = _filtered(Request.select(Request.id), query)
-    return select.order_by(*[_ordering(f, query.descending) for f in order]).offset(offset).limit(limit)
+    select = select.order_by(*[_ordering(f, query.descending) for f in order]).offset(offset).limit(limit)
+    return [i for (i,) in select.tuples()]
 
 
 def _ordering(field: pw.Field, descending: bool) -> pw.Ordering:
@@ -166,8 +172,10 @@ def count(query: CaseQuery, at_most: int | None = None) -> int:
     """How many requests the query finds; with `at_most`, counting stops there (the register shows
     "1000+" until the clerk asks for the exact figure)."""
     if not search.available():
-        total = _filtered(Request.select(), query).count()
-        return total if at_most is None else min(total, at_most)
+        select = _filtered(Request.select(Request.id), query)
+        if at_most is not None:  # the count stops at `at_most`: no need to find every match
+            select = select.limit(at_most)
+        return select.count()
     return _Plan(query).count(at_most)
 
 

@@ -5,8 +5,9 @@ trigram) and a search term of three or more characters is a phrase of its trigra
 exactly where the term is a substring. A term of one or two characters has no trigram of its own:
 it is looked up in the index's vocabulary instead (every trigram that starts with it; the text is
 stored with two padding characters so that its last characters start a trigram too), and matches
-where any of those trigrams does. Everything here is SQLite's own: the PostgreSQL engine will use
-pg_trgm behind the same functions (docs/performance.md, "Search as you type").
+where any of those trigrams does. Everything here is SQLite's own: on a PostgreSQL server the
+register searches through pg_trgm and a set of one- and two-character pieces instead (store.server,
+docs/server.md), so `available` says no there and the register takes its plain conditions.
 
 The table is contentless (the text lives in `request` only) and kept in step by triggers, so every
 write of a request, whatever writes it, updates the index in the same transaction.
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 
 import peewee
 
+from app.store import engine
 from app.store.base import database
 
 TABLE = "request_search"
@@ -39,7 +41,10 @@ _available: dict[str, object] = {"db": None, "ok": False}
 
 def ensure(db: peewee.Database) -> None:
     """Create the index, its vocabulary and its triggers and fill it from the register, unless all
-    of them are there already; one that is incomplete is made again from scratch."""
+    of them are there already; one that is incomplete is made again from scratch. A server keeps
+    its own search indexes (store.server.tidy)."""
+    if engine.on_server(db):
+        return
     names = {(kind, name) for kind, name in db.execute_sql(
         "SELECT type, name FROM sqlite_master WHERE name LIKE 'request_search%'").fetchall()}
     if OBJECTS <= names:
@@ -80,6 +85,8 @@ def filled_after(first_id: int) -> Iterator[None]:
 def available() -> bool:
     """Whether the open file has the index (a file of an older version opened read-only has not)."""
     obj = database.obj
+    if engine.on_server(obj):
+        return False
     if _available["db"] is not obj:
         found = database.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                      (TABLE,)).fetchone()

@@ -28,6 +28,9 @@ SESSION = {"idle_in_transaction_session_timeout": "60s", "lock_timeout": "20s"}
 VERSION_TABLE = "schema_version"
 _MIGRATION_LOCK = 0x7A77676B  # pg_advisory_lock key ("zwgk"): two desks starting at once migrate once
 SEARCH_INDEX = "request_search_text_trgm"
+GRAMS = "request_gram"  # every one- and two-character piece of each request's search_text (below)
+GRAMS_INDEX = "request_gram_grams"
+GRAMS_TRIGGER = "request_gram_keep"
 _APPEND_ONLY = "audit_entry_append_only"
 AUDIT_TRIGGERS = {"audit_entry_no_update": "UPDATE", "audit_entry_no_delete": "DELETE",
                   "audit_entry_no_truncate": "TRUNCATE"}
@@ -314,6 +317,73 @@ _TEXT_BTREES = ("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.i
                 "AND a.attnum = ANY(x.indkey) AND a.atttypid = 'text'::regtype)")
 
 
+# ---- search as you type ----------------------------------------------------------------------
+#
+# A term of three characters or more is a LIKE '%term%' that the pg_trgm index on search_text
+# answers. A shorter one has no trigram (Chinese names and places are often two characters), and a
+# scan of the table took 100–400 ms at 100,000 requests; so the server keeps, beside each request,
+# the set of every one- and two-character piece of its search_text (request_gram, kept by a trigger
+# in the transaction that writes the request) under a GIN index: such a term is in the text exactly
+# when it is in the set (docs/server.md, measured by bench/bench_server.py).
+
+_GRAMS_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION zwgk_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
+    "SELECT coalesce(array_agg(DISTINCT g), '{}') FROM ("
+    "SELECT substr(t, i, 1) AS g FROM generate_series(1, length(t)) AS i UNION ALL "
+    "SELECT substr(t, i, 2) FROM generate_series(1, length(t) - 1) AS i) AS pieces $$")
+_GRAMS_KEEP = (
+    f"CREATE OR REPLACE FUNCTION {GRAMS_TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"INSERT INTO {GRAMS} (id, grams) VALUES (NEW.id, zwgk_grams(NEW.search_text)) "
+    "ON CONFLICT (id) DO UPDATE SET grams = EXCLUDED.grams; RETURN NULL; END $$")
+
+
+def _ensure_grams(db: peewee.Database) -> None:
+    db.execute_sql(_GRAMS_FUNCTION)
+    db.execute_sql(_GRAMS_KEEP)
+    if _scalar(db, "SELECT to_regclass(%s)", (GRAMS,)) is None:
+        db.execute_sql(f"CREATE TABLE {GRAMS} (id integer PRIMARY KEY REFERENCES request (id) ON DELETE CASCADE, "
+                       "grams text[] NOT NULL)")
+        db.execute_sql(f"INSERT INTO {GRAMS} (id, grams) SELECT id, zwgk_grams(search_text) FROM request")
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {GRAMS_INDEX} ON {GRAMS} USING gin (grams)")
+    if ("trigger", GRAMS_TRIGGER) not in object_names(db):
+        db.execute_sql(f"CREATE TRIGGER {GRAMS_TRIGGER} AFTER INSERT OR UPDATE OF search_text ON request "
+                       f"FOR EACH ROW EXECUTE FUNCTION {GRAMS_TRIGGER}()")
+
+
+def contains_all(column: peewee.Field, terms: list[str]) -> list[peewee.Expression]:
+    """Each of `terms` occurs in request.search_text: a long one through LIKE (the trigram index),
+    the short ones together through the set of pieces (exact, no recheck)."""
+    conds = [peewee.Expression(column, "LIKE", "%" + _like_escaped(t) + "%") for t in terms if len(t) > 2]
+    short = sorted({t for t in terms if len(t) <= 2})
+    if short:
+        pieces = peewee.SQL(f"(SELECT id FROM {GRAMS} WHERE grams @> %s)", (short,))
+        conds.append(column.model._meta.primary_key.in_(pieces))
+    return conds
+
+
+WALK_BUDGET_MS = 40
+
+
+def first_within(db: peewee.Database, attempts: list[peewee.SelectBase],
+                 budget_ms: int = WALK_BUDGET_MS) -> list[object]:
+    """The first column of the first of `attempts` (alternative plans of one query) that finishes
+    within `budget_ms`; the last one has no limit. Inside a transaction only the last one runs."""
+    if not db.in_transaction():
+        for query in attempts[:-1]:
+            try:
+                with db.atomic():
+                    db.execute_sql(f"SET LOCAL statement_timeout = {int(budget_ms)}")
+                    return [row[0] for row in db.execute(query).fetchall()]
+            except peewee.OperationalError as exc:
+                if _parts(exc)[1] != "57014":  # query_canceled: the plan took too long
+                    raise
+    return [row[0] for row in db.execute(attempts[-1]).fetchall()]
+
+
+def _like_escaped(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def keeps_index(name: str) -> bool:
     """Whether an index the models declare exists on the server (see above): not one holding search_text."""
     return "search_text" not in name
@@ -324,7 +394,8 @@ def needs_tidying(db: peewee.Database) -> bool:
     if db.execute_sql(_UNSHAPED_TEXT + " LIMIT 1").fetchone() or db.execute_sql(_TEXT_BTREES).fetchone():
         return True
     names = object_names(db)
-    if not {("trigger", name) for name in AUDIT_TRIGGERS} <= names:
+    grams = {("table", GRAMS), ("index", GRAMS_INDEX), ("trigger", GRAMS_TRIGGER)}
+    if not {("trigger", name) for name in AUDIT_TRIGGERS} | grams <= names:
         return True
     return _trigram_available(db) and ("index", SEARCH_INDEX) not in names
 
@@ -338,6 +409,7 @@ def tidy(db: peewee.Database) -> None:
     for (index,) in db.execute_sql(_TEXT_BTREES).fetchall():
         db.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
     protect_audit_trail(db)
+    _ensure_grams(db)
     if _install_trigram(db):
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON request USING gin (search_text gin_trgm_ops)")
 

@@ -154,16 +154,18 @@ def test_a_missing_table_and_trigger_are_made_again_at_the_next_open(url):
     assert ("table", "hearing") in names and ("trigger", "audit_entry_no_delete") in names
 
 
-def test_the_search_is_answered_by_the_trigram_index(url):
+def test_the_search_is_answered_by_the_servers_indexes(url):
     open_workspace(url)
     settings.save(demo_settings())
     for name in ("王丽", "李明", "张伟"):
         register.register(person(name), today=TODAY)
     with database.atomic():
         database.execute_sql("SET LOCAL enable_seqscan = off")  # three rows: show the index can answer
-        sql, params = store_register.Request.select().where(*store_register._where(CaseQuery(text="王丽"))).sql()
-        plan = " ".join(r[0] for r in database.execute_sql("EXPLAIN " + sql, params).fetchall())
-    assert store_server.SEARCH_INDEX in plan
+        plans = {}
+        for text in ("王丽", "土地征收"):
+            sql, params = store_register.Request.select().where(*store_register._where(CaseQuery(text=text))).sql()
+            plans[text] = " ".join(r[0] for r in database.execute_sql("EXPLAIN " + sql, params).fetchall())
+    assert store_server.GRAMS_INDEX in plans["王丽"] and store_server.SEARCH_INDEX in plans["土地征收"]
     assert [r.name for r in register.list_rows(CaseQuery(text="王丽"))] == ["王丽"]
     assert register.count(CaseQuery(text="%")) == 0  # LIKE's wildcards are searched as text
 
@@ -186,6 +188,23 @@ def test_a_real_serialization_failure_is_a_write_conflict_in_chinese(url):
         first.execute("ROLLBACK")
     translated = store_server.translate(info.value, url)
     assert isinstance(translated, WriteConflict) and "请重试" in str(translated)
+
+
+def test_a_plan_that_takes_too_long_gives_way_to_the_next(url):
+    """store.server.first_within: the search's walk in list order is stopped after its budget and the
+    filtering plan answers instead (the page of a rare term); inside a transaction only the last runs."""
+    import peewee
+
+    open_workspace(url)
+    slow = peewee.Select([peewee.fn.pg_sleep(0.5)], [peewee.SQL("'slow'")])
+    quick = peewee.Select(columns=[peewee.SQL("'quick'")])
+    start = dt.datetime.now()
+    assert store_server.first_within(database.obj, [slow, quick], budget_ms=50) == ["quick"]
+    assert (dt.datetime.now() - start).total_seconds() < 0.4
+    assert store_server.first_within(database.obj, [quick, slow], budget_ms=50) == ["quick"]
+    with database.atomic():  # (a statement_timeout there would outlive the attempt: no attempts)
+        assert store_server.first_within(database.obj, [quick, slow], budget_ms=50) == ["slow"]
+    assert database.execute_sql("SHOW statement_timeout").fetchone() == ("0",)  # nothing left behind
 
 
 def test_the_password_never_shows_in_messages():
