@@ -361,25 +361,6 @@ def contains_all(column: peewee.Field, terms: list[str]) -> list[peewee.Expressi
     return conds
 
 
-WALK_BUDGET_MS = 40
-
-
-def first_within(db: peewee.Database, attempts: list[peewee.SelectBase],
-                 budget_ms: int = WALK_BUDGET_MS) -> list[object]:
-    """The first column of the first of `attempts` (alternative plans of one query) that finishes
-    within `budget_ms`; the last one has no limit. Inside a transaction only the last one runs."""
-    if not db.in_transaction():
-        for query in attempts[:-1]:
-            try:
-                with db.atomic():
-                    db.execute_sql(f"SET LOCAL statement_timeout = {int(budget_ms)}")
-                    return [row[0] for row in db.execute(query).fetchall()]
-            except peewee.OperationalError as exc:
-                if _parts(exc)[1] != "57014":  # query_canceled: the plan took too long
-                    raise
-    return [row[0] for row in db.execute(attempts[-1]).fetchall()]
-
-
 def _like_escaped(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

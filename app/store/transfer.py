@@ -177,6 +177,7 @@ def file_into_server(source: Path, progress: Progress | None = None) -> Transfer
             say("正在核对行数和校验值")
             compare(reader, target, report)
             _compare_documents(source)
+        target.execute_sql("ANALYZE")  # the planner's statistics of the tables just filled, at once
     except sqlite3.Error as exc:
         raise StoreError(f"无法读取数据文件 {source}：{exc}") from None
     finally:

@@ -190,23 +190,6 @@ def test_a_real_serialization_failure_is_a_write_conflict_in_chinese(url):
     assert isinstance(translated, WriteConflict) and "请重试" in str(translated)
 
 
-def test_a_plan_that_takes_too_long_gives_way_to_the_next(url):
-    """store.server.first_within: the search's walk in list order is stopped after its budget and the
-    filtering plan answers instead (the page of a rare term); inside a transaction only the last runs."""
-    import peewee
-
-    open_workspace(url)
-    slow = peewee.Select([peewee.fn.pg_sleep(0.5)], [peewee.SQL("'slow'")])
-    quick = peewee.Select(columns=[peewee.SQL("'quick'")])
-    start = dt.datetime.now()
-    assert store_server.first_within(database.obj, [slow, quick], budget_ms=50) == ["quick"]
-    assert (dt.datetime.now() - start).total_seconds() < 0.4
-    assert store_server.first_within(database.obj, [quick, slow], budget_ms=50) == ["quick"]
-    with database.atomic():  # (a statement_timeout there would outlive the attempt: no attempts)
-        assert store_server.first_within(database.obj, [quick, slow], budget_ms=50) == ["slow"]
-    assert database.execute_sql("SHOW statement_timeout").fetchone() == ("0",)  # nothing left behind
-
-
 def test_the_password_never_shows_in_messages():
     assert store_server.display("postgresql://clerk:s3cret@db.example:5433/zwgk") == "clerk@db.example:5433/zwgk"
 
