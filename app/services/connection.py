@@ -69,5 +69,10 @@ def check(location: paths.Location) -> str:
     return f"已连接到 {where}：服务器上已有{office}数据，共 {cases} 件申请。"
 
 
+def load_driver() -> str:
+    """The component a desk needs to reach a server, loaded now (the self-check's proof)."""
+    return engine.load_driver()
+
+
 def describe(location: paths.Location) -> str:
     return engine.display(location)

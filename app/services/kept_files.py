@@ -1,7 +1,9 @@
 """Files the office's other duties keep beside the register (docs/legal/duties.md): an opinion
 item's attachment, the copy of what was published (登记存档), the reports made from templates. They
 live under the documents folder (paths.documents_dir), are recorded by their path relative to it
-(a moved or restored register keeps finding them) and by their SHA-256 (the archive checks them)."""
+(a moved or restored register keeps finding them) and by their SHA-256 (the archive checks them).
+An office on a database server also keeps them in the database, where every desk reaches them
+(store.files, docs/server.md); a desk's folder then holds its copies."""
 from __future__ import annotations
 
 import hashlib
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from app import paths
 from app.services.errors import ServiceError
+from app.store import files
 from app.store.db import current_path
 
 
@@ -18,9 +21,14 @@ def documents_root() -> Path:
 
 
 def absolute(relative: str) -> Path:
-    """The file recorded as ``relative`` (an absolute path is returned as it is)."""
+    """The file recorded as ``relative`` (an absolute path is returned as it is), this desk's copy
+    written from the database first where the office keeps it there."""
     path = Path(relative)
-    return path if path.is_absolute() else documents_root() / path
+    if path.is_absolute():
+        return path
+    path = documents_root() / path
+    files.local(files.DOCUMENTS, Path(relative).as_posix(), path)
+    return path
 
 
 def relative(path: Path) -> str:
@@ -63,4 +71,6 @@ def keep(source: Path | str, folder: str, name: str | None = None) -> tuple[str,
         shutil.copyfile(source, target)
     except OSError as exc:
         raise ServiceError(f"无法保存文件 {target.name}：{exc.strerror or exc}") from None
-    return relative(target), sha256(target)
+    recorded = relative(target)
+    files.keep(files.DOCUMENTS, recorded, target)
+    return recorded, sha256(target)

@@ -19,7 +19,7 @@ from app.domain.opinion import Item, ItemData
 from app.services import kept_files
 from app.services import settings as office
 from app.services.errors import NotFound, ServiceError, ValidationError, YearLocked
-from app.store import audit
+from app.store import audit, files
 from app.store import opinion as store
 from app.store.db import atomic
 from app.store.ledger import year_lock
@@ -250,9 +250,11 @@ def _render(template_name: str, context: dict, target: Path, kind: str, year: in
         templates.render(templates.form_template(template_name), context, target)
     except OSError as exc:
         raise ServiceError(f"无法保存文件 {target}（是否已在 Word/WPS 中打开？）：{exc.strerror or exc}") from None
+    recorded = kept_files.relative(target)
     with atomic():
-        add_document(None, kind, made_on, kept_files.relative(target), kept_files.sha256(target), audit.operator(),
-                     year=year)
+        if not Path(recorded).is_absolute():
+            files.keep(files.DOCUMENTS, recorded, target)  # every desk of a server's office reaches it
+        add_document(None, kind, made_on, recorded, kept_files.sha256(target), audit.operator(), year=year)
     return target
 
 

@@ -49,6 +49,14 @@ def server_fields(location: str) -> dict[str, object]:
     return server.parts_of(location)
 
 
+def load_driver() -> str:
+    """Import the server's driver now (it is imported when a server is first opened, so a bundle
+    without it would start and fail only then); its name and version."""
+    import psycopg
+
+    return f"psycopg {psycopg.__version__}"
+
+
 def on_server(db: peewee.Database | None = None) -> bool:
     """Whether `db` (default: the open database) is a server."""
     return isinstance(db if db is not None else database.obj, peewee.PostgresqlDatabase)

@@ -129,6 +129,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         return super().cursor(named_cursor)
 
     def execute_sql(self, sql, params=None):
+        if not params:  # peewee hands psycopg an empty tuple, so a literal % (LIKE '%…%') must be doubled
+            sql, params = sql.replace("%", "%%"), ()
         try:
             return super().execute_sql(sql, params)
         except (peewee.OperationalError, peewee.InterfaceError) as exc:

@@ -91,8 +91,12 @@ def test_a_kept_file_changed_after_it_was_kept_is_named_in_the_archive(workspace
     from app.services import kept_files
 
     a_year_of_duties(tmp_path)
+    from app.store.schema import StoredFile
+
     report = next(p for p in (kept_files.documents_root() / "舆情").rglob("*.docx"))
     report.write_bytes(b"changed")
+    # Changed where the office keeps it: its folder, and on a server the database as well.
+    StoredFile.update(data=b"changed").where(StoredFile.name == kept_files.relative(report)).execute()
     package = archive.archive_year(2026, tmp_path / "归档", today=D(2027, 1, 10))
     assert [w for w in package.warnings if "校验值不一致" in w] == [
         f"其他政务公开工作：重要政务舆情即时呈报单“{report.name}”在生成或存档后被修改过（校验值不一致）"]

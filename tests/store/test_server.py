@@ -190,6 +190,15 @@ def test_a_real_serialization_failure_is_a_write_conflict_in_chinese(url):
     assert isinstance(translated, WriteConflict) and "请重试" in str(translated)
 
 
+def test_sql_written_for_both_engines_runs_on_the_server(url):
+    """A migration's plain SQL with a literal % (LIKE '%…%', as _v3's) and no parameters runs as it
+    does in the file (psycopg would read the % as a placeholder)."""
+    open_workspace(url)
+    settings.save(demo_settings())
+    assert database.execute_sql("SELECT count(*) FROM setting WHERE key LIKE '%offic%'").fetchone() == (1,)
+    assert database.execute_sql("SELECT count(*) FROM setting WHERE key LIKE %s", ("%offic%",)).fetchone() == (1,)
+
+
 def test_the_password_never_shows_in_messages():
     assert store_server.display("postgresql://clerk:s3cret@db.example:5433/zwgk") == "clerk@db.example:5433/zwgk"
 

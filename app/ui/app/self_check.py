@@ -58,18 +58,20 @@ def _resources() -> str:
     return f"程序目录 {paths.root()}"
 
 
-# Loaded only when first used (start-up speed), so a bundle missing one would start fine and fail later.
-# psycopg: a desk on a database server (docs/server.md).
-LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "python_calamine", "holidays", "argon2", "jinja2", "platformdirs",
-                  "psycopg")
+# Loaded only when first used (start-up speed), so a bundle missing one would start fine and fail later;
+# so is the driver a desk on a database server needs (docs/server.md).
+LAZY_LIBRARIES = ("docxtpl", "docx", "openpyxl", "python_calamine", "holidays", "argon2", "jinja2", "platformdirs")
 
 
 def _libraries() -> str:
     import importlib
 
+    from app.services import connection
+
     for name in LAZY_LIBRARIES:
         importlib.import_module(name)
-    return f"组件 {len(LAZY_LIBRARIES)} 个"
+    driver = connection.load_driver()
+    return f"组件 {len(LAZY_LIBRARIES) + 1} 个（含数据库服务器组件 {driver}）"
 
 
 def _database(folder: Path, given: str | None) -> str:
