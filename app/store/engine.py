@@ -129,7 +129,7 @@ def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
     database.cursor().executemany(sql, rows)
 
 
-SEARCH_CAP = 5000
+SEARCH_CAP = 2000
 
 
 def search_page(matches: peewee.ModelSelect, descending: bool, offset: int, limit: int) -> list[int]:

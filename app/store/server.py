@@ -23,8 +23,10 @@ SCHEMES = ("postgresql://", "postgres://")
 APPLICATION_NAME = "zwgk"  # how the desks show in pg_stat_activity
 CONNECT_TIMEOUT_S = 5      # an unreachable server is told within seconds, not minutes
 # Per session (docs/server.md, "Several desks"): a desk that dies inside a transaction releases its row
-# locks (a number being taken) after a minute; a write waits at most 20 s for another desk's lock.
-SESSION = {"idle_in_transaction_session_timeout": "60s", "lock_timeout": "20s"}
+# locks (a number being taken) after a minute; a write waits at most 20 s for another desk's lock; no
+# JIT compilation, which the planner starts for any query it thinks costly (a search over 100,000
+# requests) and which cost the desk 100–150 ms a keystroke before the query even ran.
+SESSION = {"idle_in_transaction_session_timeout": "60s", "lock_timeout": "20s", "jit": "off"}
 VERSION_TABLE = "schema_version"
 _MIGRATION_LOCK = 0x7A77676B  # pg_advisory_lock key ("zwgk"): two desks starting at once migrate once
 SEARCH_INDEX = "request_search_text_trgm"
