@@ -66,6 +66,13 @@ def _as_user() -> list[str]:
     return [runuser, "-u", RUN_AS, "--"]
 
 
+def _cluster_base() -> str | None:
+    """Where a cluster's directory is made: the system's shared /tmp, which the unprivileged user can
+    reach (a test's own temporary folder lies under the runner's private one)."""
+    shared = Path("/tmp")
+    return str(shared) if shared.is_dir() and os.access(shared, os.W_OK) and shared.stat().st_mode & 0o1000 else None
+
+
 class Cluster:
     """A throwaway PostgreSQL cluster on 127.0.0.1 with password login (scram-sha-256)."""
 
@@ -74,7 +81,7 @@ class Cluster:
         self.fast = fast
         self.password = secrets.token_hex(8)
         self.port = free_port()
-        self.dir = Path(tempfile.mkdtemp(prefix="zwgk-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix="zwgk-pg-", dir=_cluster_base()))
         self.data = self.dir / "data"
         self.prefix = _as_user()
         if self.prefix:

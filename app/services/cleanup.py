@@ -33,8 +33,9 @@ def clean_leftovers(db_path: Path | str | None = None, now: float | None = None)
     Run only by the copy of the program that writes to the file (not one opened read-only)."""
     from app.services.workspace import current_db_path
 
-    db_path = Path(db_path) if db_path else current_db_path()
-    store_backup.finish_restore(db_path)
+    db_path = paths.location(db_path) if db_path else current_db_path()
+    if not store_backup.server_managed(db_path):  # a server is never restored from here
+        store_backup.finish_restore(db_path)
     notices.finish_interrupted_issues()
     archive.finish_interrupted_archives()
     now = time.time() if now is None else now

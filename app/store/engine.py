@@ -147,6 +147,11 @@ def search_page(matches: peewee.ModelSelect, descending: bool, offset: int, limi
     return [case_id for (case_id,) in walk.offset(offset).limit(limit).tuples()]
 
 
+def is_integrity_error(exc: BaseException) -> bool:
+    """Whether a driver's own error (sqlite3's, psycopg's) is a broken constraint (a number used twice)."""
+    return any(cls.__name__ == "IntegrityError" for cls in type(exc).__mro__)
+
+
 def plan_search_by_hand() -> bool:
     """SQLite's planner is steered to walk the search index in list order (store.register.rows);
     PostgreSQL plans the search itself from the trigram index and its statistics."""

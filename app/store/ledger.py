@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
 import peewee as pw
 
 from app.domain.request import CONCLUDED_STATUSES, Case, RequestData, TimelineEntry
-from app.store.db import StoreError, current_path, database, translate
+from app.store import engine
+from app.store.db import StoreError, current_path, translate
 from app.store.schema import Document, Event, Request, Sequence, YearLock, now
 from app.store.register import _CASE_FIELDS, _DATA_FIELDS
 
@@ -152,11 +152,10 @@ def insert_imported(cases: list[ImportedCase], operator: str, progress=None) -> 
     stamp = str(now())
     columns = [f.column_name for f in Request._meta.sorted_fields if f.name != "id"]
     first_id = (Request.select(pw.fn.MAX(Request.id)).scalar() or 0) + 1
-    cursor = database.cursor()
     try:
         for start in range(0, len(cases), _IMPORT_BATCH):
             batch = cases[start:start + _IMPORT_BATCH]
-            cursor.executemany(_insert_sql("request", columns), [_request_row(c, stamp) for c in batch])
+            engine.executemany(_insert_sql("request", columns), [_request_row(c, stamp) for c in batch])
             if progress is not None:
                 progress(start + len(batch), len(cases))
         ids = dict(Request.select(Request.case_no, Request.id).where(Request.id >= first_id).tuples())
@@ -164,11 +163,11 @@ def insert_imported(cases: list[ImportedCase], operator: str, progress=None) -> 
         events = [(case_id, LEDGER_EVENT, c.received_on.isoformat(), f"从台账导入（{c.ledger_values.get('file', '')}）",
                    json.dumps(c.ledger_values, ensure_ascii=False, default=str), operator, stamp)
                   for case_id, c in zip(case_ids, cases)]
-        cursor.executemany(_insert_sql("event", ["request_id", "kind", "happened_on", "summary", "data", "operator",
+        engine.executemany(_insert_sql("event", ["request_id", "kind", "happened_on", "summary", "data", "operator",
                                                  "created_at"]), events)
-    except sqlite3.IntegrityError as exc:
-        raise StoreError(f"登记编号已被使用，未导入任何行（{exc}）") from None
-    except sqlite3.DatabaseError as exc:
+    except Exception as exc:  # the driver's own errors (sqlite3, psycopg), as the store tells them
+        if engine.is_integrity_error(exc):
+            raise StoreError(f"登记编号已被使用，未导入任何行（{exc}）") from None
         raise translate(exc, current_path()) from None
     return case_ids
 
@@ -187,7 +186,7 @@ def _request_row(c: ImportedCase, stamp: str) -> tuple:
 
 def _stored(value: object) -> object:
     if isinstance(value, bool):
-        return int(value)
+        return value if engine.on_server() else int(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

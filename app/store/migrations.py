@@ -81,6 +81,11 @@ def _v4(db: peewee.SqliteDatabase) -> None:
 
     if not db.table_exists("request"):
         return  # created in its final form below (migrate → create_tables)
+    if engine.on_server(db):  # the server runs no Python: the numbers that change are written one by one
+        for case_id, number in db.execute_sql("SELECT id, id_number FROM request").fetchall():
+            if normalise_id(number) != number:
+                db.execute_sql("UPDATE request SET id_number = %s WHERE id = %s", (normalise_id(number), case_id))
+        return
     db.connection().create_function("zwgk_normalise_id", 1, normalise_id, deterministic=True)
     db.execute_sql("UPDATE request SET id_number = zwgk_normalise_id(id_number) "
                    "WHERE id_number <> zwgk_normalise_id(id_number)")

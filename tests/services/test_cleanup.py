@@ -62,6 +62,7 @@ def test_stale_leftovers_go_and_everything_else_stays(workspace, db_path, own_te
     assert all(p.exists() for p in fresh + kept)
 
 
+@pytest.mark.sqlite_only("a backup of the file zips its folder; a server's export writes the documents it keeps")
 def test_a_backup_never_carries_a_leftover(workspace, db_path):
     _file(paths.documents_dir(db_path) / ".签发中-77-补.docx.part")
     _file(paths.case_dir(db_path, "〔2026〕第1号") / ".签发中-78-补.docx.part")  # where earlier versions left it
