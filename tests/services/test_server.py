@@ -93,3 +93,21 @@ def test_backup_out_on_a_server_exports_a_file_the_program_opens(office, tmp_pat
     [row] = notices.documents(case.id)
     assert row.exists and sha(row.path) == sha(issued.path) and row.path.is_relative_to(paths.documents_dir(copy))
     assert not backup.server_managed()  # a file of its own: backed up on this desk from now on
+
+
+def test_a_new_server_database_is_set_up_by_the_command_lines_first_start(server_url, tmp_path, capsys):
+    """Commands that only read refuse a server database without a register, as they refuse a missing
+    file; `settings --import` sets it up (the README's way without a screen)."""
+    import json
+
+    assert cli.run(["list", "--db", server_url]) == 2
+    assert "还没有登记簿" in capsys.readouterr().err
+    office = tmp_path / "机关设置.json"
+    from app.domain.settings import SETTING_LABELS
+
+    values = {key: value for key, value in demo_settings().to_dict().items() if key in SETTING_LABELS}
+    office.write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+    assert cli.run(["settings", "--import", str(office), "--db", server_url]) == 0
+    assert cli.run(["list", "--db", server_url]) == 0
+    open_workspace(server_url)
+    assert settings.load().short_name == "茅畲乡"
