@@ -22,7 +22,8 @@ from app.domain.request import Case
 from app.services import files, kept_files
 from app.services import settings as office
 from app.services.errors import ServiceError, ValidationError, YearLocked
-from app.store import audit, files, ledger as store
+from app.store import audit, ledger as store
+from app.store import files as kept
 from app.store.db import atomic, current_path
 
 Progress = Callable[[int, int], None]
@@ -212,7 +213,7 @@ def _copy_document(doc, docs_root: Path, case_dir: Path, index: int,
     source = Path(doc.path)
     if not source.is_absolute():
         source = docs_root / source
-        files.local(files.DOCUMENTS, doc.path, source)  # a server's office keeps it in the database
+        kept.local(kept.DOCUMENTS, doc.path, source)  # a server's office keeps it in the database
     if not source.is_file():
         return None, f"文书“{label}”的文件缺失：{source.name}", None
     stem = paths.safe_filename("_".join(p for p in (f"{index:02d}", rules.date8(_dated(doc)), doc.kind, doc.doc_no)
