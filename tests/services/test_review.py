@@ -208,7 +208,7 @@ def test_secret_checklist_is_refused_full_release(item):
 # ---------------------------------------------------------------- the printed form among the documents
 
 
-def test_printed_form_is_a_dated_document_of_its_own_kind_and_the_answer_can_still_be_issued(workspace, db_path):
+def test_printed_form_is_a_dated_document_of_its_own_kind_and_the_answer_can_still_be_issued(workspace, tmp_path):
     from app.services import archive, notices
     from app.store.schema import Document
 
@@ -230,7 +230,7 @@ def test_printed_form_is_a_dated_document_of_its_own_kind_and_the_answer_can_sti
     settings_ = settings.load()
     settings_.fonds_no = "0194"
     settings.save(settings_)
-    package = archive.archive_year(2026, db_path.parent / "归档", today=D(2027, 1, 5))
+    package = archive.archive_year(2026, tmp_path / "归档", today=D(2027, 1, 5))
     names = sorted(p.name for p in package.folder.rglob("*.docx"))
     assert any(n.startswith("01_20260311_保密审查表") for n in names), names
     assert not any("00000000" in n for n in names)
