@@ -644,8 +644,8 @@ def atomic() -> Iterator[None]:
 
 def snapshot() -> contextlib.AbstractContextManager:
     """A read transaction: every read inside sees the file as it was when the first one ran, even if
-    another thread writes meanwhile (nothing is locked against writers)."""
-    return database.atomic()
+    another thread writes meanwhile (nothing is locked against writers; engine.snapshot)."""
+    return engine.snapshot()
 
 
 def _plain(field: peewee.Field):
@@ -694,6 +694,11 @@ def insert_many(model: type[peewee.Model], columns: Sequence[str], rows: Iterabl
             values[i] = convert(values[i])
         return values
 
+    if engine.on_server():  # the server's driver takes the Python values as they are
+        engine.executemany(sql, [[*row, *defaults] for row in rows])
+        if "id" in columns:
+            engine.after_ids_given(model._meta.table_name)
+        return
     try:
         database.connection().executemany(sql, map(plain, rows))
     except sqlite3.Error as exc:

@@ -8,6 +8,8 @@ passes a location through as it got it: a path, or a server URL (a string).
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -96,6 +98,80 @@ def lock_rows() -> str:
 
 
 # ---- SQL that differs ---------------------------------------------------------------------
+
+# A statement written for SQLite, as the store's plain SQL is (docs/performance.md): its string
+# literals, its placeholders (? and :name), SQLite's INDEXED BY, and a literal % (the server's driver
+# reads % as the start of a placeholder).
+_SQL_PIECES = re.compile(r"('(?:[^']|'')*')|(\?)|(?<![:\w]):([A-Za-z_]\w*)|(\s+INDEXED BY \w+)|(%)")
+
+
+def sql(text: str) -> str:
+    """A statement written for SQLite, as the open database reads it. The server: placeholders in
+    its driver's spelling (%s, %(name)s), no INDEXED BY (its planner picks its own indexes), a
+    literal % doubled. The same query, the same answer (the tests run both engines)."""
+    if not on_server():
+        return text
+
+    def piece(match: re.Match) -> str:
+        literal, question, name, indexed, percent = match.groups()
+        if literal is not None:
+            return literal.replace("%", "%%")
+        if question is not None:
+            return "%s"
+        if name is not None:
+            return f"%({name})s"
+        if indexed is not None:
+            return ""
+        return "%%"
+
+    return _SQL_PIECES.sub(piece, text)
+
+
+def ids_in(column: str) -> str:
+    """`column IN` a list of ids given as one parameter (`id_list`): SQLite reads it as JSON, the
+    server as an array."""
+    return f"{column} = ANY(CAST(? AS integer[]))" if on_server() else f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def id_list(ids: Sequence[int]) -> object:
+    return [int(i) for i in ids] if on_server() else json.dumps([int(i) for i in ids])
+
+
+def false() -> str:
+    """The stored false of a BooleanField in plain SQL (SQLite keeps 0, the server a boolean)."""
+    return "FALSE" if on_server() else "0"
+
+
+def as_int(expression: str) -> str:
+    """A boolean column as 0 or 1 in arithmetic."""
+    return f"CAST({expression} AS integer)" if on_server() else expression
+
+
+def count_if(condition: str) -> str:
+    """How many rows of a group meet `condition` (SQLite sums the 0 or 1 of a comparison)."""
+    return f"count(*) FILTER (WHERE {condition})" if on_server() else f"sum({condition})"
+
+
+def month_of_text(column: str) -> str:
+    """The month (1–12) of a date column in plain SQL: SQLite stores YYYY-MM-DD text (characters 6
+    and 7), the server a date."""
+    return f"CAST(EXTRACT(MONTH FROM {column}) AS integer)" if on_server() else f"substr({column}, 6, 2)"
+
+
+def after_ids_given(table: str) -> None:
+    """Rows inserted with their ids given: the server's id sequence moves past them (SQLite takes
+    the next id from the table itself)."""
+    if on_server():
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                             f"(SELECT coalesce(max(id), 0) + 1 FROM \"{table}\"), false)")
+
+
+class BooleanFalse(peewee.Node):
+    """`false()` inside a model's DDL (a partial index): the context tells the engine, by its
+    placeholder (the server's driver spells it %s)."""
+
+    def __sql__(self, ctx):
+        return ctx.literal("FALSE" if ctx.state.param == "%s" else "0")
 
 def contains_all(column: peewee.Field, terms: list[str]) -> list[peewee.Expression]:
     """Conditions that each of `terms` occurs in `column` (request.search_text; both lower-cased by

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.store import engine
 from app.store.base import database
 
 
@@ -13,14 +14,13 @@ def _year(year: int) -> dict[str, str]:
 
 def received_per_month(year: int) -> dict[int, int]:
     """Month (1–12) → requests whose 收到申请之日 falls in that month of `year`."""
-    # Dates are stored as YYYY-MM-DD text: the month is characters 6 and 7.
-    sql = ("SELECT substr(received_on, 6, 2), count(*) FROM request INDEXED BY request_received_on "
+    sql = (f"SELECT {engine.month_of_text('received_on')}, count(*) FROM request INDEXED BY request_received_on "
            "WHERE received_on BETWEEN :jan1 AND :dec31 GROUP BY 1")
-    return {int(m): n for m, n in database.execute_sql(sql, _year(year)).fetchall()}
+    return {int(m): n for m, n in database.execute_sql(engine.sql(sql), _year(year)).fetchall()}
 
 
 def outcomes_answered_in(year: int) -> dict[str, int]:
     """Outcome code → cases answered (答复日期) in `year`."""
     sql = ("SELECT outcome, count(*) FROM request INDEXED BY request_applicant_kind_outcome_answered_on_received_on "
            "WHERE outcome IS NOT NULL AND answered_on BETWEEN :jan1 AND :dec31 GROUP BY outcome")
-    return dict(database.execute_sql(sql, _year(year)).fetchall())
+    return dict(database.execute_sql(engine.sql(sql), _year(year)).fetchall())

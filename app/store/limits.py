@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from app.domain.clock import Limit
 from app.domain.request import CONCLUDED_STATUSES
+from app.store import engine
 from app.store.base import database
 from app.store.db import insert_many
 from app.store.schema import CaseLimit, ClockState, Request
@@ -80,7 +81,8 @@ def uncounted(day: dt.date, fingerprint: str) -> list[int]:
     sql = (f"SELECT r.id FROM request AS r LEFT JOIN clock_state AS s ON s.request_id = r.id "
            f"WHERE r.status NOT IN ({', '.join('?' * len(CONCLUDED_STATUSES))}) "
            "AND (s.request_id IS NULL OR s.fingerprint != ? OR s.valid_from > ? OR s.valid_until <= ?) ORDER BY r.id")
-    return [i for (i,) in database.execute_sql(sql, [*sorted(CONCLUDED_STATUSES), fingerprint, iso, iso]).fetchall()]
+    params = [*sorted(CONCLUDED_STATUSES), fingerprint, iso, iso]
+    return [i for (i,) in database.execute_sql(engine.sql(sql), params).fetchall()]
 
 
 def most_urgent(today: dt.date, soon_before: dt.date, waiting_keys: Sequence[str]) -> list[DueRow]:
@@ -97,9 +99,9 @@ def most_urgent(today: dt.date, soon_before: dt.date, waiting_keys: Sequence[str
     # 2 × class, + 1 for the office's own limits: how _pick ranks a case's limits, before the days left.
     rank = ("(CASE WHEN l.due IS NULL THEN (CASE WHEN l.paused THEN 3 END) "
             "WHEN l.due < :today THEN (CASE WHEN l.optional THEN NULL ELSE 0 END) "
-            "WHEN l.due = :today THEN 1 WHEN l.due < :soon THEN 2 END) * 2 + 1 - l.legal")
+            f"WHEN l.due = :today THEN 1 WHEN l.due < :soon THEN 2 END) * 2 + 1 - {engine.as_int('l.legal')}")
     columns = ", ".join(f"l.{c}" for c in _LIMIT_COLUMNS)
-    running = "l.superseded = 0 AND l.done_on IS NULL"  # the partial index case_limit_running holds these
+    running = f"l.superseded = {engine.false()} AND l.done_on IS NULL"  # the partial index case_limit_running holds these
     sql = (f"WITH best AS (SELECT request_id, min({rank}) AS rank FROM case_limit AS l WHERE {running} "
            "GROUP BY request_id) "
            f"SELECT l.request_id, r.case_no, r.name, {columns} FROM best "
@@ -117,16 +119,18 @@ def running_from(first_day: dt.date) -> list[DueRow]:
     concluded = {f"c{n}": status for n, status in enumerate(sorted(CONCLUDED_STATUSES))}
     sql = (f"SELECT l.request_id, r.case_no, r.name, {', '.join('l.' + c for c in _LIMIT_COLUMNS)} "
            "FROM case_limit AS l JOIN request AS r ON r.id = l.request_id "
-           "WHERE l.superseded = 0 AND l.done_on IS NULL AND l.due >= :first "
+           f"WHERE l.superseded = {engine.false()} AND l.done_on IS NULL AND l.due >= :first "
            f"AND r.status NOT IN ({', '.join(':' + name for name in concluded)}) ORDER BY l.request_id, l.position")
     return _due_rows(sql, {"first": first_day.isoformat(), **concluded})
 
 
 def _due_rows(sql: str, params: dict) -> list[DueRow]:
-    day = dt.date.fromisoformat
+    def day(value: object) -> dt.date:  # SQLite gives the stored text, the server a date
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
     out = []
     for (case_id, case_no, name, key, label, due, explanation, legal, start, unconfirmed, paused, done_on, optional,
-         superseded) in database.execute_sql(sql, params).fetchall():
+         superseded) in database.execute_sql(engine.sql(sql), params).fetchall():
         years = tuple(int(y) for y in unconfirmed.split(",")) if unconfirmed else ()
         out.append(DueRow(case_id, case_no, name, Limit(
             key, label, day(due) if due else None, explanation, bool(legal), day(start) if start else None, years,

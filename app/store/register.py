@@ -146,7 +146,7 @@ def _rows_of(ids: list[int]) -> list[CaseRow]:
 
 def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> list[int]:
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
-    if _terms(query.text) and order == SORT_FIELDS["received_on"] and engine.on_server():
+    if _terms(query.text) and order is SORT_FIELDS["received_on"] and engine.on_server():
         # The server's walk in list order, or its matches filtered first (engine.search_page).
         matches = Request.select(Request.id, Request.received_on).where(*_where(query))
         return engine.search_page(matches, query.descending, offset, limit)
@@ -397,18 +397,18 @@ def open_cases_with_timelines(ids: Sequence[int] | None = None,
     where = f"r.status NOT IN ({', '.join('?' * len(CONCLUDED_STATUSES))})"
     params: list = sorted(CONCLUDED_STATUSES)
     if ids is not None:
-        where += " AND r.id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(ids)))
+        where += " AND " + engine.ids_in("r.id")
+        params.append(engine.id_list(ids))
     read_case, read_event = reader(Request, _CASE_FIELDS), reader(Event, _EVENT_FIELDS)
     with snapshot():
-        cases = [Case(*read_case(row)) for row in database.execute_sql(
+        cases = [Case(*read_case(row)) for row in database.execute_sql(engine.sql(
             f"SELECT {', '.join('r.' + f for f in _CASE_COLUMNS)} FROM request AS r WHERE {where} ORDER BY r.id"
-            + (engine.lock_rows() if for_update else ""),
+            + (engine.lock_rows() if for_update else "")),
             params).fetchall()]
         events: dict[int, list[TimelineEntry]] = {case.id: [] for case in cases}
-        for row in database.execute_sql(
+        for row in database.execute_sql(engine.sql(
                 f"SELECT {', '.join('e.' + c for c in _EVENT_SQL)} FROM event AS e JOIN request AS r ON r.id = e.request_id "
-                f"WHERE {where} ORDER BY e.request_id, e.happened_on, e.id", params).fetchall():
+                f"WHERE {where} ORDER BY e.request_id, e.happened_on, e.id"), params).fetchall():
             case_id, *entry = read_event(row)
             entry[4] = json.loads(entry[4])
             events[case_id].append(TimelineEntry(*entry))

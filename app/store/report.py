@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from app.domain.annual_report import Leaf, ReportGroup
+from app.store import engine
 from app.store.base import database
 from app.store.schema import Event, Request
 
@@ -33,7 +34,7 @@ class _FirstOf:
 
     def __str__(self) -> str:
         sql = f"SELECT min(id) FROM request INDEXED BY {_INDEX} WHERE {' AND '.join(self._where)}"
-        return str(database.execute_sql(sql, self._params).fetchone()[0])
+        return str(database.execute_sql(engine.sql(sql), self._params).fetchone()[0])
 
 
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
@@ -44,15 +45,15 @@ def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
     groups = []
     for concluded, where in ((True, "answered_on BETWEEN :jan1 AND :dec31"),
                              (False, "(answered_on IS NULL OR answered_on > :dec31) AND received_on <= :dec31")):
-        sql = (f"SELECT applicant_kind, outcome, count(*), sum(received_on < :jan1) FROM request "
+        sql = (f"SELECT applicant_kind, outcome, count(*), {engine.count_if('received_on < :jan1')} FROM request "
                f"INDEXED BY {_INDEX} WHERE {where} GROUP BY applicant_kind, outcome")
-        for kind, outcome, n, carried in database.execute_sql(sql, _year(year)).fetchall():
+        for kind, outcome, n, carried in database.execute_sql(engine.sql(sql), _year(year)).fetchall():
             for carried_in, count in ((True, carried), (False, n - carried)):
                 if count:
                     groups.append(ReportGroup(kind, outcome, carried_in, concluded, count,
                                               _FirstOf(year, kind, outcome, carried_in, concluded)))
-    wrong = database.execute_sql(f"SELECT min(id) FROM request INDEXED BY request_answered_before_received "
-                                 f"WHERE answered_on < received_on AND {_OF_YEAR}", _year(year)).fetchone()[0]
+    wrong = database.execute_sql(engine.sql(f"SELECT min(id) FROM request INDEXED BY request_answered_before_received "
+                                            f"WHERE answered_on < received_on AND {_OF_YEAR}"), _year(year)).fetchone()[0]
     return groups, wrong
 
 
@@ -73,17 +74,19 @@ def leaf_case_ids(year: int, leaves: Sequence[Leaf]) -> list[int]:
             conds.append("applicant_kind = :kind")
             params["kind"] = leaf.kind
         sql = f"SELECT id FROM request INDEXED BY {_INDEX} WHERE {' AND '.join(conds)} ORDER BY id"
-        ids += [i for (i,) in database.execute_sql(sql, params).fetchall()]
+        ids += [i for (i,) in database.execute_sql(engine.sql(sql), params).fetchall()]
     return ids
 
 
 def report_disputes(year: int) -> list[tuple]:
     """(kind, received_on, result, decided_on) of every 复议/诉讼 received in `year`."""
-    day = dt.date.fromisoformat
+    def day(value: object) -> dt.date:  # SQLite gives the stored text, the server a date
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
     sql = ("SELECT kind, copy_received_on, result, decided_on FROM dispute "
            "WHERE copy_received_on BETWEEN :jan1 AND :dec31")
     return [(kind, day(received), result, day(decided) if decided else None)
-            for kind, received, result, decided in database.execute_sql(sql, _year(year)).fetchall()]
+            for kind, received, result, decided in database.execute_sql(engine.sql(sql), _year(year)).fetchall()]
 
 
 def fees_of_year(year: int) -> tuple[int, Decimal]:

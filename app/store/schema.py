@@ -8,6 +8,7 @@ import peewee as pw
 
 from app.domain.request import REGISTERED
 from app.domain.review import PENDING
+from app.store import engine
 from app.store.base import BaseModel
 
 
@@ -445,7 +446,7 @@ class ClockState(BaseModel):
 # index alone.
 CaseLimit.add_index(CaseLimit.index(CaseLimit.request, CaseLimit.due, CaseLimit.legal, CaseLimit.paused,
                                     CaseLimit.optional, CaseLimit.position, name="case_limit_running",
-                                    where=(CaseLimit.superseded == False) & CaseLimit.done_on.is_null()))  # noqa: E712
+                                    where=(CaseLimit.superseded == engine.BooleanFalse()) & CaseLimit.done_on.is_null()))
 LIMIT_MODELS = [CaseLimit, ClockState]
 
 

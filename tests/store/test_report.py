@@ -8,6 +8,7 @@ import pytest
 
 from app.domain import annual_report as ar
 from app.services import annual_report, demo
+from app.store import engine
 from app.store.db import database
 
 TODAY = dt.date(2026, 11, 20)
@@ -15,7 +16,9 @@ TODAY = dt.date(2026, 11, 20)
 
 def _records() -> list[ar.ReportCase]:
     """Every request read plainly, as the domain's records."""
-    day = dt.date.fromisoformat
+    def day(value):  # the file gives the stored text, the server a date
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
     return [ar.ReportCase(i, day(r), k, o, day(a) if a else None) for i, r, k, o, a in database.execute_sql(
         "SELECT id, received_on, applicant_kind, outcome, answered_on FROM request").fetchall()]
 
@@ -46,17 +49,19 @@ def test_grouped_counts_are_the_one_by_one_counts(office, year):
 def test_a_request_that_cannot_be_counted_is_named(office):
     first = database.execute_sql("SELECT min(id) FROM request WHERE received_on > '2026-02-01' "
                                  "AND outcome IS NOT NULL").fetchone()[0]
-    database.execute_sql("UPDATE request SET applicant_kind = '外星人' WHERE id = ?", (first,))
+    database.execute_sql(engine.sql("UPDATE request SET applicant_kind = '外星人' WHERE id = ?"), (first,))
     with pytest.raises(ValueError, match=f"申请{first}的申请人类别无法计入表三"):
         annual_report.build(2026)
-    database.execute_sql("UPDATE request SET applicant_kind = '自然人', outcome = NULL WHERE id = ?", (first,))
+    database.execute_sql(engine.sql("UPDATE request SET applicant_kind = '自然人', outcome = NULL WHERE id = ?"), (first,))
     with pytest.raises(ValueError, match=f"申请{first}已办结但没有记录办理结果"):
         annual_report.build(2026)
-    database.execute_sql("UPDATE request SET outcome = '9.9' WHERE id = ?", (first,))
+    database.execute_sql(engine.sql("UPDATE request SET outcome = '9.9' WHERE id = ?"), (first,))
     with pytest.raises(ValueError, match=f"申请{first}的办理结果代码无法识别"):
         annual_report.build(2026)
-    database.execute_sql("UPDATE request SET outcome = '1', answered_on = date(received_on, '-1 day') WHERE id = ?",
-                         (first,))
+    received = database.execute_sql(engine.sql("SELECT received_on FROM request WHERE id = ?"), (first,)).fetchone()[0]
+    received = received if isinstance(received, dt.date) else dt.date.fromisoformat(received)
+    database.execute_sql(engine.sql("UPDATE request SET outcome = '1', answered_on = ? WHERE id = ?"),
+                         ((received - dt.timedelta(days=1)).isoformat(), first))
     with pytest.raises(ValueError, match=f"申请{first}的办结日期早于收到日期"):
         annual_report.build(2026)
     with pytest.raises(ValueError, match="办结日期早于收到日期"):
