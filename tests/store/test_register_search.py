@@ -116,6 +116,64 @@ def test_pages_of_a_search_are_what_reading_every_case_finds(office, plan_limits
             assert len(want) > 7 * 3  # the paging really is exercised
 
 
+# ---- the same on a server ---------------------------------------------------------------------
+# The server searches through pg_trgm and its set of one- and two-character pieces (docs/server.md,
+# "Search as you type"), not the file's text index: the pages must be the same.
+
+
+@pytest.fixture(scope="module")
+def server_office(pg_server):
+    from app.services import settings
+    from app.services.workspace import close_workspace, open_workspace
+    from tests import pg_server as pg
+
+    server = pg.require(pg_server)
+    url = server.new_database()
+    open_workspace(url)
+    settings.save(demo.demo_settings())
+    demo.generate(2026, 240, seed=5, today=dt.date(2026, 11, 20))
+    yield all_cases()
+    close_workspace()
+    server.drop(url)
+
+
+@pytest.mark.parametrize("text, year, status, outcome, descending", [
+    ("王", None, None, None, True),
+    ("〔2026〕第1", None, None, None, True),
+    ("村 土地", None, None, None, False),
+    ("〔", 2025, None, "3.1", False),
+    ("没有这样的申请", None, None, None, True),
+    ("王 土地", None, None, None, True),   # a short and a long term together
+    ("丽 村 号", 2026, None, None, False),  # several short terms
+    ("%", None, None, None, True),          # LIKE's wildcards are text
+    ("", None, "已答复", None, True),
+])
+def test_pages_on_a_server_are_what_reading_every_case_finds(server_office, text, year, status, outcome,
+                                                             descending):
+    assert not search.available()  # the server has its own indexes
+    for sort in SORTS:
+        query = CaseQuery(text=text, year=year, status=status, outcome=outcome, sort=sort, descending=descending)
+        want = expected(server_office, query)
+        assert paged(query, 7) == want, sort
+        assert register.count(query) == len(want)
+        assert register.count(query, at_most=10) == min(len(want), 10)
+        lines, total = register.search(query, limit=7, at_most=20)
+        assert [r.id for r in lines] == want[:7] and total == min(len(want), 20)
+
+
+def test_the_server_search_reads_its_indexes(server_office):
+    from app.store import server
+
+    database.execute_sql("ANALYZE")
+    with database.atomic():  # 240 requests: show that the indexes can answer, not which the planner prefers
+        database.execute_sql("SET LOCAL enable_seqscan = off")
+        database.execute_sql("SET LOCAL enable_indexscan = off")
+        for text, index in (("王丽", server.GRAMS_INDEX), ("土地征收", server.SEARCH_INDEX)):
+            sql, params = store.Request.select(store.Request.id).where(*store._where(CaseQuery(text=text))).sql()
+            plan = " ".join(r[0] for r in database.execute_sql("EXPLAIN " + sql, params).fetchall())
+            assert index in plan, plan
+
+
 # ---- random text ------------------------------------------------------------------------------
 
 _ALPHABET = "王李土地征收村上垟号第〔〕2026abcXYZ-0123456789申请公开"
