@@ -93,7 +93,10 @@ def _v4(db: peewee.SqliteDatabase) -> None:
 
 def _v5(db: peewee.SqliteDatabase) -> None:
     """The register's text index (store.search), an index for every order of the list and one the
-    annual report counts from, and the stored limits of open cases (store.limits); docs/performance.md."""
+    annual report counts from, and the stored limits of open cases (store.limits); docs/performance.md.
+
+    On a server the text index is PostgreSQL's: pg_trgm over search_text and the set of one- and
+    two-character pieces (store.server.tidy, docs/server.md), with no B-tree over the text."""
     from app.store import search
     from app.store.schema import LIMIT_MODELS, Request
 
@@ -101,6 +104,11 @@ def _v5(db: peewee.SqliteDatabase) -> None:
         return  # created in its final form below (migrate → create_tables, search.ensure)
     Request.create_table(safe=True)  # CREATE INDEX IF NOT EXISTS for the indexes the model declares
     db.create_tables(LIMIT_MODELS, safe=True)
+    if engine.on_server(db):
+        from app.store import server
+
+        server.tidy(db)
+        return
     search.ensure(db)
 
 
