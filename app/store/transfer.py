@@ -223,6 +223,9 @@ def server_into_file(target: Path, progress: Progress | None = None) -> Transfer
                     if _copied(model):
                         say(f"正在复制：{model._meta.table_name}")
                         _insert(writer, model, source)
+                from app.store import search
+
+                search.ensure(writer)  # the file's text index, filled once from the copied register
             say("正在核对行数和校验值")
             compare(source, writer, report)
             say("正在写出文书文件")

@@ -4,8 +4,10 @@ register's counts and lists, the home page, the annual report, the ledger, the d
 archive's catalogue — and the export back to a file shows them again. The migration runs once."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -131,6 +133,8 @@ def test_after_migrate_to_every_screen_shows_the_same_and_the_export_brings_it_b
         with pytest.raises(StoreError, match="只能做一次"):
             transfer.migrate_to(url, office_file)
 
+        with contextlib.closing(sqlite3.connect(exported)) as con:  # the file's text index, filled
+            assert con.execute("SELECT count(*) FROM request_search_terms").fetchone()[0] > 0
         open_workspace(exported)
         in_export = screens(tmp_path / "export")
         assert in_export["audit"].pop()[3] == "从数据文件迁移到服务器"  # (the export is on the server's trail)
