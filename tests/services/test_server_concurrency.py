@@ -62,7 +62,7 @@ def test_four_desks_registering_at_once_get_every_number_once(server):
     assert len({no for _seq, no, _name in cases}) == total
     assert [seq for seq, _no in receipts] == list(range(1, total + 1))
     assert len({no for _seq, no in receipts}) == total
-    # The desks really took turns: the numbers in order change hands again and again.
+    # Every desk's requests are there. (How their numbers interleave depends on how the machine
+    # schedules the four processes, so it is not asserted: the numbers must hold whatever it is.)
     owners = [name.split("-")[0] for _seq, _no, name in cases]
     assert Counter(owners) == {f"desk{d}": EACH for d in range(DESKS)}
-    assert sum(a != b for a, b in zip(owners, owners[1:])) > DESKS * 10
