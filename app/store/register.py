@@ -94,12 +94,16 @@ def get_by_no(case_no: str) -> Case | None:
     return to_case(row) if row else None
 
 
-def _where(query: CaseQuery) -> list:
+def _where(query: CaseQuery, row_by_row: bool = False) -> list:
     """The filter as peewee expressions (on a server, or for a file without the text index)."""
     conds = []
     # A plain substring test of each term (engine.contains_all: instr() in the file, the search
-    # indexes on the server); search_text is stored lower-case already.
-    conds.extend(engine.contains_all(Request.search_text, _terms(query.text)))
+    # indexes on the server; `row_by_row`: no index, for a walk in list order); search_text is
+    # stored lower-case already.
+    if row_by_row:
+        conds.extend(engine.substring(Request.search_text, term) for term in _terms(query.text))
+    else:
+        conds.extend(engine.contains_all(Request.search_text, _terms(query.text)))
     if query.year is not None:
         conds.append(Request.year == query.year)
     if query.status:
@@ -149,7 +153,8 @@ def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> list[int]:
     if _terms(query.text) and order is SORT_FIELDS["received_on"] and engine.on_server():
         # The server's walk in list order, or its matches filtered first (engine.search_page).
         matches = Request.select(Request.id, Request.received_on).where(*_where(query))
-        return engine.search_page(matches, query.descending, offset, limit)
+        walked = Request.select(Request.id).where(*_where(query, row_by_row=True))
+        return engine.search_page(matches, walked, query.descending, offset, limit)
     # Empty values first going up, last going down: SQLite's own order, spelled out for the server
     # (which puts NULL last going up), so the list reads the same on both engines.
     select = _filtered(Request.select(Request.id), query)

@@ -148,8 +148,16 @@ def server_office(pg_server):
     ("%", None, None, None, True),          # LIKE's wildcards are text
     ("", None, "已答复", None, True),
 ])
-def test_pages_on_a_server_are_what_reading_every_case_finds(server_office, text, year, status, outcome,
-                                                             descending):
+@pytest.mark.parametrize("walk_rows, cap", [(20000, 2000), (30, 5), (0, 2000)],
+                         ids=["as shipped", "short walk, few sorted", "no walk"])
+def test_pages_on_a_server_are_what_reading_every_case_finds(server_office, monkeypatch, walk_rows, cap, text, year,
+                                                             status, outcome, descending):
+    """Each way engine.search_page finds a page (among the first rows walked, the matches sorted, the
+    whole list walked) gives the same pages."""
+    from app.store import engine
+
+    monkeypatch.setattr(engine, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(engine, "SEARCH_CAP", cap)
     assert not search.available()  # the server has its own indexes
     for sort in SORTS:
         query = CaseQuery(text=text, year=year, status=status, outcome=outcome, sort=sort, descending=descending)
