@@ -44,6 +44,7 @@ BUCKETS = (
 )
 TITLE_WORDS = {"overdue": "超期", "today": "今日"}
 COUNT_KEY = "home-count"
+REST_KEY = "home-rest"
 
 
 def left_text(days_left: int | None, paused: bool = False) -> str:
@@ -271,8 +272,9 @@ class HomePage(Page):
 
         today, refresh_limits, now = self.today(), self._cached_limits_day != dt.date.today(), self.ctx.now()
         self._build_lists()  # in this turn, while the count runs: the turn that shows it stays short
-        tasks.Operation(self, lambda: count_home(today, refresh_limits, now)) \
-            .success(self._show).failure(self._count_failed).coalesce(COUNT_KEY).run()
+        # The due lists first (what the clerk opens the program for), then the side panel and charts.
+        tasks.Operation(self, lambda: count_due(today, refresh_limits)) \
+            .success(lambda due: self._show_due(due, now)).failure(self._count_failed).coalesce(COUNT_KEY).run()
 
     def _count_failed(self, exc: BaseException) -> None:
         # An error here must not take the window down; say so on the page, and log it.
@@ -285,12 +287,15 @@ class HomePage(Page):
 
     def refresh_now(self) -> None:
         """Recount everything now, on this thread (tests call this directly)."""
-        self._show(count_home(self.today(), self._cached_limits_day != dt.date.today(), self.ctx.now()))
+        due = count_due(self.today(), self._cached_limits_day != dt.date.today())
+        self._show_due(due)
+        self._show_rest(count_rest(due.today, self.ctx.now()))
 
-    def _show(self, counted: "HomeCount") -> None:
-        if counted.limits_refreshed:
+    def _show_due(self, due: "DueCount", now: dt.datetime | None = None) -> None:
+        """The four due lists and the summary; with `now`, the rest of the page is counted next."""
+        if due.limits_refreshed:
             self._cached_limits_day = dt.date.today()
-        today, overview = counted.today, counted.overview
+        today, overview = due.today, due.overview
         self._build_lists()
         self.counts = overview.counts
         for n, (key, label, _colour) in enumerate(BUCKETS):
@@ -308,18 +313,35 @@ class HomePage(Page):
         c = self.counts
         self.summary.setText(f"{cn_date(today)}　已超期 {c['overdue']} 件　今日到期 {c['today']} 件　"
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
-        self.others.setText(counted.others)
-        self.hours.show_rows(counted.duties.opinions if counted.duties else [])
-        warning = counted.year_ahead
-        self.year_ahead.setText(f"⚠ {warning.text}" if warning else "")
-        self.year_ahead.setVisible(warning is not None)
-        self._show_charts(today.year, counted.per_month, counted.outcomes)
         self.due_counts.emit(dict(self.counts))
         self.count_attempted.emit()
+        if now is not None:
+            from app.ui.common import tasks
+
+            tasks.Operation(self, lambda: count_rest(today, now)).success(self._show_rest) \
+                .failure(self._rest_failed).coalesce(REST_KEY).run()
         first = not self._built_once
         self._built_once = True
         if first:
             self._maybe_remind(overview, today)
+
+    def _show_rest(self, rest: "RestCount") -> None:
+        """The 舆情 hours, the other reminders, the next year's warning and the charts."""
+        self._build_lists()
+        self.others.setText(rest.others)
+        self.hours.show_rows(rest.duties.opinions if rest.duties else [])
+        warning = rest.year_ahead
+        self.year_ahead.setText(f"⚠ {warning.text}" if warning else "")
+        self.year_ahead.setVisible(warning is not None)
+        self._show_charts(rest.today.year, rest.per_month, rest.outcomes)
+
+    def _rest_failed(self, exc: BaseException) -> None:
+        from app.ui.common import errors
+
+        errors.setup_logging()
+        log.error("home page reminders failed: %s", errors.details_of(exc))
+        self._build_lists()
+        self.others.setText(f"提醒统计失败：{exc}")
 
     # ---- the other reminders ------------------------------------------------------------------
 
@@ -432,23 +454,28 @@ class HomePage(Page):
         self.ctx.open_case(case_id)
 
 
-class HomeCount(NamedTuple):
-    """What one recount found; gathered off the GUI thread, so no widget in it."""
+class DueCount(NamedTuple):
+    """The due lists of one recount; gathered off the GUI thread, so no widget in it."""
 
     today: dt.date
     overview: "DueOverview"
+    limits_refreshed: bool
+
+
+class RestCount(NamedTuple):
+    """The rest of the page for one recount (off the GUI thread)."""
+
+    today: dt.date
     others: str
     per_month: list
     outcomes: list
-    limits_refreshed: bool
     duties: "DutiesHome | None" = None  # 舆情 hour limits and 新闻发布 work due (docs/legal/duties.md)
     year_ahead: object = None  # services.home.NextYearWarning, from November while next year is not loaded
 
 
-def count_home(today: dt.date, refresh_limits: bool, now: dt.datetime | None = None) -> HomeCount:
-    """Everything the home page shows, counted through the services (on any thread)."""
-    from app.services import deadlines, duties, home
-    from app.ui.home.duties import press_lines
+def count_due(today: dt.date, refresh_limits: bool) -> DueCount:
+    """The four due lists, counted through the services (on any thread)."""
+    from app.services import deadlines
     from app.services.backup import unchecked_file
     from app.services.workspace import is_readonly
 
@@ -456,8 +483,15 @@ def count_home(today: dt.date, refresh_limits: bool, now: dt.datetime | None = N
     # (Not while the start-up integrity check is still running: a write would wait for it; and
     # not in a copy opened read-only, which cannot store them.)
     refreshed = refresh_limits and unchecked_file() is None and not is_readonly()
+    return DueCount(today, deadlines.due_overview(today, refresh=refreshed), refreshed)
+
+
+def count_rest(today: dt.date, now: dt.datetime | None = None) -> RestCount:
+    """The reminders beside the lists and the charts (on any thread)."""
+    from app.services import duties, home
+    from app.ui.home.duties import press_lines
+
     seen = duties.home(now or dt.datetime.combine(today, dt.datetime.now().time()), today)
-    return HomeCount(today, deadlines.due_overview(today, refresh=refreshed),
-                     HomePage._others_html(today, press_lines(seen, today)),
-                     home.received_per_month(today.year), home.outcome_groups(today.year), refreshed, seen,
+    return RestCount(today, HomePage._others_html(today, press_lines(seen, today)),
+                     home.received_per_month(today.year), home.outcome_groups(today.year), seen,
                      home.next_year_warning(today))
