@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.store import district
 from app.store.schema import CalendarEntry, CalendarYear
 
 
@@ -17,7 +18,7 @@ def entry(day: dt.date) -> tuple[bool, str] | None:
 
 def put_entry(day: dt.date, is_workday: bool, note: str) -> None:
     (CalendarEntry.insert(day=day, is_workday=is_workday, note=note)
-     .on_conflict(conflict_target=[CalendarEntry.day], preserve=[CalendarEntry.is_workday, CalendarEntry.note])
+     .on_conflict(conflict_target=district.conflict_key(CalendarEntry.day), preserve=[CalendarEntry.is_workday, CalendarEntry.note])
      .execute())
 
 
@@ -31,7 +32,7 @@ def confirmed_years() -> dict[int, str]:
 
 def put_confirmed_year(year: int, note: str) -> None:
     (CalendarYear.insert(year=year, note=note)
-     .on_conflict(conflict_target=[CalendarYear.year], preserve=[CalendarYear.note]).execute())
+     .on_conflict(conflict_target=district.conflict_key(CalendarYear.year), preserve=[CalendarYear.note]).execute())
 
 
 def delete_confirmed_year(year: int) -> None:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.store import engine
+from app.store import district, engine
 from app.store.schema import StoredFile, now
 
 DOCUMENTS = "文书"
@@ -31,7 +31,7 @@ def put(area: str, name: str, data: bytes) -> None:
     """Store `data` as `name` of `area` in the database, whichever the engine (transfers use it)."""
     digest = hashlib.sha256(data).hexdigest()
     (StoredFile.insert(area=area, name=name, data=data, sha256=digest, saved_at=now())
-     .on_conflict(conflict_target=[StoredFile.area, StoredFile.name],
+     .on_conflict(conflict_target=district.conflict_key(StoredFile.area, StoredFile.name),
                   preserve=[StoredFile.data, StoredFile.sha256, StoredFile.saved_at])
      .execute())
 

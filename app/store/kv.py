@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.store import district
 from app.store.schema import Setting
 
 
@@ -14,7 +15,7 @@ def get(key: str, default: Any = None) -> Any:
 
 def put(key: str, value: Any) -> None:
     payload = json.dumps(value, ensure_ascii=False, default=str)
-    Setting.insert(key=key, value=payload).on_conflict(conflict_target=[Setting.key],
+    Setting.insert(key=key, value=payload).on_conflict(conflict_target=district.conflict_key(Setting.key),
                                                  preserve=[Setting.value]).execute()
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from app.domain.request import CONCLUDED_STATUSES, Case, RequestData, TimelineEntry
-from app.store import engine
+from app.store import district, engine
 from app.store.db import StoreError, current_path, translate
 from app.store.schema import Document, Event, Request, Sequence, YearLock, now
 from app.store.register import _CASE_FIELDS, _DATA_FIELDS
@@ -196,7 +196,7 @@ def _stored(value: object) -> object:
 
 def lock_year(year: int, package: str) -> None:
     (YearLock.insert(year=year, package=package, locked_at=now())
-     .on_conflict(conflict_target=[YearLock.year], preserve=[YearLock.package, YearLock.locked_at]).execute())
+     .on_conflict(conflict_target=district.conflict_key(YearLock.year), preserve=[YearLock.package, YearLock.locked_at]).execute())
 
 
 def unlock_year(year: int) -> LockRow | None:

@@ -112,8 +112,18 @@ def _v5(db: peewee.SqliteDatabase) -> None:
     search.ensure(db)
 
 
+def _offices(db: peewee.SqliteDatabase) -> None:
+    """A district on one server (docs/district.md): on a server every office table gets its `office`
+    column, filled by the server from the login, and the keys unique in one office become unique per
+    office. A file is one office: nothing changes in it. (The roles and policies are `server init`'s.)"""
+    if engine.on_server(db):
+        from app.store import district
+
+        district.add_office_columns(db)
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _offices]
 
 
 def current_version(db: peewee.Database) -> int:
