@@ -10,10 +10,11 @@ import os
 import sys
 
 from app import APP_NAME, __version__, paths
-from app.cli import backup, clock, fees, ledger, notices, opinion, press, register, report, server, settings
+from app.cli import (backup, clock, district, fees, ledger, notices, opinion, press, register, report, server,
+                     settings)
 from app.cli.common import ChineseParser
 
-GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press, settings, server)
+GROUPS = (register, clock, fees, backup, report, ledger, notices, opinion, press, settings, server, district)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -435,7 +435,8 @@ def sum_reports(paths: Iterable[str | os.PathLike] | str | os.PathLike, out_path
         if errors:
             raise UnbalancedReportError(errors, where=f"「{path.name}」")
     total = ReportFile(first.year, office_name or f"{len(files)}个单位汇总", sum(r.units for r in reports),
-                       _sum(r.t2 for r in reports), _sum(r.t3 for r in reports), _sum(r.t4 for r in reports))
+                       sum_tables(r.t2 for r in reports), sum_tables(r.t3 for r in reports),
+                       sum_tables(r.t4 for r in reports))
     export_xlsx(total.year, total.office_name, total.t2, total.t3, total.t4, out, units=total.units)
     return total
 
@@ -448,7 +449,9 @@ def _input_files(paths, out: Path) -> list[Path]:
     return [p for p in files if p.resolve() != out.resolve()]
 
 
-def _sum(tables):
+def sum_tables(tables):
+    """Tables (2, 3 or 4) added cell by cell: the offices' files here, the district's offices live
+    (app.services.district)."""
     it = iter(tables)
     total = next(it)
     for t in it:
