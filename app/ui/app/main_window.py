@@ -41,6 +41,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("工作日历", "app.ui.calendar.page:CalendarPage"),
     ("年度报告", "app.ui.report.page:ReportPage"),
     ("文书模板", "app.ui.templates.page:TemplatesPage"),
+    ("全区", "app.ui.district.page:DistrictPage"),  # the 区级 login's (docs/district.md)
 )
 REGISTER_INDEX = 1
 # A screen smaller than this gets the window maximized the first time: at 1366×768 with a task bar an
