@@ -262,6 +262,13 @@ def install(db: peewee.Database | None = None) -> None:
     steps = ", ".join(f"'{s}'" for s in REVIEWER_STEPS)
     db.execute_sql(f"CREATE POLICY signer_role ON review_step AS RESTRICTIVE FOR INSERT WITH CHECK "
                    f"(step NOT IN ({steps}) OR (SELECT zwgk_role()) = 'reviewer')")
+    # 延期 is approved by the 审核人 / 分管领导 (条例第三十三条第二款: 经政府信息公开工作机构负责人同意).
+    extension = "(kind <> 'extended' OR (SELECT zwgk_role()) = 'reviewer')"
+    db.execute_sql("DROP POLICY IF EXISTS extension_by_reviewer ON event")
+    db.execute_sql("DROP POLICY IF EXISTS extension_by_reviewer_change ON event")
+    db.execute_sql(f"CREATE POLICY extension_by_reviewer ON event AS RESTRICTIVE FOR INSERT WITH CHECK ({extension})")
+    db.execute_sql(f"CREATE POLICY extension_by_reviewer_change ON event AS RESTRICTIVE FOR UPDATE "
+                   f"USING ({extension}) WITH CHECK ({extension})")
     # 机关设置 (the office's name, numbering, limits) is the 单位管理员's.
     admin = "(key <> 'office' OR (SELECT zwgk_role()) = 'admin')"
     db.execute_sql(f"CREATE POLICY office_settings_admin ON setting AS RESTRICTIVE FOR INSERT WITH CHECK ({admin})")
@@ -294,16 +301,24 @@ def _search_through_policies(db: peewee.Database) -> None:
         db.execute_sql(f"ALTER FUNCTION pg_catalog.{function} LEAKPROOF")
 
 
+# The database login recorded, by the server, on every row written to these tables: who signed a review
+# step, who recorded a step of a case (an extension among them), who wrote an audit entry. A value the
+# client sends is overwritten.
+_RECORDED_BY = {"review_step": "signed_by", "event": "recorded_by", "audit_entry": "login"}
+
+
 def _sign_review_steps(db: peewee.Database) -> None:
-    """review_step.signed_by: the database login that signed, set by the server on every write."""
-    if "signed_by" not in _columns(db, "review_step"):
-        db.execute_sql("ALTER TABLE review_step ADD COLUMN signed_by varchar COLLATE \"C\" NOT NULL "
-                       "DEFAULT session_user")
-    db.execute_sql("CREATE OR REPLACE FUNCTION zwgk_signed_by() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                   "NEW.signed_by := session_user; RETURN NEW; END $$")
-    db.execute_sql("DROP TRIGGER IF EXISTS review_step_signed_by ON review_step")
-    db.execute_sql("CREATE TRIGGER review_step_signed_by BEFORE INSERT OR UPDATE ON review_step "
-                   "FOR EACH ROW EXECUTE FUNCTION zwgk_signed_by()")
+    db.execute_sql("CREATE OR REPLACE FUNCTION zwgk_recorded_by() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], session_user::text)); "
+                   "RETURN NEW; END $$")
+    for table, column in _RECORDED_BY.items():
+        if column not in _columns(db, table):
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" varchar COLLATE "C" NOT NULL '
+                           "DEFAULT session_user")
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{table}_{column}" ON "{table}"')
+        verbs = "INSERT" if table == "audit_entry" else "INSERT OR UPDATE"  # the audit trail is never updated
+        db.execute_sql(f'CREATE TRIGGER "{table}_{column}" BEFORE {verbs} ON "{table}" FOR EACH ROW '
+                       f"EXECUTE FUNCTION zwgk_recorded_by('{column}')")
 
 
 def installed(db: peewee.Database | None = None) -> bool:

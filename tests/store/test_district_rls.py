@@ -161,3 +161,27 @@ def test_list_users_names_each_login_with_its_office_and_role(district, capsys):
     out = capsys.readouterr().out
     assert f"{district.login('a_lead')}\ta 新桥镇\t审核人" in out
     assert f"{district.login('qu')}\t（全区）\t区级" in out
+
+
+def _event(con, case_id: int, kind: str, operator: str = "") -> None:
+    con.execute("INSERT INTO event (request_id, kind, happened_on, summary, data, operator, created_at) "
+                "VALUES (%s, %s, current_date, '', '{}', %s, now())", (case_id, kind, operator))
+
+
+def test_only_a_reviewer_approves_an_extension_and_the_login_is_recorded(district):
+    with district.admin() as owner:
+        a_id = min(_ids(owner, "request", "a"))
+    with district.connect("a_clerk") as clerk:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _event(clerk, a_id, "extended", operator="李书记")
+        _event(clerk, a_id, "note", operator=district.login("a_lead"))  # a name typed is not the login
+        clerk.execute("INSERT INTO audit_entry (at, operator, entity, entity_id, action, changes) "
+                      "VALUES (now(), '李书记', 'request', %s, '探测', '{}')", (str(a_id),))
+    with district.connect("a_lead") as lead:
+        _event(lead, a_id, "extended", operator="李书记")
+    with district.admin() as owner:
+        recorded = owner.execute("SELECT kind, recorded_by FROM event WHERE request_id = %s AND kind IN "
+                                 "('note', 'extended') ORDER BY id", (a_id,)).fetchall()
+        audit = owner.execute("SELECT login FROM audit_entry WHERE action = '探测'").fetchall()
+    assert recorded == [("note", district.login("a_clerk")), ("extended", district.login("a_lead"))]
+    assert audit == [(district.login("a_clerk"),)]
