@@ -11,6 +11,8 @@ import pytest  # noqa: E402
 
 from tests import pg_server as pg  # noqa: E402
 
+pytest_plugins = ("tests.district_support",)  # the `district` fixture: a district on the session's server
+
 # The store and the services run on both engines (docs/server.md): their tests run against both.
 BOTH_ENGINES = ("store", "services")
 _TESTS = Path(__file__).resolve().parent

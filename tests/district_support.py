@@ -8,7 +8,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 
-psycopg = pytest.importorskip("psycopg")
+
+def _psycopg():
+    import psycopg  # the `server` fixture has skipped the test already where it is missing
+
+    return psycopg
 
 PASSWORD = "pw-district-19"
 
@@ -32,10 +36,10 @@ class District:
         return _login_url(self.url, self.login(who))
 
     def connect(self, who: str, autocommit: bool = True):
-        return psycopg.connect(self.url_of(who), autocommit=autocommit)
+        return _psycopg().connect(self.url_of(who), autocommit=autocommit)
 
     def admin(self):
-        return psycopg.connect(self.url, autocommit=True)
+        return _psycopg().connect(self.url, autocommit=True)
 
 
 def cli(*argv: str) -> int:
@@ -69,6 +73,6 @@ def district(server):
     finally:
         close_database()
         server.drop(url)
-        with psycopg.connect(server.url, autocommit=True) as con:
+        with _psycopg().connect(server.url, autocommit=True) as con:
             for role in found.logins + [f"{found.name}_{g}" for g in service.ROLES]:
                 con.execute(f'DROP ROLE IF EXISTS "{role}"')

@@ -28,10 +28,12 @@ SAMPLE_ARGS = {
     "opinion": ["list"],
     "press": ["quota", "--year", "2026"],
     "migrate-to": ["postgresql://zwgk@127.0.0.1:9/zwgk"],  # the file is refused before any server is asked
+    "district-report": ["--year", "2026"],
 }
 # restore is the cure for a damaged file (tested below); sum-reports reads other offices' exported
-# spreadsheets and fee computes the 国办函〔2020〕109号 standard: neither opens a database.
-NOT_APPLICABLE = {"restore", "sum-reports", "fee"}
+# spreadsheets and fee computes the 国办函〔2020〕109号 standard: neither opens a database; server sets up
+# a district on a PostgreSQL server and refuses a file (docs/district.md).
+NOT_APPLICABLE = {"restore", "sum-reports", "fee", "server"}
 
 
 def subcommands() -> list[str]:

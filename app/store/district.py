@@ -3,11 +3,12 @@
 Every table that holds an office's data has an `office` column, filled by the server from the login
 (`DEFAULT zwgk_office()`), never by the program: the models do not know it, so nothing above the
 store can write a wrong one. `server init` turns on row-level security on each of those tables with
-policies keyed on the logged-in role's office and role, read from `office_login` through
-`session_user` (which a client cannot change), so a login of office A reads and changes no row of
-office B whatever SQL it sends; the 区级 role reads every office and has no right to write. A review
-step records the database login that signed it (`signed_by`, set by a trigger), and only a 审核人
-may sign the 保密审查 and 分管领导 steps (a restrictive policy).
+one policy per group role: a login of an office (经办人, 审核人, 单位管理员) meets `office =` its office,
+read from `office_login` through `session_user` (which a client cannot change), so it reads and
+changes no row of another office whatever SQL it sends; the 区级 role reads every office and has no
+right to write. The server records the login that wrote a review step, a case's step and an audit
+entry (triggers), and restrictive policies let only a 审核人 sign the 保密审查 and 分管领导 steps and
+record a 延期, and only a 单位管理员 change the 机关设置.
 
 Two parts: `add_office_columns` is the schema step of the migrations chain (every server database,
 also one office alone: its rows are then office ""), and `install` — run by `server init` as the
@@ -22,7 +23,7 @@ import peewee
 
 from app.store.errors import StoreError
 
-# role key → (its Chinese name, the group role's suffix)
+# role key (the group role's suffix, group_role) → its Chinese name
 ROLES = {"clerk": "经办人", "reviewer": "审核人", "admin": "单位管理员", "district": "区级"}
 OFFICE_ROLES = ("clerk", "reviewer", "admin")
 # The steps only a 审核人 may sign (app.domain.review: 保密审查, 分管领导审批 / 保密审核人, 主要领导签发).

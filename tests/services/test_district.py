@@ -8,8 +8,6 @@ import datetime as dt
 
 import pytest
 
-from tests.district_support import district  # noqa: F401 - the fixture
-
 YEAR = 2025
 
 

@@ -11,7 +11,9 @@ import contextlib
 
 import pytest
 
-from tests.district_support import PASSWORD, cli as _cli, district, psycopg  # noqa: F401 - the fixture
+from tests.district_support import PASSWORD, cli as _cli
+
+psycopg = pytest.importorskip("psycopg")
 
 
 def _ids(con, table: str, office: str | None = None) -> set[int]:
@@ -185,3 +187,8 @@ def test_only_a_reviewer_approves_an_extension_and_the_login_is_recorded(distric
         audit = owner.execute("SELECT login FROM audit_entry WHERE action = '探测'").fetchall()
     assert recorded == [("note", district.login("a_clerk")), ("extended", district.login("a_lead"))]
     assert audit == [(district.login("a_clerk"),)]
+
+
+def test_the_it_commands_ask_for_a_server(tmp_path, capsys):
+    assert _cli("--db", str(tmp_path / "本机.sqlite"), "server", "list-users") == 2
+    assert "请给出数据库服务器的地址" in capsys.readouterr().err

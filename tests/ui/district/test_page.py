@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.district_support import district  # noqa: F401 - the fixture
-
 TODAY = dt.date(2026, 2, 3)
 
 
