@@ -8,7 +8,8 @@ read from `office_login` through `session_user` (which a client cannot change), 
 changes no row of another office whatever SQL it sends; the 区级 role reads every office and has no
 right to write. The server records the login that wrote a review step, a case's step and an audit
 entry (triggers), and restrictive policies let only a 审核人 sign the 保密审查 and 分管领导 steps and
-record a 延期, and only a 单位管理员 change the 机关设置.
+record a 延期 (and the 单位管理员, who moves an office's history in), and only a 单位管理员 change the
+机关设置.
 
 Two parts: `add_office_columns` is the schema step of the migrations chain (every server database,
 also one office alone: its rows are then office ""), and `install` — run by `server init` as the
@@ -261,10 +262,11 @@ def install(db: peewee.Database | None = None) -> None:
         db.execute_sql(f'CREATE POLICY district_reads ON "{table}" FOR SELECT TO "{groups["district"]}" '
                        f"USING ({district})")
     steps = ", ".join(f"'{s}'" for s in REVIEWER_STEPS)
+    # The 单位管理员 may too: it moves an office's history in (migrate-to), signatures and all.
     db.execute_sql(f"CREATE POLICY signer_role ON review_step AS RESTRICTIVE FOR INSERT WITH CHECK "
-                   f"(step NOT IN ({steps}) OR (SELECT zwgk_role()) = 'reviewer')")
+                   f"(step NOT IN ({steps}) OR (SELECT zwgk_role()) IN ('reviewer', 'admin'))")
     # 延期 is approved by the 审核人 / 分管领导 (条例第三十三条第二款: 经政府信息公开工作机构负责人同意).
-    extension = "(kind <> 'extended' OR (SELECT zwgk_role()) = 'reviewer')"
+    extension = "(kind <> 'extended' OR (SELECT zwgk_role()) IN ('reviewer', 'admin'))"
     db.execute_sql("DROP POLICY IF EXISTS extension_by_reviewer ON event")
     db.execute_sql("DROP POLICY IF EXISTS extension_by_reviewer_change ON event")
     db.execute_sql(f"CREATE POLICY extension_by_reviewer ON event AS RESTRICTIVE FOR INSERT WITH CHECK ({extension})")

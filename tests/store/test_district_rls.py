@@ -192,3 +192,12 @@ def test_only_a_reviewer_approves_an_extension_and_the_login_is_recorded(distric
 def test_the_it_commands_ask_for_a_server(tmp_path, capsys):
     assert _cli("--db", str(tmp_path / "本机.sqlite"), "server", "list-users") == 2
     assert "请给出数据库服务器的地址" in capsys.readouterr().err
+
+
+def test_the_office_admin_may_carry_signed_steps_and_extensions_in(district):
+    with district.admin() as owner:
+        a_id = min(_ids(owner, "request", "a"))
+    with district.connect("a_admin") as admin:  # what migrate-to writes for a township's history
+        review = _review(admin, a_id)
+        _sign(admin, review, "leader", "李书记")
+        _event(admin, a_id, "extended", operator="李书记")
