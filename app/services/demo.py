@@ -176,7 +176,7 @@ def _insert_chunk(rng: random.Random, chunk: list, seqs: dict[int, int], fmt: st
         more.append((history, _demo_dispute(rng, answered, today) if challenged else None))
     ids = store.insert_many(cases)
     events: list[tuple] = []
-    next_id = [store.next_event_id()]
+    next_id = [0]  # numbered from 0 here; the ids are taken when the number of entries is known
 
     def add(case_id: int, kind: str, on: dt.date, summary: str, data: dict) -> int:
         event_id = next_id[0]
@@ -196,7 +196,10 @@ def _insert_chunk(rng: random.Random, chunk: list, seqs: dict[int, int], fmt: st
             values, event = fought
             disputes.append((case_id, *values))
             add(case_id, *event)
-    store.add_events(events)
+    first = store.reserve_event_ids(len(events))
+    store.add_events([(first + event_id, case_id, kind, on, summary,
+                       {**data, "ref": first + data["ref"]} if "ref" in data else data, operator)
+                      for event_id, case_id, kind, on, summary, data, operator in events])
     dispute.create_many(_DISPUTE_COLUMNS, disputes)
 
 

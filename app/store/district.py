@@ -34,7 +34,7 @@ OFFICE_TABLES = (
     "setting", "sequence", "request", "event", "document", "stored_file", "calendar_entry", "calendar_year",
     "audit_entry", "year_lock", "dispute", "hearing", "proactive_item", "proactive_comment", "secrecy_review",
     "review_step", "opinion_item", "opinion_step", "press_event", "press_inquiry", "spokesperson",
-    "interpretation", "publication", "request_gram")
+    "interpretation", "publication", "request_gram", "case_limit", "clock_state")
 # Keys that were the office's alone and become the office's among many: primary keys …
 _REKEYED = {"setting": ("key",), "sequence": ("name", "year"), "stored_file": ("area", "name"),
             "calendar_entry": ("day",), "calendar_year": ("year",), "year_lock": ("year",)}

@@ -158,12 +158,38 @@ def month_of_text(column: str) -> str:
     return f"CAST(EXTRACT(MONTH FROM {column}) AS integer)" if on_server() else f"substr({column}, 6, 2)"
 
 
-def after_ids_given(table: str) -> None:
+def after_ids_given(table: str, db: peewee.Database | None = None, column: str = "id") -> None:
     """Rows inserted with their ids given: the server's id sequence moves past them (SQLite takes
-    the next id from the table itself)."""
-    if on_server():
-        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                             f"(SELECT coalesce(max(id), 0) + 1 FROM \"{table}\"), false)")
+    the next id from the table itself). Never back: under a district's row-level security a desk
+    sees only its own office's largest id (docs/district.md)."""
+    db = db if db is not None else database
+    if not on_server(db):
+        return
+    sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, %s)", (table, column)).fetchone()[0]
+    db.execute_sql(f'SELECT setval(%s::regclass, greatest((SELECT coalesce(max("{column}"), 0) FROM "{table}"), '
+                   f"s.last_value)) FROM {sequence} AS s", (sequence,))
+
+
+def ids_taken(table: str, db: peewee.Database, column: str = "id") -> bool:
+    """Whether the server's id sequence of `table` has handed out an id: rows exist or existed, the
+    desk's own or (under a district's row-level security, unseen) another office's."""
+    sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, %s)", (table, column)).fetchone()[0]
+    return bool(db.execute_sql(f"SELECT is_called FROM {sequence}").fetchone()[0])
+
+
+def reserve_ids(table: str, count: int) -> int:
+    """The first of `count` consecutive ids for rows the caller inserts with their ids given, inside
+    its transaction. A file has one writer: the ids after the largest. On a server other desks insert
+    meanwhile and, in a district, a desk does not see the other offices' rows: the table is locked
+    against inserts until the transaction ends, and its id sequence moved past the block."""
+    if not on_server():
+        return (database.execute_sql(f'SELECT max(id) FROM "{table}"').fetchone()[0] or 0) + 1
+    database.execute_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')
+    sequence = database.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]
+    first = database.execute_sql("SELECT nextval(%s::regclass)", (sequence,)).fetchone()[0]
+    if count > 1:
+        database.execute_sql("SELECT setval(%s::regclass, %s)", (sequence, first + count - 1))
+    return first
 
 
 class BooleanFalse(peewee.Node):

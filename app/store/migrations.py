@@ -17,7 +17,7 @@ import peewee
 from app.store import engine
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:

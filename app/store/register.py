@@ -58,7 +58,7 @@ def insert_many(cases: list[tuple]) -> list[int]:
     """Insert many requests at once, each (case_no, year, seq, RequestData, received_on, search_text,
     status, outcome, answered_on); returns their ids in order. Call inside atomic(). The text index
     is filled once for all of them (store.search.filled_after)."""
-    first = (Request.select(pw.fn.MAX(Request.id)).scalar() or 0) + 1
+    first = engine.reserve_ids("request", len(cases))
     with search.filled_after(first):
         _insert_many(Request, _NEW_COLUMNS, (
             (first + n, case_no, year, seq, received, text, status, outcome, answered, *_DATA_VALUES(data))
@@ -66,14 +66,14 @@ def insert_many(cases: list[tuple]) -> list[int]:
     return list(range(first, first + len(cases)))
 
 
-def next_event_id() -> int:
-    """The id the next timeline entry gets (for `add_events`, inside the caller's atomic())."""
-    return (Event.select(pw.fn.MAX(Event.id)).scalar() or 0) + 1
+def reserve_event_ids(count: int) -> int:
+    """The first of `count` consecutive timeline-entry ids for `add_events` (inside the caller's atomic())."""
+    return engine.reserve_ids("event", count)
 
 
 def add_events(events: list[tuple]) -> None:
     """`add_event` for many at once, each (id, case_id, kind, happened_on, summary, data, operator): the
-    ids given (from `next_event_id` on) let one entry refer to another written with it."""
+    ids given (from `reserve_event_ids`) let one entry refer to another written with it."""
     _insert_many(Event, ["id", "request", "kind", "happened_on", "summary", "data", "operator"], (
         (event_id, case_id, kind, on, summary, json.dumps(data or {}, ensure_ascii=False, default=str), operator)
         for event_id, case_id, kind, on, summary, data, operator in events))

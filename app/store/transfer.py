@@ -118,9 +118,7 @@ def _restart_sequences(db: peewee.Database) -> None:
     for model in _models():
         pk = model._meta.primary_key
         if isinstance(pk, peewee.AutoField):
-            table, column = model._meta.table_name, pk.column_name
-            db.execute_sql(f'SELECT setval(pg_get_serial_sequence(%s, %s), '
-                           f'(SELECT COALESCE(MAX("{column}"), 0) + 1 FROM "{table}"), false)', (table, column))
+            engine.after_ids_given(model._meta.table_name, db, pk.column_name)
 
 
 def compare(source: peewee.Database, target: peewee.Database, report: TransferReport | None = None,
@@ -154,6 +152,13 @@ def has_data(db: peewee.Database) -> bool:
     return any(db.execute(m.select(peewee.SQL("1")).limit(1)).fetchone() for m in _models())
 
 
+def _others_there(db: peewee.Database) -> bool:
+    """Rows keep their ids when a file moves in: on a server where any office has had rows, its ids
+    could meet another office's (which the district's policies hide from this login)."""
+    return any(engine.ids_taken(m._meta.table_name, db, m._meta.primary_key.column_name)
+               for m in _models() if _copied(m) and isinstance(m._meta.primary_key, peewee.AutoField))
+
+
 def file_into_server(source: Path, progress: Progress | None = None) -> TransferReport:
     """Copy the office in the SQLite file `source` (closed, checked, at the current version) into the
     open server database, which must hold no office yet; all in one transaction, compared before
@@ -167,6 +172,10 @@ def file_into_server(source: Path, progress: Progress | None = None) -> Transfer
             if has_data(target):
                 raise StoreError("服务器上的这个数据库已经有数据（机关设置、申请或审计记录），迁移只能做一次，"
                                  "不会覆盖已有数据。如需重来，请信息技术人员清空或新建数据库。")
+            if _others_there(target):
+                raise StoreError("服务器上已有其他单位的数据（或曾经有过）：数据文件只能迁入还没有任何单位登记过的数据库，"
+                                 "本次迁移没有改动服务器。新加入的单位请在服务器上从新的一年起登记，"
+                                 "以前年度的数据文件按年度归档保存（docs/district.md）。")
             for model in _models():
                 if _copied(model):
                     say(f"正在复制：{model._meta.table_name}")
