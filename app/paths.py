@@ -92,7 +92,12 @@ def default_db_path() -> Location:
         saved = connection_file().read_text(encoding="utf-8").strip()
     except OSError:
         saved = ""
-    return location(saved) if saved else default_file()
+    return location(TYPED_PASSWORDS.get(saved, saved)) if saved else default_file()
+
+
+# The saved connection holds no password (services.connection): the location with the password typed
+# in this run, by the location as saved; gone when the program ends.
+TYPED_PASSWORDS: dict[str, str] = {}
 
 
 def default_file() -> Path:

@@ -36,24 +36,47 @@ def address(location: paths.Location | None) -> ServerAddress | None:
                          str(fields["password"]))
 
 
+# A saved connection holds no password (every person logs in as herself, docs/district.md): the one
+# typed is kept in memory for this run (paths.TYPED_PASSWORDS), and asked again at the next start.
+_typed = paths.TYPED_PASSWORDS
+
+
+def without_password(location: paths.Location) -> paths.Location:
+    """`location` as it is kept on disk: a server's URL without its password; a file as it is."""
+    kept = address(location)
+    if kept is None or not kept.password:
+        return location
+    return paths.location(ServerAddress(kept.host, kept.port, kept.database, kept.user).location())
+
+
+def needs_password(location: paths.Location) -> bool:
+    """A server location whose password has not been typed in this run."""
+    kept = address(location)
+    return kept is not None and not kept.password
+
+
 def saved() -> paths.Location | None:
-    """The desk's saved choice (None: the default file in the user data folder)."""
+    """The desk's saved choice (None: the default file in the user data folder), with the password
+    typed for it in this run when there was one."""
     try:
         text = paths.connection_file().read_text(encoding="utf-8").strip()
     except OSError:
         return None
-    return paths.location(text) if text else None
+    return paths.location(_typed.get(text, text)) if text else None
 
 
 def save(location: paths.Location | None) -> None:
     """Keep `location` as this desk's database from the next start on (None: the default file).
-    The file holds the password typed in the dialog; it lies in the user's own data folder."""
+    The file never holds a password: it is kept in memory for this run only."""
     target = paths.connection_file()
     if location is None:
         target.unlink(missing_ok=True)
         return
+    kept = str(without_password(location))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(str(location), encoding="utf-8")
+    target.write_text(kept, encoding="utf-8")
+    if kept != str(location):
+        _typed[kept] = str(location)
 
 
 def check(location: paths.Location) -> str:

@@ -214,6 +214,9 @@ def translate(exc: BaseException, url: str) -> BaseException:
     where = display(url)
     lowered = text.lower()
     # A refused connection carries no SQLSTATE in psycopg: the server's words are matched as well.
+    if "no password supplied" in lowered:
+        return LoginRefused(f"数据库服务器要求输入密码（{where}）。请输入您的用户名和密码登录；"
+                            "程序不保存密码。")
     if state == "28P01" or "password authentication failed" in lowered or (
             "role" in lowered and "does not exist" in lowered):
         return LoginRefused(f"数据库服务器拒绝登录：用户名或密码不正确（{where}）。"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, paths
-from app.services import backup, cleanup
+from app.services import backup, cleanup, connection
 from app.services.errors import (DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, LoginRefused, ServerUnavailable,
                                  ServiceError, StoreError)
 from app.services.workspace import is_readonly, open_workspace
@@ -41,7 +41,11 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     path = paths.location(db_path) if db_path else paths.default_db_path()
     try:
         open_workspace(path, defer_check=background_check)
-    except (ServerUnavailable, LoginRefused) as exc:
+    except LoginRefused as exc:
+        if connection.needs_password(path):  # the saved connection holds no password: log in
+            return _log_in(str(exc), parent, background_check)
+        return _offer_server_choice(path, str(exc), parent, background_check)
+    except ServerUnavailable as exc:
         return _offer_server_choice(path, str(exc), parent, background_check)
     except DatabaseDamaged as exc:
         return _recover_damaged(path, str(exc), parent)
@@ -195,6 +199,18 @@ def _offer_server_choice(location: paths.Location, message: str, parent: QWidget
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return open_or_recover(dialog.chosen or paths.default_file(), parent, background_check)
     return False
+
+
+def _log_in(message: str, parent: QWidget | None, background_check: bool) -> bool:
+    """The server asks for the password the desk does not keep: the connection dialog, the server's
+    fields filled in, the password to type."""
+    from app.ui.settings.connection_dialog import ConnectionDialog
+
+    dialog = ConnectionDialog(parent, server_first=True, message=message)
+    dialog.password.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return open_or_recover(dialog.chosen or paths.default_file(), parent, background_check)
 
 
 def _offer_read_only(path: Path, message: str, parent: QWidget | None) -> bool:

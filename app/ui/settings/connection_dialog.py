@@ -22,7 +22,7 @@ NOTE = ("一台电脑单独使用时，数据保存在本机的数据文件中�
 class ConnectionDialog(QDialog):
     """The choice between the file on this PC and a server; `chosen` is what was kept."""
 
-    def __init__(self, parent: QWidget | None = None, server_first: bool = False):
+    def __init__(self, parent: QWidget | None = None, server_first: bool = False, message: str = ""):
         super().__init__(parent)
         self.setWindowTitle("数据存放位置")
         self.chosen: Location | None = None
@@ -50,6 +50,8 @@ class ConnectionDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._enable()
+        if message:  # asked at start: why (the password to type, the server's refusal)
+            self._say(message, error=True)
 
     def _layout(self) -> None:
         note = QLabel(NOTE, self)

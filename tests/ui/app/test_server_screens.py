@@ -141,3 +141,30 @@ def test_the_backup_screen_on_a_server_says_whose_job_it_is_and_exports(qtbot, u
     close_workspace()
     open_workspace(target)
     assert [r.name for r in register.list_rows(CaseQuery())] == ["李四"]
+
+
+def test_a_saved_connection_holds_no_password_and_the_next_start_asks_for_it(qtbot, modal, url):
+    password = connection.address(url).password
+    dialog = ConnectionDialog()
+    qtbot.addWidget(dialog)
+    fill(dialog, url)
+    dialog.save()
+    assert dialog.chosen == url
+    kept = paths.connection_file().read_text(encoding="utf-8")
+    assert password and password not in kept and connection.address(kept).user == connection.address(url).user
+
+    connection._typed.clear()  # the next start: nothing typed yet in this run
+    assert connection.saved() == kept and connection.needs_password(kept)
+    seen = {}
+
+    def log_in(login: ConnectionDialog) -> None:
+        seen["text"] = login.result.text()
+        assert login.host.text() == connection.address(url).host and login.password.text() == ""
+        login.password.setText(password)
+        login.save()
+
+    modal(ConnectionDialog, log_in, needs_focus=False)
+    assert open_or_recover(connection.saved()) is True
+    modal.check()
+    assert "要求输入密码" in seen["text"] and store_db.current_path() == url
+    assert password not in paths.connection_file().read_text(encoding="utf-8")
