@@ -167,8 +167,10 @@ def test_the_search_is_answered_by_the_servers_indexes(url):
             plans[text] = " ".join(r[0] for r in database.execute_sql("EXPLAIN " + sql, params).fetchall())
     # The pieces' index or the district's one with the office in front (store.district), whichever the
     # planner takes; never a scan of the table.
-    grams = (store_server.GRAMS_INDEX, "request_gram_office_grams")
-    texts = (store_server.SEARCH_INDEX, "request_office_search_trgm")
+    from app.store import district
+
+    grams = (store_server.GRAMS_INDEX, district.OFFICE_GRAMS_INDEX)
+    texts = (store_server.SEARCH_INDEX, district.OFFICE_SEARCH_INDEX)
     assert any(i in plans["王丽"] for i in grams) and any(i in plans["土地征收"] for i in texts), plans
     assert [r.name for r in register.list_rows(CaseQuery(text="王丽"))] == ["王丽"]
     assert register.count(CaseQuery(text="%")) == 0  # LIKE's wildcards are searched as text
