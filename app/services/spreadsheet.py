@@ -103,7 +103,7 @@ def check_bounds(path: Path) -> None:
                 total += _check_member(path, raw, info)
                 if total > MAX_TOTAL_BYTES:
                     raise _refused(path, f"解压后超过{MAX_TOTAL_BYTES >> 20} MB")
-    except (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, struct.error, EOFError, ValueError):
         raise ServiceError(f"无法读取“{path.name}”：请选择 Excel 工作簿（.xlsx）文件。"
                            "如是 .xls 或 .et 格式，请在 Excel/WPS 中另存为 .xlsx 后再导入。") from None
     except OSError as exc:
@@ -149,7 +149,8 @@ def _unpacked(raw, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
     elif info.compress_type == zipfile.ZIP_DEFLATED:
         inflate = zlib.decompressobj(-15)
     else:
-        raise NotImplementedError(info.compress_type)
+        # Excel and WPS write stored or deflated members only: anything else is not a workbook we read.
+        raise zipfile.BadZipFile(f"compression method {info.compress_type}")
     produced = 0
     while left > 0 and produced <= limit:
         block = raw.read(min(left, 1 << 20))
