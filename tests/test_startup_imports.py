@@ -95,3 +95,16 @@ def test_importing_the_gui_modules_loads_nothing_slow():
                          timeout=120, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert _loaded(out.stdout, "LOADED_AT_IMPORT") == []
+
+
+def test_a_file_office_never_loads_the_server_driver(tmp_path):
+    """psycopg (~80 ms) is for a desk on a server: opening and using a file must not import it, whichever
+    module of the store is imported first."""
+    db = tmp_path / "t.sqlite"
+    script = ("import sys; from app.store import db as store_db, register; "
+              f"store_db.open_database({str(db)!r}); "
+              "store_db.close_database(); print('PSYCOPG ' + str('psycopg' in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], env=_env(), capture_output=True, text=True,
+                         timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "PSYCOPG False" in out.stdout, out.stdout

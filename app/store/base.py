@@ -8,7 +8,8 @@ import sys
 
 # peewee imports every PostgreSQL driver it knows when it is imported itself; psycopg alone costs a
 # start ~80 ms. The SQLite office never needs it, so peewee is imported with psycopg hidden, and the
-# server's adapter imports it when a server is first opened (store.server).
+# server's adapter imports it when a server is first opened (store.server). Every module of the store
+# takes peewee from here (`from app.store.base import peewee`), so this is where it is first imported.
 _HIDE = "psycopg" not in sys.modules
 if _HIDE:
     sys.modules["psycopg"] = None  # type: ignore[assignment]

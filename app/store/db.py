@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, ParamSpec, Sequence, TypeVar
 
-import peewee
+from app.store.base import peewee
 
 from app import oserrors, paths
 from app.store import engine

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import peewee
+from app.store.base import peewee
 
 from app.store.errors import StoreError
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import peewee
+from app.store.base import peewee
 
 from app.store.base import database
 

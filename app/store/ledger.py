@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-import peewee as pw
+from app.store.base import peewee as pw
 
 from app.domain.request import CONCLUDED_STATUSES, Case, RequestData, TimelineEntry
 from app.store import district, engine

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-import peewee
+from app.store.base import peewee
 
 from app.store import engine
 from app.store.errors import DatabaseTooNew

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields
 
-import peewee as pw
+from app.store.base import peewee as pw
 
 from app.domain.request import REGISTERED, Case, CaseQuery, CaseRow, RequestData, TimelineEntry
 from app.store import engine, search

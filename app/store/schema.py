@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
+from app.store.base import peewee as pw
 
 from app.domain.request import REGISTERED
 from app.domain.review import PENDING

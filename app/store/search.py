@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 
-import peewee
+from app.store.base import peewee
 
 from app.store import engine
 from app.store.base import database

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import peewee
+from app.store.base import peewee
 
 from app.store.errors import (DatabaseDamaged, DatabaseReadOnly, DiskFull, LoginRefused, ServerUnavailable,
                               StoreError, WriteConflict)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import peewee
+from app.store.base import peewee
 
 from app import paths
 from app.store import engine, files
