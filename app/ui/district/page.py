@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QSplitter, QTableWidget,
+    QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from app.domain import annual_report as ar
 from app.ui.common import errors, tasks
 from app.ui.common.context import Context
 from app.ui.common.page import Page
+from app.ui.common.tables import fit_columns, make_table
 
 HOME_KEY = "district-home"
 OFFICE_HEADERS = ("单位", "已超期", "3个工作日内到期", "上年度归档", "未办结舆情")
@@ -29,12 +30,10 @@ def _district():
     return district
 
 
-def _readonly_table(headers) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+def _readonly_table(headers, stretch: int) -> QTableWidget:
+    """The common read-only table (ui/common/tables), column `stretch` taking the rest of the width."""
+    table = make_table(headers)
+    fit_columns(table, stretch)
     return table
 
 
@@ -54,20 +53,21 @@ class DistrictPage(Page):
         self.report = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.offices = _readonly_table(OFFICE_HEADERS)
+        self.offices = _readonly_table(OFFICE_HEADERS, 0)
         self.offices.cellDoubleClicked.connect(self._open_office)
         self.register_title = QLabel("双击上表中的单位，查看其登记簿（只读）。")
-        self.register = _readonly_table(REGISTER_HEADERS)
+        self.register = _readonly_table(REGISTER_HEADERS, 2)
         self.year = QSpinBox()
         self.year.setRange(2008, 2100)
         self.year.setValue(self.today().year)
         self.count_button = QPushButton("汇总年度报告")
         self.count_button.clicked.connect(self.count_report)
-        self.table3 = _readonly_table(ar.COLUMNS)
+        self.table3 = _readonly_table(ar.COLUMNS, len(ar.COLUMNS) - 1)
+        self.table3.verticalHeader().show()  # the rows' names (table 3 of the annual report)
         self.table3.setVerticalHeaderLabels([])
         self.table3.cellClicked.connect(self._show_breakdown)
         self.breakdown_title = QLabel("点击表三的一格，查看各单位的数字。")
-        self.breakdown = _readonly_table(("单位", "数字"))
+        self.breakdown = _readonly_table(("单位", "数字"), 0)
 
         top = QVBoxLayout()
         top.addWidget(self.summary)
