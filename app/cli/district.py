@@ -11,9 +11,8 @@ import sys
 from app import paths
 from app.cli.common import add_db, db_path, open_db
 
-_ROLE_HELP = "；".join(f"{key}＝{name}" for key, name in
-                      {"clerk": "经办人", "reviewer": "审核人/分管领导", "admin": "单位管理员",
-                       "district": "区级（只读全部单位）"}.items())
+_ROLE_NAMES = {"clerk": "经办人", "reviewer": "审核人/分管领导", "admin": "单位管理员", "district": "区级（只读全部单位）"}
+_ROLE_HELP = "；".join(f"{key}＝{name}" for key, name in _ROLE_NAMES.items())
 
 
 def _url(args: argparse.Namespace) -> str:
@@ -105,6 +104,13 @@ def cmd_district_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_url(p: argparse.ArgumentParser, handler) -> None:
+    """The server a `server` command works on (--url, or --db / ZWGK_DB), and its handler."""
+    p.add_argument("--url", metavar="URL", help="服务器地址（也可用 --db）")
+    add_db(p)
+    p.set_defaults(handler=handler)
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     from app.cli.common import parse_date
 
@@ -117,23 +123,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = commands.add_parser("add-office", help="添加单位（乡镇、街道或部门）")
     p.add_argument("code", metavar="CODE", help="单位代码，如 xinqiao")
     p.add_argument("name", metavar="NAME", help="单位名称，如 新桥镇人民政府")
-    p.add_argument("--url", metavar="URL", help="服务器地址（也可用 --db）")
-    add_db(p)
-    p.set_defaults(handler=cmd_add_office)
+    _server_url(p, cmd_add_office)
     p = commands.add_parser("add-user", help="添加用户（数据库登录名），或改变其单位和角色")
     p.add_argument("login", metavar="LOGIN")
     p.add_argument("--office", metavar="CODE", help="所属单位的代码（区级用户不需要）")
-    p.add_argument("--role", required=True, choices=["clerk", "reviewer", "admin", "district"],
-                   help=_ROLE_HELP)
+    p.add_argument("--role", required=True, choices=list(_ROLE_NAMES), help=_ROLE_HELP)
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取初始密码")
     p.add_argument("--no-password", action="store_true", help="不设密码（服务器用证书等方式认证时）")
-    p.add_argument("--url", metavar="URL", help="服务器地址（也可用 --db）")
-    add_db(p)
-    p.set_defaults(handler=cmd_add_user)
-    p = commands.add_parser("list-users", help="列出各单位的用户和角色")
-    p.add_argument("--url", metavar="URL", help="服务器地址（也可用 --db）")
-    add_db(p)
-    p.set_defaults(handler=cmd_list_users)
+    _server_url(p, cmd_add_user)
+    _server_url(commands.add_parser("list-users", help="列出各单位的用户和角色"), cmd_list_users)
 
     p = sub.add_parser("district-home", help="区级：各单位的超期、临期、归档和舆情情况")
     p.add_argument("--today", type=parse_date, help="按这一天计算（默认今天）")
