@@ -158,6 +158,11 @@ def month_of_text(column: str) -> str:
     return f"CAST(EXTRACT(MONTH FROM {column}) AS integer)" if on_server() else f"substr({column}, 6, 2)"
 
 
+def _id_sequence(db: peewee.Database, table: str, column: str = "id") -> str:
+    """The server's sequence behind `table`'s serial `column` (schema-qualified, from the catalogue)."""
+    return db.execute_sql("SELECT pg_get_serial_sequence(%s, %s)", (table, column)).fetchone()[0]
+
+
 def after_ids_given(table: str, db: peewee.Database | None = None, column: str = "id") -> None:
     """Rows inserted with their ids given: the server's id sequence moves past them (SQLite takes
     the next id from the table itself). Never back: under a district's row-level security a desk
@@ -165,7 +170,7 @@ def after_ids_given(table: str, db: peewee.Database | None = None, column: str =
     db = db if db is not None else database
     if not on_server(db):
         return
-    sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, %s)", (table, column)).fetchone()[0]
+    sequence = _id_sequence(db, table, column)
     db.execute_sql(f'SELECT setval(%s::regclass, greatest((SELECT coalesce(max("{column}"), 0) FROM "{table}"), '
                    f"s.last_value)) FROM {sequence} AS s", (sequence,))
 
@@ -173,7 +178,7 @@ def after_ids_given(table: str, db: peewee.Database | None = None, column: str =
 def ids_taken(table: str, db: peewee.Database, column: str = "id") -> bool:
     """Whether the server's id sequence of `table` has handed out an id: rows exist or existed, the
     desk's own or (under a district's row-level security, unseen) another office's."""
-    sequence = db.execute_sql("SELECT pg_get_serial_sequence(%s, %s)", (table, column)).fetchone()[0]
+    sequence = _id_sequence(db, table, column)
     return bool(db.execute_sql(f"SELECT is_called FROM {sequence}").fetchone()[0])
 
 
@@ -185,7 +190,7 @@ def reserve_ids(table: str, count: int) -> int:
     if not on_server():
         return (database.execute_sql(f'SELECT max(id) FROM "{table}"').fetchone()[0] or 0) + 1
     database.execute_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')
-    sequence = database.execute_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]
+    sequence = _id_sequence(database, table)
     first = database.execute_sql("SELECT nextval(%s::regclass)", (sequence,)).fetchone()[0]
     if count > 1:
         database.execute_sql("SELECT setval(%s::regclass, %s)", (sequence, first + count - 1))
