@@ -61,8 +61,37 @@ def whoami() -> tuple[str, str]:
     return store.whoami()
 
 
+@dataclass(frozen=True)
+class Desk:
+    """Who this desk is logged in as: a file office has no login and is one office (role "")."""
+
+    login: str
+    office: str
+    role: str  # a key of ROLES, "" outside a district
+
+    @property
+    def is_district(self) -> bool:
+        """The 区级 login: reads every office, writes nothing (docs/district.md)."""
+        return self.role == "district"
+
+    @property
+    def role_name(self) -> str:
+        return ROLES.get(self.role, "")
+
+
+def desk() -> Desk:
+    """The open database's login, its office and role (the server's `office_login`, read through
+    `store.district`); a file, or a server that is not a district, is one office: role ""."""
+    from app.store import db as store_db
+
+    if not store_db.on_server():
+        return Desk("", "", "")
+    office, role = store.whoami()
+    return Desk(store.rights().login, office, role)
+
+
 def is_district_login() -> bool:
-    return whoami()[1] == "district"
+    return desk().is_district
 
 
 # ---- looking at one office -------------------------------------------------------------------------
