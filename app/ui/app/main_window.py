@@ -63,6 +63,18 @@ SHORTCUTS = {"actionQuit": "Ctrl+Q", "actionNewRequest": "Ctrl+N", "actionFind":
              "actionPrint": "Ctrl+P"}
 
 
+def district_login() -> bool:
+    """Whether the open database's login is the district's 区级 login (docs/district.md). A file office
+    never is, and does not load the district's code to be told so (start-up)."""
+    from app.services.workspace import on_server
+
+    if not on_server():
+        return False
+    from app.services import district
+
+    return district.is_district_login()
+
+
 class _Placeholder(QWidget):
     """Holds a page's place in the stack until the page is first shown."""
 
@@ -203,14 +215,7 @@ class MainWindow(QMainWindow):
     def _fit_to_login(self) -> None:
         """The pages and menus of the open database's login: a 区级 login opens on 全区 and sees no
         office page and no writing action; a file office or an office's login has no 全区 page."""
-        from app.services.workspace import on_server
-
-        district = False
-        if on_server():
-            from app.services import district as service
-
-            district = service.desk().is_district
-        self.district_login = district
+        district = self.district_login = district_login()
         nav = self.ui.navList
         for row in range(nav.count()):
             item = nav.item(row)

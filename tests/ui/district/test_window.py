@@ -166,3 +166,19 @@ def test_the_district_report_sums_the_offices_and_breaks_any_cell_down(qtbot, di
 
     exported = read_report_xlsx(out)
     assert exported.units == 2 and exported.t3.cell("new", ar.TOTAL_COLUMN) == new_a + new_b
+
+
+def test_the_district_login_is_not_asked_for_an_office_s_settings_at_start(qtbot, district):
+    """A district whose offices have set nothing yet: the 区级 login opens without the first-start
+    settings dialog (it could save nothing: the server refuses its writes)."""
+    from app.services import settings
+    from app.services.workspace import open_workspace
+    from app.ui.app.application import ensure_configured
+
+    with district.admin() as con:
+        con.execute("DELETE FROM setting")
+    open_workspace(district.url_of("qu"), create=False)
+    assert not settings.is_configured()
+    assert ensure_configured(None)  # an unexpected dialog fails the test (tests/ui/conftest.py)
+    window = _window(qtbot)
+    assert _visible_pages(window) == ["全区"] and "区级" in window.windowTitle()
