@@ -59,6 +59,12 @@ RULE_NON_NEGATIVE = "数值应为非负整数"
 RULE_TABLE4_TOTAL = "总计应等于结果维持、结果纠正、其他结果、尚未审结之和"
 
 
+def default_year(today: dt.date) -> int:
+    """The report is due by 31 January for the year before (条例第四十九条); later in the year the
+    clerk looks at the year in progress."""
+    return today.year - 1 if today.month <= 3 else today.year
+
+
 def row_name(key: str) -> str:
     """The row as a clerk can find it in the printed table, e.g. （三）不予公开 1.属于国家秘密."""
     if key in BY_CODE and BY_CODE[key].group in SUB_GROUPS:

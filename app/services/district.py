@@ -12,14 +12,17 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from app.domain import annual_report as ar
 from app.domain.calendar import WorkCalendar
 from app.domain.clock import SOON_WORKING_DAYS
 from app.domain.request import CONCLUDED_STATUSES, STATUSES
 from app.services.errors import ServiceError
 from app.services.workspace import Workspace, open_workspace
 from app.store import district as store
+
+if TYPE_CHECKING:  # the report's domain loads with the report, not with the window (start-up)
+    from app.domain import annual_report as ar
 
 ROLES = store.ROLES
 # The year must be archived by 31 January of the next (docs/district.md, 归档).
@@ -61,8 +64,37 @@ def whoami() -> tuple[str, str]:
     return store.whoami()
 
 
+@dataclass(frozen=True)
+class Desk:
+    """Who this desk is logged in as: a file office has no login and is one office (role "")."""
+
+    login: str
+    office: str
+    role: str  # a key of ROLES, "" outside a district
+
+    @property
+    def is_district(self) -> bool:
+        """The 区级 login: reads every office, writes nothing (docs/district.md)."""
+        return self.role == "district"
+
+    @property
+    def role_name(self) -> str:
+        return ROLES.get(self.role, "")
+
+
+def desk() -> Desk:
+    """The open database's login, its office and role (the server's `office_login`, read through
+    `store.district`); a file, or a server that is not a district, is one office: role ""."""
+    from app.store import db as store_db
+
+    if not store_db.on_server():
+        return Desk("", "", "")
+    office, role = store.whoami()
+    return Desk(store.rights().login, office, role)
+
+
 def is_district_login() -> bool:
-    return whoami()[1] == "district"
+    return desk().is_district
 
 
 # ---- looking at one office -------------------------------------------------------------------------
@@ -138,10 +170,14 @@ class DistrictReport:
 
     @property
     def errors(self) -> list[ar.BalanceError]:
+        from app.domain import annual_report as ar
+
         return ar.check_balance(self.t3, self.t4)
 
     def breakdown(self, row: str, column: int | str) -> dict[str, int]:
         """Table 3's cell (row, column) of each office (its sum is the district's cell)."""
+        from app.domain import annual_report as ar
+
         try:
             return {code: report.t3.cell(row, column) for code, report in self.reports.items()}
         except KeyError as exc:

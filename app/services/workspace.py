@@ -60,5 +60,10 @@ def is_readonly() -> bool:
     return store_db.is_readonly()
 
 
+def on_server() -> bool:
+    """Whether the open database is on a server (docs/server.md), where a login may be a district's."""
+    return store_db.on_server()
+
+
 def current_db_path() -> paths.Location:
     return store_db.current_path()

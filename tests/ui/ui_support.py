@@ -5,11 +5,33 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from app.services.demo import demo_settings
 from app.services import settings
+
+
+def bound_to(window, keys: str) -> list:
+    """The enabled actions and window-wide shortcuts `keys` sets off in `window`, as Qt's shortcut map
+    would find them (a key pressed on a busy test machine may reach the window late or never)."""
+    sequence = QKeySequence(keys)
+    actions = [a for a in window.findChildren(QAction) if sequence in a.shortcuts() and a.isEnabled()]
+    shortcuts = [s for s in window.findChildren(QShortcut) if s.key() == sequence and s.isEnabled()
+                 and s.context() != Qt.ShortcutContext.WidgetShortcut]
+    return actions + shortcuts
+
+
+def press(window, keys: str) -> None:
+    """What pressing `keys` in `window` does: the one enabled action or shortcut bound to it, set off."""
+    bound = bound_to(window, keys)
+    assert len(bound) == 1, f"{keys} is bound to {len(bound)} things in {window.windowTitle()}"
+    target = bound[0]
+    if isinstance(target, QAction):
+        assert target.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+        target.trigger()
+    else:
+        target.activated.emit()
 
 
 def type_text(qtbot, widget, text: str) -> None:

@@ -48,6 +48,10 @@ def ensure_configured(parent: QWidget | None = None) -> bool:
 
     if office.is_configured():
         return True
+    from app.ui.app.main_window import district_login
+
+    if district_login():  # it reads the offices' settings and has none to set (docs/district.md)
+        return True
     from app.ui.settings.dialog import SettingsDialog  # only on the first start: start-up speed
 
     return SettingsDialog(parent, first_start=True).exec() == SettingsDialog.DialogCode.Accepted

@@ -44,6 +44,13 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("全区", "app.ui.district.page:DistrictPage"),  # the 区级 login's (docs/district.md)
 )
 REGISTER_INDEX = 1
+DISTRICT_PAGE = "全区"
+# The 区级 login reads every office and writes nothing (docs/district.md, 区级的窗口): it sees 全区
+# alone, and of the menus 打印, 退出 and 帮助; these actions and menus, which write or are an
+# office's, are hidden from it and off (so their shortcuts do nothing either).
+OFFICE_ACTIONS = ("actionNewRequest", "actionOpenCase", "actionFind", "actionOfficeSettings", "actionBackup",
+                  "actionPassword", "actionOperator")
+OFFICE_MENUS = ("menuRegister", "menuSettings")
 # A screen smaller than this gets the window maximized the first time: at 1366×768 with a task bar an
 # un-maximized window hides its own status bar, where the new 登记编号 used to be told.
 SMALL_SCREEN = (1600, 900)
@@ -54,6 +61,18 @@ GEOMETRY_KEY = "window/geometry"
 # paint; setShortcuts([QKeySequence]) does not.
 SHORTCUTS = {"actionQuit": "Ctrl+Q", "actionNewRequest": "Ctrl+N", "actionFind": "Ctrl+F", "actionGuide": "F1",
              "actionPrint": "Ctrl+P"}
+
+
+def district_login() -> bool:
+    """Whether the open database's login is the district's 区级 login (docs/district.md). A file office
+    never is, and does not load the district's code to be told so (start-up)."""
+    from app.services.workspace import on_server
+
+    if not on_server():
+        return False
+    from app.services import district
+
+    return district.is_district_login()
 
 
 class _Placeholder(QWidget):
@@ -115,8 +134,9 @@ class MainWindow(QMainWindow):
         self.idle_lock = None  # the idle lock screen's watcher, once the file is open
         self.ctx = Context(fixed_today=today, open_case=self.open_case, show_status=self._status,
                            show_page=self.show_page, issue_notice=self.issue_notice)
+        self.district_login = False  # the 区级 login (_fit_to_login), known once the database is open
         self.ctx.events.settings_changed.connect(self.update_title)
-        self.ctx.events.workspace_replaced.connect(self.update_title)
+        self.ctx.events.workspace_replaced.connect(self._fit_to_login)
         icon = paths.resource("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -133,12 +153,13 @@ class MainWindow(QMainWindow):
         for title, target in PAGES:
             self._add_to_nav(_Placeholder(target), title)
         self.ui.navList.currentRowChanged.connect(self._show_page)
-        self.ui.navList.setCurrentRow(0)
         self._connect()
         self._gate = None if self.ready else _InputGate(self)
         if self.ready:
-            self.update_title()
-        else:
+            self._fit_to_login()
+        else:  # a file office (a server is opened before its window): 全区 is not its page
+            self._nav_item(DISTRICT_PAGE).setHidden(True)
+            self.ui.navList.setCurrentRow(0)
             self._set_title(first_look.short_name)
 
     def hold_input(self) -> None:
@@ -188,6 +209,31 @@ class MainWindow(QMainWindow):
 
     # ---- pages --------------------------------------------------------------------------------
 
+    def _nav_item(self, title: str) -> QListWidgetItem:
+        return self.ui.navList.findItems(title, QtCore.Qt.MatchFlag.MatchExactly)[0]
+
+    def _fit_to_login(self) -> None:
+        """The pages and menus of the open database's login: a 区级 login opens on 全区 and sees no
+        office page and no writing action; a file office or an office's login has no 全区 page."""
+        district = self.district_login = district_login()
+        nav = self.ui.navList
+        for row in range(nav.count()):
+            item = nav.item(row)
+            item.setHidden((item.text() != DISTRICT_PAGE) if district else (item.text() == DISTRICT_PAGE))
+        nav.setVisible(not district)  # one page: the list would only take the tables' width
+        for name in OFFICE_ACTIONS:
+            action = getattr(self.ui, name)
+            action.setVisible(not district)
+            action.setEnabled(not district)
+        for name in OFFICE_MENUS:
+            getattr(self.ui, name).menuAction().setVisible(not district)
+        current = nav.currentItem()
+        if district:
+            nav.setCurrentItem(self._nav_item(DISTRICT_PAGE))
+        elif current is None or current.isHidden():
+            nav.setCurrentRow(0)
+        self.update_title()
+
     def _add_to_nav(self, widget: QWidget, title: str) -> None:
         self.ui.pages.addWidget(widget)
         QListWidgetItem(title, self.ui.navList)
@@ -227,8 +273,8 @@ class MainWindow(QMainWindow):
     def show_page(self, title: str, key: object = None) -> Page | None:
         """Go to the page titled `title` and, with a `key`, to that record on it."""
         rows = [self.ui.navList.item(i).text() for i in range(self.ui.navList.count())]
-        if title not in rows:
-            return None
+        if title not in rows or self.ui.navList.item(rows.index(title)).isHidden():
+            return None  # not this login's page
         self.ui.navList.setCurrentRow(rows.index(title))
         page = self._page_at(rows.index(title))
         if key is not None:
@@ -241,6 +287,9 @@ class MainWindow(QMainWindow):
         from app.services import settings as office
         from app.services.workspace import is_readonly
 
+        if self.district_login:  # every office's, none its own
+            self._set_title("全区（区级，只读）")
+            return
         self._set_title(office.load().short_name if office.is_configured() else "", is_readonly())
 
     def _set_title(self, short_name: str, readonly: bool = False) -> None:

@@ -12,7 +12,13 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 def make_table(headers: list[str] | tuple[str, ...]) -> QTableWidget:
     """A table of whole-row, single selection that cannot be edited in place."""
-    t = QTableWidget(0, len(headers))
+    return read_only(QTableWidget(0, len(headers)), headers)
+
+
+def read_only(t: QTableWidget, headers: list[str] | tuple[str, ...]) -> QTableWidget:
+    """`t` (a form's table) made as `make_table` makes one: these headers, whole-row single selection,
+    not editable in place."""
+    t.setColumnCount(len(headers))
     t.setHorizontalHeaderLabels(list(headers))
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

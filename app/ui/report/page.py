@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
     QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -26,11 +26,12 @@ from app.services.errors import ServiceError
 from app.ui.common import errors, files, tasks
 from app.ui.common.context import Context
 from app.ui.common.page import Page
+from app.ui.common.printed_table import BROKEN, RED, REF, PrintedTable, sheet
 from app.ui.forms.ui_sum_reports_dialog import Ui_SumReportsDialog
 from app.ui.forms.ui_unbalanced_export_dialog import Ui_UnbalancedExportDialog
 
 if TYPE_CHECKING:
-    from app.services import annual_report, report_export
+    from app.services import annual_report
 
 # The report services (and openpyxl/python-docx behind them) load when the page is first shown,
 # not at start-up (tests/test_startup_imports.py).
@@ -42,136 +43,10 @@ def _report():
     return annual_report
 
 
-def _layouts():
-    from app.services import report_export
-
-    return report_export
-
-RED = QColor("#c0392b")
 GREEN = QColor("#1e8449")
-BROKEN = QColor("#f5b7b1")
-HEAD = QColor("#eef2f6")
-REF = Qt.ItemDataRole.UserRole  # a number cell's figure reference, e.g. ("t3", "1", 0)
 CASE_ID = Qt.ItemDataRole.UserRole
 REPORT_KEY = "annual-report"
 CASE_COLUMNS = ("登记编号", "收到申请之日", "申请人", "申请人类别", "办理结果", "答复日期", "状态")
-PX_PER_CHAR = 10  # the export's column widths are in Excel characters
-
-
-def default_year(today: dt.date) -> int:
-    """The report is due by 31 January for the year before (条例第四十九条); later in the year the
-    clerk looks at the year in progress."""
-    return today.year - 1 if today.month <= 3 else today.year
-
-
-def _sheet(name: str) -> "report_export.Sheet":
-    return next(s for s in _layouts().SHEETS if s.name == name)
-
-
-def figure(report: "annual_report.Report", ref: tuple) -> int | object:
-    """The number a cell of the printed layout holds (the export's references)."""
-    table, key, col = ref
-    if table == "t3":
-        return report.t3.counts[key][col]
-    if table == "t4":
-        return report.t4.counts[key][col]
-    if key in ar.DOC_KINDS:
-        return report.t2.documents[key][col]
-    return getattr(report.t2, key)
-
-
-# ---------------------------------------------------------------- a printed table
-
-
-class PrintedTable(QTableWidget):
-    """One national table laid out as printed: merged heading cells, row labels, number cells.
-
-    Number cells carry their figure reference (REF) so a click can ask which cases are in it."""
-
-    def __init__(self, sheet: "report_export.Sheet", parent: QWidget | None = None, editable: frozenset = frozenset()):
-        self.sheet = sheet
-        self.first = _layouts().FIRST_ROW
-        last = max([lb.row + lb.rows - 1 for lb in sheet.labels] + [r for r, _ in sheet.numbers])
-        super().__init__(last - self.first + 1, sheet.ncols, parent)
-        self.setObjectName(f"table_{sheet.name}")
-        self.editable = editable  # references the clerk may type into (table 2's hand-entered rows)
-        self.cells: dict[tuple, tuple[int, int]] = {}
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setWordWrap(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self._lay_out()
-
-    def _pos(self, row: int, col: int) -> tuple[int, int]:
-        return row - self.first, col - 1
-
-    def _lay_out(self) -> None:
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for lb in self.sheet.labels:
-            r, c = self._pos(lb.row, lb.col)
-            text = ("\u3000" + lb.text) if lb.kind == "sub" else lb.text
-            item = QTableWidgetItem(text)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip(lb.text)
-            if lb.kind == "head":
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setBackground(QBrush(HEAD))
-                item.setFont(bold)
-            else:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            self.setItem(r, c, item)
-            if lb.rows > 1 or lb.cols > 1:
-                self.setSpan(r, c, lb.rows, lb.cols)
-        for (row, col), ref in self.sheet.numbers.items():
-            r, c = self._pos(row, col)
-            self.cells[ref] = (r, c)
-            span = self.sheet.number_spans.get((row, col), 1)
-            if span > 1:
-                self.setSpan(r, c, 1, span)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """The export's column proportions, stretched or squeezed to the visible width."""
-        total = sum(self.sheet.widths)
-        room = max(self.viewport().width(), int(total * PX_PER_CHAR * 0.8))
-        for i, width in enumerate(self.sheet.widths):
-            self.setColumnWidth(i, int(width * room / total))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def show_figures(self, report: "annual_report.Report") -> None:
-        for ref, (r, c) in self.cells.items():
-            item = QTableWidgetItem(str(figure(report, ref)))
-            item.setData(REF, ref)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if ref in self.editable:
-                flags |= Qt.ItemFlag.ItemIsEditable
-                item.setToolTip("手工填报：双击修改，改完点“保存表二”")
-            item.setFlags(flags)
-            self.setItem(r, c, item)
-
-    def mark(self, refs: list[tuple], message: str) -> None:
-        """Colour the cells that break a rule and put the rule in their tooltip."""
-        for ref in refs:
-            item = self.item(*self.cells[ref]) if ref in self.cells else None
-            if item is not None:
-                item.setBackground(QBrush(BROKEN))
-                item.setForeground(QBrush(RED))
-                item.setToolTip("\n".join(t for t in (item.toolTip(), message) if t))
-
-    def number_at(self, ref: tuple) -> str:
-        return self.item(*self.cells[ref]).text()
-
-    def label_texts(self) -> list[str]:
-        return [self.item(r, c).text().strip() for r in range(self.rowCount()) for c in range(self.columnCount())
-                if self.item(r, c) is not None and self.item(r, c).data(REF) is None]
 
 
 def broken_refs(error: ar.BalanceError) -> list[tuple]:
@@ -302,7 +177,7 @@ class ReportPage(Page):
         self.year = QSpinBox(self)
         self.year.setObjectName("yearSpin")
         self.year.setRange(2008, today.year + 1)  # 条例 in force since 2008
-        self.year.setValue(default_year(today))
+        self.year.setValue(ar.default_year(today))
         self.year.setSuffix(" 年度")
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.recount_button = QPushButton("重新统计", self)
@@ -373,9 +248,9 @@ class ReportPage(Page):
         """The three tables in the export's layout; built once, when the page is first shown."""
         if self.t3 is not None:
             return
-        self.t3 = PrintedTable(_sheet("表三"), self)
-        self.t4 = PrintedTable(_sheet("表四"), self)
-        self.t2 = PrintedTable(_sheet("表二"), self, frozenset(("t2", k, 0) for k in _report().MANUAL_FIELDS))
+        self.t3 = PrintedTable(sheet("表三"), self)
+        self.t4 = PrintedTable(sheet("表四"), self)
+        self.t2 = PrintedTable(sheet("表二"), self, frozenset(("t2", k, 0) for k in _report().MANUAL_FIELDS))
         self.t3.cellClicked.connect(self._cell_clicked)
         self.t3.currentCellChanged.connect(lambda r, c, *_: self._cell_clicked(r, c))
         self.tabs.addTab(self.t3, "表三 收到和处理政府信息公开申请情况")

@@ -8,10 +8,11 @@ sets it off, and the table gets its Enter directly."""
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 
 from app.domain.request import RequestData
 from app.services import register
+from tests.ui.ui_support import press
 
 
 def _window(qtbot):
@@ -21,22 +22,6 @@ def _window(qtbot):
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def press(window, keys: str) -> None:
-    """What pressing `keys` in `window` does: the one enabled action or shortcut bound to it, set off."""
-    sequence = QKeySequence(keys)
-    actions = [a for a in window.findChildren(QAction) if sequence in a.shortcuts() and a.isEnabled()]
-    shortcuts = [s for s in window.findChildren(QShortcut) if s.key() == sequence and s.isEnabled()
-                 and s.context() != Qt.ShortcutContext.WidgetShortcut]
-    bound = actions + shortcuts
-    assert len(bound) == 1, f"{keys} is bound to {len(bound)} things in {window.windowTitle()}"
-    target = bound[0]
-    if isinstance(target, QAction):
-        assert target.shortcutContext() == Qt.ShortcutContext.WindowShortcut
-        target.trigger()
-    else:
-        target.activated.emit()
 
 
 def test_ctrl_n_opens_the_registration_form(qtbot, workspace, modal):
