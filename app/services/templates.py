@@ -171,12 +171,12 @@ def _office_copy(file_name: str) -> Path | None:
         kept.put(kept.TEMPLATES, file_name, local)
         _write_marked(custom, local)
         return custom
-    if base != here:
-        _set_aside(custom)  # edited here while another desk saved (or removed) it: kept aside
     if stored is None:
+        _set_aside(custom)  # the office went back to the default on another desk: this copy kept aside
         _marker(custom).unlink(missing_ok=True)
-        custom.unlink(missing_ok=True)
         return None
+    if base != here:
+        _set_aside(custom)  # edited here while another desk saved another version: kept aside
     _write_marked(custom, kept.get(kept.TEMPLATES, file_name) or b"")
     return custom
 
@@ -293,6 +293,11 @@ def set_district_default(kind_name: str, source: Path | str) -> None:
     if data is None:
         raise ServiceError(f"找不到文件：{source}")
     district_defaults.put_template(k.file_name, data)
+
+
+def district_defaults_in_use() -> dict[str, dt.datetime]:
+    """The template files the district set a default for (file name → when)."""
+    return district_defaults.template_names()
 
 
 def remove_district_default(kind_name: str) -> bool:
