@@ -13,7 +13,7 @@ def cmd_district_template(args: argparse.Namespace) -> int:
     from app.services import templates
     from app.services.errors import ServiceError
 
-    open_db(args)
+    open_db(args, readonly=args.kind is None)
     if args.kind is None:
         defaults = templates.district_defaults_in_use()
         for name, when in defaults.items():

@@ -166,8 +166,10 @@ def _office_copy(file_name: str) -> Path | None:
         if base != here:
             _write_marked(custom, local)
         return custom
-    if base is None or base == stored or (stored is None and base != here):
-        # Edited on this desk (or a copy from before the office was on the server): every desk gets it.
+    if (base == stored) if stored is not None else (base != here):
+        # Edited on this desk since it came from the database (or never kept there): every desk gets it.
+        if kept.in_transaction():
+            return custom  # inside a write (a notice issued) that may be undone: kept at the next lookup
         kept.put(kept.TEMPLATES, file_name, local)
         _write_marked(custom, local)
         return custom
@@ -176,7 +178,7 @@ def _office_copy(file_name: str) -> Path | None:
         _marker(custom).unlink(missing_ok=True)
         return None
     if base != here:
-        _set_aside(custom)  # edited here while another desk saved another version: kept aside
+        _set_aside(custom)  # edited here (or never kept) while another desk saved another version: kept aside
     _write_marked(custom, kept.get(kept.TEMPLATES, file_name) or b"")
     return custom
 

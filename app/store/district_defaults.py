@@ -146,7 +146,7 @@ _REFUSED = ("当前登录不能修改全区统一的{what}：只有区级用户�
 
 def _write(what: str, sql: str, params: tuple) -> int:
     if not present():
-        raise StoreError(f"这个数据库不是区级服务器，没有全区统一的{what}。")
+        raise StoreError(f"这个数据库还没有全区统一的{what}：请区里的信息技术人员运行 server init（升级后需再运行一次）。")
     try:
         cursor = _db().execute_sql(sql, params)
     except peewee.DatabaseError as exc:

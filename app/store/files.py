@@ -65,6 +65,13 @@ def digest(area: str, name: str) -> str | None:
     return row[0] if row else None
 
 
+def in_transaction() -> bool:
+    """Whether a write is under way (what is kept now would be undone with it)."""
+    from app.store.base import database
+
+    return database.in_transaction()
+
+
 def delete(area: str, name: str) -> None:
     StoredFile.delete().where((StoredFile.area == area) & (StoredFile.name == name)).execute()
 

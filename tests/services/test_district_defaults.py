@@ -229,6 +229,7 @@ def test_the_district_s_default_serves_every_office_until_an_office_edits_its_ow
     assert "本区统一格式：请保管好本回执" in [p.text for p in edited.paragraphs]
     edited.add_paragraph("新桥镇：咨询电话 0576-1234567")
     edited.save(str(copy))
+    assert templates.check(RECEIPT) == []  # 检查, as the templates page asks after an edit
     text = _receipt_text("乙")
     assert "新桥镇：咨询电话 0576-1234567" in text and _origin() == "本单位"
     # its second PC (another login of the office, a data folder of its own) uses the office's copy
