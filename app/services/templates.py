@@ -266,6 +266,11 @@ def edit_copy(kind_name: str) -> Path:
     return custom
 
 
+def default_origin(kind_name: str) -> str:
+    """What 恢复默认 goes back to: the district's default (DISTRICT) or the shipped template (SHIPPED)."""
+    return DISTRICT if district_defaults.template_digest(notices.kind(kind_name).file_name) else SHIPPED
+
+
 def restore_default(kind_name: str) -> Path | None:
     """Use the district's default (or the shipped template) again. The office's copy is moved aside,
     not deleted; returns where it went (None if there was no copy). On a server the database's copy

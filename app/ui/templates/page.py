@@ -194,7 +194,8 @@ class TemplatesTab(QWidget):
         kind = self.selected_kind()
         if kind is None:
             return
-        if not messages.ask(self, "恢复默认模板", f"将“{kind}”改回程序自带的默认模板。本机关修改过的模板不会删除，"
+        default = "全区统一的模板" if templates.default_origin(kind) == templates.DISTRICT else "程序自带的默认模板"
+        if not messages.ask(self, "恢复默认模板", f"将“{kind}”改回{default}。本机关修改过的模板不会删除，"
                             "会移到“已替换”文件夹。是否继续？", yes="恢复默认", no="取消"):
             return
         try:
