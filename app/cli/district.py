@@ -132,6 +132,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-password", action="store_true", help="不设密码（服务器用证书等方式认证时）")
     _server_url(p, cmd_add_user)
     _server_url(commands.add_parser("list-users", help="列出各单位的用户和角色"), cmd_list_users)
+    from app.cli.district_defaults import add_server_commands
+
+    add_server_commands(commands)  # the district's shared calendar and template defaults (区级)
 
     p = sub.add_parser("district-home", help="区级：各单位的超期、临期、归档和舆情情况")
     p.add_argument("--today", type=parse_date, help="按这一天计算（默认今天）")

@@ -2,6 +2,11 @@
 
 Each change is one use case that also recomputes the cached limits of every open case, so that no
 saved deadline silently stays wrong. Reading the calendar is app/services/work_calendar.py.
+
+In a district (docs/district.md, "The district's defaults") the 区级 login changes, with the same
+use cases, the district's shared calendar instead, which every office inherits; the server refuses
+that change to any other login. The 区级 login cannot write an office's limits: each office's desk
+counts its open cases again when it next reads them (work_calendar.catch_up).
 """
 from __future__ import annotations
 
@@ -14,12 +19,13 @@ from app.domain.calendar import schedule_problems
 from app.domain.dates import parse_date
 from app.services import deadlines
 from app.services.errors import ServiceError, ValidationError
+from app.services import work_calendar as merged
 from app.services.work_calendar import invalidate, work_calendar
-from app.store import audit, calendar as store
+from app.store import audit, calendar as store, district_defaults as shared
 from app.store.db import atomic
 
-__all__ = ["work_calendar", "invalidate", "DayInfo", "year_view", "confirmed_years", "set_day", "confirm_year",
-           "import_schedule", "parse_schedule_rows"]
+__all__ = ["work_calendar", "invalidate", "DayInfo", "year_view", "confirmed_years", "district_confirmed_years",
+           "for_district", "set_day", "confirm_year", "import_schedule", "parse_schedule_rows"]
 
 
 @dataclass(frozen=True)
@@ -29,26 +35,43 @@ class DayInfo:
     source: str
     office_entry: bool
     unconfirmed: bool
+    district_entry: bool = False  # the district's shared calendar sets this day (docs/district.md)
 
 
 def year_view(year: int) -> list[DayInfo]:
     """Every day of `year` with whether it is worked and why, for the month grids."""
     cal = work_calendar()
-    office = store.entries()
+    office = {} if for_district() else store.entries()
+    district = merged.district_entries()
     day, out = dt.date(year, 1, 1), []
     while day.year == year:
         out.append(DayInfo(day, cal.is_working_day(day), cal.source(day), day in office,
-                           not cal.is_confirmed(year)))
+                           not cal.is_confirmed(year), day in district))
         day += dt.timedelta(days=1)
     return out
 
 
+def for_district() -> bool:
+    """Whether a change here is the district's shared calendar's (the 区级 login), not an office's."""
+    from app.store import district
+
+    return shared.present() and district.whoami()[1] == "district"
+
+
 def confirmed_years() -> dict[int, str]:
-    return store.confirmed_years()
+    """The years confirmed by whoever changes the calendar here: the office (or, for the 区级 login, the district)."""
+    return shared.confirmed_years() if for_district() else store.confirmed_years()
+
+
+def district_confirmed_years() -> dict[int, str]:
+    """The years the district confirmed for every office ({} outside a district)."""
+    return shared.confirmed_years()
 
 
 def _after_change() -> int:
     invalidate()
+    if for_district():
+        return 0  # no office's limits are the 区级 login's to write: each desk recounts (module docstring)
     return deadlines.refresh_open_cases()
 
 
@@ -56,7 +79,17 @@ def set_day(day: dt.date, working: bool | None, note: str = "") -> int:
     """Make `day` a working day (True), a day off (False), or back to the package (None).
 
     Returns the number of open cases whose limits were recomputed."""
+    if for_district():
+        with atomic():
+            if working is None:
+                shared.delete_calendar_entry(day)
+            else:
+                shared.put_calendar_entry(day, working, note.strip())
+        return _after_change()
     old = store.entry(day)
+    if working is None and old is None and day in merged.district_entries():
+        raise ServiceError(f"{day.month}月{day.day}日是全区统一的设定，本单位不能删除；可以把这一天设为本单位的"
+                           "“上班”或“休息”（本单位的设定优先于全区的）。")
     with atomic():
         if working is None:
             store.delete_entry(day)
@@ -78,7 +111,8 @@ def confirm_problems(year: int, source: str) -> list[str]:
     [] when it can (app.domain.calendar.schedule_problems)."""
     if work_calendar().package_has_year(year):
         return [f"{year}年的国务院办公厅节假日安排已随程序载入，无需另行确认"]
-    return schedule_problems(year, store.entries(), source.strip())
+    entries = shared.calendar_entries() if for_district() else merged.entries()
+    return schedule_problems(year, entries, source.strip())
 
 
 def confirm_year(year: int, source: str = "", confirmed: bool = True) -> int:
@@ -91,6 +125,13 @@ def confirm_year(year: int, source: str = "", confirmed: bool = True) -> int:
         problems = confirm_problems(year, source)
         if problems:
             raise ValidationError({f"第{i}项": p for i, p in enumerate(problems, 1)})
+    if for_district():
+        with atomic():
+            if confirmed:
+                shared.put_confirmed_year(year, source)
+            else:
+                shared.delete_confirmed_year(year)
+        return _after_change()
     with atomic():
         if confirmed:
             store.put_confirmed_year(year, source)
@@ -152,6 +193,11 @@ def import_schedule(path: Path | str) -> tuple[int, int]:
     if not entries:
         raise ServiceError(f"文件 {path.name} 中没有节假日安排")
     years = sorted({d.year for d, _, _ in entries})
+    if for_district():
+        with atomic():
+            for day, working, note in entries:
+                shared.put_calendar_entry(day, working, note)
+        return len(entries), _after_change()
     with atomic():
         for day, working, note in entries:
             store.put_entry(day, working, note)

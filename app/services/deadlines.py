@@ -325,8 +325,10 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
 
     Read from the stored limits (store.limits): only cases whose stored limits do not hold on
     `today` are counted now; with `refresh` (and `today` being today) those are stored too."""
+    from app.services.work_calendar import catch_up
     from app.store.db import snapshot
 
+    catch_up()  # the district changed its calendar: every open case is counted again (docs/district.md)
     today = today or dt.date.today()
     cal, cfg = _calendar(), office.load()
     soon_before = cal.add_working_days(today, clock.SOON_WORKING_DAYS + 1)  # every due_soon date is before it

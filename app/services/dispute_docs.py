@@ -28,9 +28,10 @@ def _db_path() -> Path:
 
 
 def template_path() -> Path:
-    """The office's edited copy (beside its database) wins over the shipped template."""
-    edited = paths.user_templates_dir(_db_path()) / TEMPLATE
-    return edited if edited.exists() else paths.shipped_templates_dir() / TEMPLATE
+    """The office's edited copy wins over the district's default and the shipped template (services.templates)."""
+    from app.services import templates
+
+    return templates.form_template(TEMPLATE)
 
 
 def _basis(code: str | None) -> str:

@@ -5,6 +5,12 @@ clerk edits one, the edit is a copy in the office's data folder (paths.user_temp
 that copy wins from then on, so a program update never overwrites the office's wording.
 ``restore_default`` moves the copy aside (kept, not deleted) and the shipped one applies again.
 
+On a database server every desk of the office has a data folder of its own, so the office's copy is
+also kept in the database (store.files, area 模板) and each desk's folder holds a copy of it, brought
+up to date whenever a template is looked up (``_office_copy``). In a district the lookup is: the
+office's edited copy → the district's default (store.district_defaults, set by the 区级 login with
+`server district-template`) → the shipped template (docs/district.md, "The district's defaults").
+
 Templates are Jinja inside .docx, rendered by docxtpl in a sandboxed environment (a template
 is a file anyone can edit; it must not reach Python objects), with every unknown name an error
 (StrictUndefined) so a typo never prints as a silent gap in an official document.
@@ -24,20 +30,26 @@ from app import oserrors, paths
 from app.domain import notices
 from app.services import files
 from app.services.errors import ServiceError
+from app.store import district_defaults, engine, files as kept
 
 _FULLWIDTH = ("｛｛", "｝｝", "｛％", "％｝", "{％", "％}")
 _PARAGRAPH_TAG = re.compile(r"\{%-?\s*(p|tr|tc|r)\s")
 _PRINT_TAG = re.compile(r"\{\{-?\s*(p|tr|tc|r)\s")
 
 
+# Where the template in use comes from (the templates page shows it).
+OFFICE, DISTRICT, SHIPPED = "本单位", "区统一", "程序自带"
+
+
 @dataclass(frozen=True)
 class TemplateInfo:
     kind: str
     title: str
-    path: Path          # the file in use: the office's copy if there is one, else the shipped one
+    path: Path          # the file in use: the office's copy, else the district's default, else the shipped one
     shipped: Path
     customised: bool
     modified: dt.datetime | None  # when the office's copy was last changed
+    origin: str = SHIPPED  # OFFICE, DISTRICT or SHIPPED
 
 
 @dataclass(frozen=True)
@@ -81,70 +93,232 @@ def user_path(kind_name: str) -> Path:
     return paths.user_templates_dir(_db_path()) / notices.kind(kind_name).file_name
 
 
-def template_path(kind_name: str) -> Path:
-    """The template a notice of this kind is rendered from (the office's copy wins)."""
-    custom = user_path(kind_name)
-    if custom.exists():
-        return custom
-    shipped = shipped_path(kind_name)
-    if not shipped.exists():
-        raise ServiceError(f"找不到“{kind_name}”的默认模板文件：{shipped}。请重新安装本程序。")
-    return shipped
+def _own_path(file_name: str) -> Path:
+    return paths.user_templates_dir(_db_path()) / file_name
 
 
-def form_template(file_name: str) -> Path:
-    """A form outside the notice kinds (保密审查表, the 舆情 reports …): the office's edited copy wins
-    over the shipped one, as for the notices."""
-    custom = paths.user_templates_dir(_db_path()) / file_name
-    if custom.exists():
-        return custom
-    shipped = paths.shipped_templates_dir() / file_name
-    if not shipped.exists():
-        raise ServiceError(f"找不到模板文件：{shipped}。请重新安装本程序。")
-    return shipped
+def _marker(custom: Path) -> Path:
+    """Beside a desk's copy of the office's template: the SHA-256 of the database's version it was
+    last brought level with (a server only)."""
+    return custom.with_name(f".{custom.name}.kept")
 
 
-def list_templates() -> list[TemplateInfo]:
-    """Every kind with the template in use and whether the office has edited it."""
-    out = []
-    for k in notices.KINDS:
-        custom = user_path(k.name)
-        exists = custom.exists()
-        modified = dt.datetime.fromtimestamp(custom.stat().st_mtime).replace(microsecond=0) if exists else None
-        out.append(TemplateInfo(k.name, k.title, custom if exists else shipped_path(k.name), shipped_path(k.name),
-                                exists, modified))
-    return out
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
-def edit_copy(kind_name: str) -> Path:
-    """The office's editable copy (made from the shipped one on first use); open it in Word/WPS."""
-    custom = user_path(kind_name)
-    if not custom.exists():
-        shipped = shipped_path(kind_name)
-        if not shipped.exists():
-            raise ServiceError(f"找不到“{kind_name}”的默认模板文件：{shipped}")
-        try:
-            custom.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shipped, custom)
-        except OSError as exc:
-            raise ServiceError(f"无法在{custom.parent}中创建模板副本：{oserrors.reason(exc)}") from None
-    return custom
-
-
-def restore_default(kind_name: str) -> Path | None:
-    """Use the shipped template again. The office's copy is moved aside, not deleted; returns
-    where it went (None if there was no copy)."""
-    custom = user_path(kind_name)
-    if not custom.exists():
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise ServiceError(f"无法读取模板{path}：{oserrors.reason(exc)}") from None
+
+
+def _set_aside(custom: Path, failure: str = "无法移开模板") -> Path:
+    """Move this desk's copy to 已替换 (kept, not deleted); where it went."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = custom.parent / "已替换" / f"{custom.stem}-{stamp}.docx"
+    aside = custom.parent / "已替换" / f"{custom.stem}-{stamp}{custom.suffix}"
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = custom.parent / "已替换" / f"{custom.stem}-{stamp}-{n}{custom.suffix}"
     try:
         aside.parent.mkdir(parents=True, exist_ok=True)
         custom.replace(aside)
     except OSError as exc:
-        raise ServiceError(f"无法恢复默认模板（{custom}）：{oserrors.reason(exc)}。请先在Word/WPS中关闭该模板。") from None
+        raise ServiceError(f"{failure}（{custom}）：{oserrors.reason(exc)}。请先在Word/WPS中关闭该模板。") from None
     return aside
+
+
+def _write_marked(custom: Path, data: bytes) -> None:
+    try:
+        kept.write(custom, data)
+        kept.write(_marker(custom), _sha256(data).encode("ascii"))
+    except OSError as exc:
+        raise ServiceError(f"无法在{custom.parent}中保存模板：{oserrors.reason(exc)}") from None
+
+
+def _office_copy(file_name: str) -> Path | None:
+    """The office's edited copy of `file_name` on this desk, or None. On a server this desk's copy is
+    first brought level with the database's: an edit made here since (the copy differs from the version
+    it came from) is kept in the database for every desk; a version saved by another desk replaces it
+    (an edit made here meanwhile is set aside in 已替换, not lost); a copy the office removed is set aside."""
+    custom = _own_path(file_name)
+    if not engine.on_server():
+        return custom if custom.exists() else None
+    if not district_defaults.sees_one_office():
+        return None  # the 区级 login reads every office's copies: its own are the district's defaults
+    local = _read(custom)
+    marker = _read(_marker(custom))
+    base = marker.decode("ascii", "replace") if marker else None
+    stored = kept.digest(kept.TEMPLATES, file_name)
+    if local is None:
+        if stored is None:
+            return None
+        _write_marked(custom, kept.get(kept.TEMPLATES, file_name) or b"")
+        return custom
+    here = _sha256(local)
+    if stored == here:
+        if base != here:
+            _write_marked(custom, local)
+        return custom
+    if (base == stored) if stored is not None else (base != here):
+        # Edited on this desk since it came from the database (or never kept there): every desk gets it.
+        if kept.in_transaction():
+            return custom  # inside a write (a notice issued) that may be undone: kept at the next lookup
+        kept.put(kept.TEMPLATES, file_name, local)
+        _write_marked(custom, local)
+        return custom
+    if stored is None:
+        _set_aside(custom)  # the office went back to the default on another desk: this copy kept aside
+        _marker(custom).unlink(missing_ok=True)
+        return None
+    if base != here:
+        _set_aside(custom)  # edited here (or never kept) while another desk saved another version: kept aside
+    _write_marked(custom, kept.get(kept.TEMPLATES, file_name) or b"")
+    return custom
+
+
+def _district_default(file_name: str) -> Path | None:
+    """This desk's copy of the district's default of `file_name` (written from the database), or None."""
+    digest = district_defaults.template_digest(file_name)
+    if digest is None:
+        return None
+    copy = paths.user_templates_dir(_db_path()) / DISTRICT / file_name
+    local = _read(copy)
+    if local is None or _sha256(local) != digest:
+        found = district_defaults.template(file_name)
+        if found is None:
+            return None
+        try:
+            kept.write(copy, found[0])
+        except OSError as exc:
+            raise ServiceError(f"无法在{copy.parent}中保存全区统一模板：{oserrors.reason(exc)}") from None
+    return copy
+
+
+def resolve(file_name: str) -> tuple[Path, str]:
+    """The template `file_name` is rendered from and where it comes from: the office's copy (OFFICE),
+    the district's default (DISTRICT), or the shipped one (SHIPPED)."""
+    own = _office_copy(file_name)
+    if own is not None:
+        return own, OFFICE
+    district = _district_default(file_name)
+    if district is not None:
+        return district, DISTRICT
+    return paths.shipped_templates_dir() / file_name, SHIPPED
+
+
+def template_path(kind_name: str) -> Path:
+    """The template a notice of this kind is rendered from (the office's copy wins, then the district's)."""
+    path, origin = resolve(notices.kind(kind_name).file_name)
+    if origin == SHIPPED and not path.exists():
+        raise ServiceError(f"找不到“{kind_name}”的默认模板文件：{path}。请重新安装本程序。")
+    return path
+
+
+def form_template(file_name: str) -> Path:
+    """A form outside the notice kinds (保密审查表, the 舆情 reports …): the office's edited copy wins
+    over the district's default and the shipped one, as for the notices."""
+    path, origin = resolve(file_name)
+    if origin == SHIPPED and not path.exists():
+        raise ServiceError(f"找不到模板文件：{path}。请重新安装本程序。")
+    return path
+
+
+def list_templates() -> list[TemplateInfo]:
+    """Every kind with the template in use, where it comes from and whether the office has edited it."""
+    out = []
+    for k in notices.KINDS:
+        path, origin = resolve(k.file_name)
+        custom = origin == OFFICE
+        modified = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0) if custom else None
+        out.append(TemplateInfo(k.name, k.title, path, shipped_path(k.name), custom, modified, origin))
+    return out
+
+
+def edit_copy(kind_name: str) -> Path:
+    """The office's editable copy (made on first use from the district's default, else the shipped
+    one); open it in Word/WPS. On a server it is kept in the database at once (every desk uses it)."""
+    file_name = notices.kind(kind_name).file_name
+    path, origin = resolve(file_name)
+    if origin == OFFICE:
+        return path
+    if not path.exists():
+        raise ServiceError(f"找不到“{kind_name}”的默认模板文件：{path}")
+    custom = _own_path(file_name)
+    data = _read(path) or b""
+    if engine.on_server():
+        if not district_defaults.sees_one_office():
+            raise ServiceError("区级用户没有本单位的模板；全区统一的模板请用 server district-template 设置。")
+        kept.put(kept.TEMPLATES, file_name, data)
+        _write_marked(custom, data)
+        return custom
+    try:
+        custom.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, custom)
+    except OSError as exc:
+        raise ServiceError(f"无法在{custom.parent}中创建模板副本：{oserrors.reason(exc)}") from None
+    return custom
+
+
+def default_origin(kind_name: str) -> str:
+    """What 恢复默认 goes back to: the district's default (DISTRICT) or the shipped template (SHIPPED)."""
+    return DISTRICT if district_defaults.template_digest(notices.kind(kind_name).file_name) else SHIPPED
+
+
+def restore_default(kind_name: str) -> Path | None:
+    """Use the district's default (or the shipped template) again. The office's copy is moved aside,
+    not deleted; returns where it went (None if there was no copy). On a server the database's copy
+    goes too, so every desk uses the default again."""
+    file_name = notices.kind(kind_name).file_name
+    custom = _office_copy(file_name)
+    if custom is None:
+        return None
+    aside = _set_aside(custom, "无法恢复默认模板")
+    if engine.on_server():
+        kept.delete(kept.TEMPLATES, file_name)
+        _marker(custom).unlink(missing_ok=True)
+    return aside
+
+
+def set_district_default(kind_name: str, source: Path | str) -> None:
+    """The district's default of this kind for every office (the 区级 login; the server refuses any
+    other): checked like an office's template first, so no office gets a template that cannot render."""
+    source = Path(source)
+    k = _kind(kind_name)
+    if not district_defaults.present():
+        raise ServiceError("全区统一模板只能在区级服务器上设置（server init 之后）。")
+    problems = check(kind_name, source)
+    if problems:
+        raise ServiceError(f"“{source.name}”不能作为“{kind_name}”的全区统一模板：" + "；".join(map(str, problems)))
+    data = _read(source)
+    if data is None:
+        raise ServiceError(f"找不到文件：{source}")
+    district_defaults.put_template(k.file_name, data)
+
+
+def district_defaults_in_use() -> dict[str, dt.datetime]:
+    """The template files the district set a default for (file name → when)."""
+    return district_defaults.template_names()
+
+
+def remove_district_default(kind_name: str) -> bool:
+    """Offices without their own copy use the shipped template again; False when there was no default."""
+    if not district_defaults.present():
+        raise ServiceError("全区统一模板只能在区级服务器上设置（server init 之后）。")
+    return district_defaults.delete_template(_kind(kind_name).file_name)
+
+
+def _kind(kind_name: str) -> notices.NoticeKind:
+    try:
+        return notices.kind(kind_name)
+    except KeyError:
+        raise ServiceError(f"没有“{kind_name}”这种文书；可选：{'、'.join(k.name for k in notices.KINDS)}") from None
 
 
 # ------------------------------------------------------------------- rendering

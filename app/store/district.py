@@ -22,6 +22,7 @@ import datetime as dt
 
 from app.store.base import peewee
 
+from app.store import district_defaults
 from app.store.errors import StoreError
 
 # role key (the group role's suffix, group_role) → its Chinese name
@@ -134,6 +135,7 @@ def add_office_columns(db: peewee.Database) -> None:
             db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
             db.execute_sql(f'CREATE UNIQUE INDEX "{name}" ON "{table}" (office, "{column}")')
     _ensure_indexes(db)
+    district_defaults.create_tables(db)  # the district's shared calendar and template defaults
 
 
 def _ensure_indexes(db: peewee.Database) -> None:
@@ -279,6 +281,8 @@ def install(db: peewee.Database | None = None) -> None:
     db.execute_sql(f"CREATE POLICY office_settings_admin_change ON setting AS RESTRICTIVE FOR UPDATE "
                    f"USING ({admin}) WITH CHECK ({admin})")
     _sign_review_steps(db)
+    # The district's shared calendar and template defaults: every login reads, the 区级 login writes.
+    district_defaults.grant(db, groups, OFFICE_ROLES)
     _search_through_policies(db)
     # The search's pieces (store.server) belong to their request's office, whoever writes them.
     db.execute_sql("CREATE OR REPLACE FUNCTION zwgk_gram_office() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "

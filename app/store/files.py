@@ -17,6 +17,7 @@ from app.store import district, engine
 from app.store.schema import StoredFile, now
 
 DOCUMENTS = "文书"
+TEMPLATES = "模板"  # the office's edited templates (services.templates)
 
 
 def keep(area: str, name: str, source: Path) -> None:
@@ -42,11 +43,10 @@ def local(area: str, name: str, path: Path) -> bool:
     path = Path(path)
     if not engine.on_server():
         return path.is_file()
-    row = (StoredFile.select(StoredFile.sha256).where((StoredFile.area == area) & (StoredFile.name == name))
-           .tuples().first())
-    if row is None:
+    kept = digest(area, name)
+    if kept is None:
         return path.is_file()  # e.g. a form printed to a folder of the clerk's choosing
-    if path.is_file() and _sha256(path) == row[0]:
+    if path.is_file() and _sha256(path) == kept:
         return True
     write(path, get(area, name) or b"")
     return True
@@ -56,6 +56,24 @@ def get(area: str, name: str) -> bytes | None:
     row = (StoredFile.select(StoredFile.data).where((StoredFile.area == area) & (StoredFile.name == name))
            .tuples().first())
     return bytes(row[0]) if row else None
+
+
+def digest(area: str, name: str) -> str | None:
+    """The SHA-256 of `name` of `area` kept in the database (None: not kept), without reading the file."""
+    row = (StoredFile.select(StoredFile.sha256).where((StoredFile.area == area) & (StoredFile.name == name))
+           .tuples().first())
+    return row[0] if row else None
+
+
+def in_transaction() -> bool:
+    """Whether a write is under way (what is kept now would be undone with it)."""
+    from app.store.base import database
+
+    return database.in_transaction()
+
+
+def delete(area: str, name: str) -> None:
+    StoredFile.delete().where((StoredFile.area == area) & (StoredFile.name == name)).execute()
 
 
 def names(area: str) -> list[str]:

@@ -198,6 +198,11 @@ def _parts(exc: BaseException) -> tuple[str, str, str]:
     return type(orig).__name__, getattr(orig, "sqlstate", None) or "", str(orig)
 
 
+def sqlstate(exc: BaseException) -> str:
+    """The SQLSTATE of a peewee or psycopg exception ("" when it carries none)."""
+    return _parts(exc)[1]
+
+
 def _connection_failure(exc: BaseException) -> bool:
     kind, state, text = _parts(exc)
     if state.startswith("08") or state in ("57P01", "57P02", "57P03"):

@@ -1,6 +1,10 @@
 """工作日历: a year's twelve month grids with days off (red) and makeup working days (blue), each
 day's source as its tooltip; clicking a day changes it, a schedule file can be imported, a year
-confirmed. Every change recomputes the limits of all open cases (services.calendar)."""
+confirmed. Every change recomputes the limits of all open cases (services.calendar).
+
+In a district the district's shared days are shown in italics (docs/district.md, "The district's
+defaults"): an office cannot change or remove them, only set its own entry for the day, which wins
+for it; the 区级 login changes the district's days on this same page."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,12 +35,18 @@ WEEKEND_FG = QColor("#c0392b")
 SAMPLE_FILE = "节假日安排示例.csv"
 
 
-def describe(info: DayInfo) -> str:
+DISTRICT_DAY = "全区统一设定"
+
+
+def describe(info: DayInfo, district_login: bool = False) -> str:
     """The tooltip of a day: what it is and on whose authority."""
     kind = "工作日" if info.working else "休息日"
     text = f"{cn_date(info.day)}（星期{WEEKDAYS[info.day.weekday()]}）{kind}：{info.source}"
     if info.office_entry:
-        text += "\n本机关录入（优先于节假日数据）"
+        text += "\n本机关录入（优先于" + ("全区统一设定和" if info.district_entry else "") + "节假日数据）"
+    elif info.district_entry:
+        text += f"\n{DISTRICT_DAY}（优先于节假日数据）" + (
+            "" if district_login else "；本机关不能修改或删除，可另设本机关的上班或休息，本机关的设定优先")
     return text
 
 
@@ -79,7 +89,7 @@ class MonthGrid(QTableWidget):
         self.setFixedSize(self.horizontalHeader().length() + frame,
                           self.verticalHeader().length() + self.horizontalHeader().sizeHint().height() + frame)
 
-    def show_month(self, infos: list[DayInfo]) -> None:
+    def show_month(self, infos: list[DayInfo], district_login: bool = False) -> None:
         self._fit()
         self.clearContents()
         self.days.clear()
@@ -89,7 +99,7 @@ class MonthGrid(QTableWidget):
             item = QTableWidgetItem(str(info.day.day))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setData(Qt.ItemDataRole.UserRole, info.day.toordinal())
-            item.setToolTip(describe(info))
+            item.setToolTip(describe(info, district_login))
             self._paint(item, info)
             self.setItem(row, column, item)
             self.days[info.day] = (row, column)
@@ -104,10 +114,11 @@ class MonthGrid(QTableWidget):
             item.setForeground(QBrush(MAKEUP_FG))
         elif not info.working:
             item.setForeground(QBrush(WEEKEND_FG))
-        if info.office_entry:
+        if info.office_entry or info.district_entry:
             font = QFont(item.font())
-            font.setBold(True)
-            font.setUnderline(True)
+            font.setBold(info.office_entry)
+            font.setUnderline(info.office_entry)
+            font.setItalic(info.district_entry and not info.office_entry)
             item.setFont(font)
 
     def _clicked(self, row: int, column: int) -> None:
@@ -122,19 +133,28 @@ class MonthGrid(QTableWidget):
 class CalendarDayDialog(QDialog):
     """上班 / 休息 / 恢复默认 for one day, with the notice it rests on."""
 
-    def __init__(self, parent: QWidget | None, info: DayInfo, entry_note: str = ""):
+    def __init__(self, parent: QWidget | None, info: DayInfo, entry_note: str = "", district_login: bool = False):
         super().__init__(parent)
         self.ui = Ui_CalendarDayDialog()
         self.ui.setupUi(self)
         self.info = info
         self.ui.dayLabel.setText(f"{cn_date(info.day)}  星期{WEEKDAYS[info.day.weekday()]}")
         self.ui.sourceLabel.setText("现为" + ("工作日" if info.working else "休息日") + f"：{info.source}")
-        if info.office_entry:
+        own = info.office_entry or (district_login and info.district_entry)
+        if own:
             (self.ui.workButton if info.working else self.ui.offButton).setChecked(True)
             self.ui.f_note.setText(entry_note)
         else:
             self.ui.defaultButton.setChecked(True)
-        self.ui.defaultButton.setToolTip("删除本机关对这一天的设定，按节假日数据和周末计算")
+        if district_login:
+            self.ui.defaultButton.setToolTip("删除全区统一对这一天的设定，按节假日数据和周末计算")
+        elif info.district_entry:
+            # the district's day stays: "default" here is the district's setting, not the package's
+            self.ui.defaultButton.setText("按全区统一设定")
+            self.ui.defaultButton.setToolTip("删除本机关对这一天的设定，按全区统一设定计算（全区的设定本机关不能修改）")
+            self.ui.sourceLabel.setText(self.ui.sourceLabel.text() + f"（{DISTRICT_DAY}）")
+        else:
+            self.ui.defaultButton.setToolTip("删除本机关对这一天的设定，按节假日数据和周末计算")
         chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.accept)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -160,6 +180,7 @@ class CalendarPage(Page):
     def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.infos: dict[dt.date, DayInfo] = {}
+        self.district_login = False  # the 区级 login changes the district's shared days here
         self._build()
 
     # ---- layout -------------------------------------------------------------------------------
@@ -185,6 +206,7 @@ class CalendarPage(Page):
         legend = QLabel("<span style='background:#f9d6d5;color:#b03a2e'>&nbsp;红底：节假日休息&nbsp;</span>　"
                         "<span style='background:#d6e4f5;color:#1f4e8c'>&nbsp;蓝底：调休上班&nbsp;</span>　"
                         "<span style='color:#c0392b'>红字：周末</span>　<b><u>粗体下划线</u></b>：本机关录入　"
+                        "<i>斜体</i>：全区统一设定　"
                         "鼠标停在日期上可看依据，点击日期可修改。", self)
         outer.addWidget(legend)
         self.message = QLabel(self)
@@ -218,14 +240,17 @@ class CalendarPage(Page):
 
     def refresh(self) -> None:
         year = self.year.value()
+        self.district_login = office_calendar.for_district()
         days = office_calendar.year_view(year)
         self.infos = {d.day: d for d in days}
         for month, table in enumerate(self.months, start=1):
-            table.show_month([d for d in days if d.day.month == month])
+            table.show_month([d for d in days if d.day.month == month], self.district_login)
         self._show_status(year, days[0].unconfirmed)
 
     def _show_status(self, year: int, unconfirmed: bool) -> None:
         office_years = office_calendar.confirmed_years()
+        district_years = {} if self.district_login else office_calendar.district_confirmed_years()
+        who = "全区统一确认" if self.district_login else "本机关确认"
         if unconfirmed:
             self.status.setText(f"<span style='color:#c0392b'><b>{year}年：未确认</b>——节假日安排尚未确认，"
                                 "期限暂按周末和法定节假日计算（未计补假和调休）并标“未确认”。请导入国务院办公厅通知的"
@@ -233,7 +258,11 @@ class CalendarPage(Page):
         elif year in office_years:
             note = office_years[year]
             self.status.setText(f"<span style='color:#1e8449'><b>{year}年：已确认</b>"
-                                f"（本机关确认{('：' + note) if note else ''}）</span>")
+                                f"（{who}{('：' + note) if note else ''}）</span>")
+        elif year in district_years:
+            note = district_years[year]
+            self.status.setText(f"<span style='color:#1e8449'><b>{year}年：已确认</b>"
+                                f"（全区统一确认{('：' + note) if note else ''}）</span>")
         else:
             self.status.setText(f"<span style='color:#1e8449'><b>{year}年：已确认</b>"
                                 "（国务院办公厅节假日安排已载入）</span>")
@@ -248,15 +277,19 @@ class CalendarPage(Page):
     def edit_day(self, day: dt.date) -> None:
         """Clicking a day: ask 上班 / 休息 / 恢复默认 and store it."""
         info = self.infos[day]
-        dialog = CalendarDayDialog(self, info, info.source if info.office_entry else "")
+        own = info.office_entry or (self.district_login and info.district_entry)
+        dialog = CalendarDayDialog(self, info, info.source if own else "", self.district_login)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_day(day, dialog.choice(), dialog.note())
+            if dialog.choice() is None and not own and info.district_entry:
+                self.message.setText(f"{cn_date(day)}按{DISTRICT_DAY}，未作改动。")
+            else:
+                self.set_day(day, dialog.choice(), dialog.note())
         dialog.deleteLater()
 
     def set_day(self, day: dt.date, working: bool | None, note: str) -> None:
         what = {True: "上班", False: "休息", None: "恢复默认"}[working]
         self._change(lambda: office_calendar.set_day(day, working, note), "无法修改工作日历",
-                     lambda n: f"{cn_date(day)}已改为{what}。已重新计算{n}件未办结申请的期限。")
+                     lambda n: f"{cn_date(day)}已改为{what}。{self._recounted(n)}")
 
     def toggle_confirmed(self) -> None:
         """Confirming names the State Council notice and is checked for completeness (every statutory
@@ -274,7 +307,7 @@ class CalendarPage(Page):
             if source is None:
                 return
         self._change(lambda: office_calendar.confirm_year(year, source, confirmed), "无法确认",
-                     lambda n: f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。已重新计算{n}件未办结申请的期限。",
+                     lambda n: f"{year}年节假日安排已{'确认' if confirmed else '取消确认'}。{self._recounted(n)}",
                      self._confirm_failed)
 
     def _confirm_failed(self, exc: BaseException) -> None:
@@ -293,7 +326,7 @@ class CalendarPage(Page):
     def import_from(self, path: Path) -> None:
         self._change(lambda: office_calendar.import_schedule(path), "无法导入",
                      lambda r: f"已从 {path.name} 导入{r[0]}天的安排（导入不确认年度：请核对后点击“确认本年度安排”）。"
-                               f"已重新计算{r[1]}件未办结申请的期限。",
+                               f"{self._recounted(r[1])}",
                      self._import_failed)
 
     def _import_failed(self, exc: BaseException) -> None:
@@ -302,6 +335,11 @@ class CalendarPage(Page):
             messages.warn(self, "无法导入", f"文件中有以下问题，未导入任何内容：\n{lines}")
         else:
             errors.report(self, exc, "无法导入")
+
+    def _recounted(self, n: int) -> str:
+        if self.district_login:  # no office's limits are the 区级 login's to write (services.calendar)
+            return "各单位在下次打开程序或刷新首页时按新的全区日历重新计算期限。"
+        return f"已重新计算{n}件未办结申请的期限。"
 
     def _change(self, store, failed_title: str, said: Callable, failed=None) -> None:
         """A change of the calendar, which recounts every open case: off the GUI thread, then announced."""

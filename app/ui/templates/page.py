@@ -24,7 +24,11 @@ from app.ui.common.page import Page
 from app.ui.common.tables import button_row, fit_columns, make_table
 
 RECEIPT = "申请接收回执"
-TEMPLATE_HEADERS = ("文书种类", "标题", "使用的模板", "检查结果")
+TEMPLATE_HEADERS = ("文书种类", "标题", "使用的模板", "检查结果", "来源")
+# Where the template in use comes from (services.templates.resolve; docs/district.md, "The district's defaults").
+ORIGIN_TIPS = {templates.OFFICE: "本单位修改的模板：本单位的每台电脑都使用它",
+               templates.DISTRICT: "区里统一设置的模板：本单位没有修改版时使用（在Word/WPS中编辑即从它复制一份本单位修改版）",
+               templates.SHIPPED: "程序自带的模板"}
 PLACEHOLDER_HEADERS = ("占位符（写入模板）", "说明", "示例", "适用文书")
 BAD = QColor("#c0392b")
 GOOD = QColor("#1e8449")
@@ -103,11 +107,14 @@ class TemplatesTab(QWidget):
         for r, info in enumerate(self.infos):
             if info.customised:
                 state = f"本机关修改版（{info.modified:%Y-%m-%d %H:%M}）" if info.modified else "本机关修改版"
+            elif info.origin == templates.DISTRICT:
+                state = "区统一模板"
             else:
                 state = "默认模板"
-            cells = (_item(info.kind), _item(info.title), _item(state, str(info.path)), self._result_item(info.kind))
+            cells = (_item(info.kind), _item(info.title), _item(state, str(info.path)), self._result_item(info.kind),
+                     _item(info.origin, ORIGIN_TIPS[info.origin]))
             for c, item in enumerate(cells):
-                if info.customised and c < 3:
+                if info.customised and c != 3:
                     item.setBackground(QBrush(CUSTOM_BG))
                 self.table.setItem(r, c, item)
             if info.kind == selected:
@@ -187,7 +194,8 @@ class TemplatesTab(QWidget):
         kind = self.selected_kind()
         if kind is None:
             return
-        if not messages.ask(self, "恢复默认模板", f"将“{kind}”改回程序自带的默认模板。本机关修改过的模板不会删除，"
+        default = "全区统一的模板" if templates.default_origin(kind) == templates.DISTRICT else "程序自带的默认模板"
+        if not messages.ask(self, "恢复默认模板", f"将“{kind}”改回{default}。本机关修改过的模板不会删除，"
                             "会移到“已替换”文件夹。是否继续？", yes="恢复默认", no="取消"):
             return
         try:
