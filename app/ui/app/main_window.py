@@ -45,9 +45,11 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 REGISTER_INDEX = 1
 DISTRICT_PAGE = "全区"
-# The 区级 login reads every office and writes nothing (docs/district.md, 区级的窗口): it sees 全区
-# alone, and of the menus 打印, 退出 and 帮助; these actions and menus, which write or are an
-# office's, are hidden from it and off (so their shortcuts do nothing either).
+# The 区级 login reads every office and writes nothing of theirs (docs/district.md, 区级的窗口): it
+# sees 全区 and the 工作日历, where it keeps the district's shared calendar every office inherits,
+# and of the menus 打印, 退出 and 帮助; these actions and menus, which write or are an office's, are
+# hidden from it and off (so their shortcuts do nothing either).
+DISTRICT_PAGES = (DISTRICT_PAGE, "工作日历")
 OFFICE_ACTIONS = ("actionNewRequest", "actionOpenCase", "actionFind", "actionOfficeSettings", "actionBackup",
                   "actionPassword", "actionOperator")
 OFFICE_MENUS = ("menuRegister", "menuSettings")
@@ -219,8 +221,7 @@ class MainWindow(QMainWindow):
         nav = self.ui.navList
         for row in range(nav.count()):
             item = nav.item(row)
-            item.setHidden((item.text() != DISTRICT_PAGE) if district else (item.text() == DISTRICT_PAGE))
-        nav.setVisible(not district)  # one page: the list would only take the tables' width
+            item.setHidden((item.text() not in DISTRICT_PAGES) if district else (item.text() == DISTRICT_PAGE))
         for name in OFFICE_ACTIONS:
             action = getattr(self.ui, name)
             action.setVisible(not district)

@@ -86,7 +86,7 @@ def test_the_district_login_opens_on_the_district_page_and_has_no_writing_page(q
     from app.ui.district.page import DistrictPage
 
     window = _window(qtbot, district.url_of("qu"))
-    assert _visible_pages(window) == ["全区"]
+    assert _visible_pages(window) == ["工作日历", "全区"]  # the district's shared calendar is its to keep
     assert window.ui.navList.currentItem().text() == "全区"
     page = window.ui.pages.currentWidget()
     assert isinstance(page, DistrictPage) and page.isVisible()
@@ -181,4 +181,33 @@ def test_the_district_login_is_not_asked_for_an_office_s_settings_at_start(qtbot
     assert not settings.is_configured()
     assert ensure_configured(None)  # an unexpected dialog fails the test (tests/ui/conftest.py)
     window = _window(qtbot)
-    assert _visible_pages(window) == ["全区"] and "区级" in window.windowTitle()
+    assert _visible_pages(window) == ["工作日历", "全区"] and "区级" in window.windowTitle()
+
+
+def test_the_district_login_keeps_the_district_s_calendar_on_its_calendar_page(qtbot, modal, district):
+    """The 区级 login's 工作日历 writes the district's shared calendar, which every office reads."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.ui.calendar.page import CalendarDayDialog
+    from tests.ui.calendar.test_page import click_day
+
+    day = dt.date(2026, 6, 9)  # a Tuesday, an ordinary working day
+    window = _window(qtbot, district.url_of("qu"))
+    page = window.show_page("工作日历")
+    assert page is not None and window.ui.navList.currentItem().text() == "工作日历"
+    page.year.setValue(2026)
+    page.refresh()
+
+    def day_off(dialog: CalendarDayDialog) -> None:
+        dialog.ui.offButton.click()
+        qtbot.keyClicks(dialog.ui.f_note, "flood")  # QtTest types ASCII only
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    modal(CalendarDayDialog, day_off, needs_focus=False)
+    click_day(qtbot, page, day)
+    modal.check()
+    qtbot.waitUntil(lambda: "已改为休息" in page.message.text())
+    for office in ("a_clerk", "b_clerk"):  # each office's own login reads it with plain SQL
+        with district.connect(office) as con:
+            assert con.execute("SELECT is_workday, note FROM district_calendar_entry WHERE day = %s",
+                               (day,)).fetchall() == [(False, "flood")], office
