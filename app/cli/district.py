@@ -1,5 +1,5 @@
 """A district on one server (docs/district.md): `server init URL`, `server add-office`, `server add-user`,
-`server list-users` for the district's IT; `district-home` and `district-report` for the 区级 login."""
+`server list-users`, `server assign-office` for the district's IT; `district-home` and `district-report` for the 区级 login."""
 from __future__ import annotations
 
 import argparse

@@ -167,6 +167,16 @@ def _all_but_office(con) -> dict[str, list[str]]:
     return out
 
 
+def _joining(district, tmp_path: Path) -> tuple[Path, dict]:
+    """Office c's file, office c with its 单位管理员 on the district's server, and every row there now."""
+    source = tmp_path / "南城" / "政务公开.sqlite"
+    source.parent.mkdir()
+    _township(source)
+    _add_office_c(district)
+    with district.admin() as con:
+        return source, _everything(con)
+
+
 def _add_office_c(district) -> None:
     from app.services import district as service
     from app.store.db import close_database
@@ -186,12 +196,7 @@ def test_a_township_joining_later_brings_its_history_with_new_ids(district, tmp_
     from app.services.workspace import close_workspace, open_workspace
     from app.store.db import close_database
 
-    source = tmp_path / "南城" / "政务公开.sqlite"
-    source.parent.mkdir()
-    _township(source)
-    _add_office_c(district)
-    with district.admin() as con:
-        before = _everything(con)
+    source, before = _joining(district, tmp_path)
     assert cli("--db", str(source), "migrate-to", district.url_of("c_admin")) == 0
     close_database()
 
@@ -257,12 +262,7 @@ def test_a_migration_failing_midway_leaves_the_server_as_it_was(district, tmp_pa
     from app.services import transfer
     from app.store.db import close_database
 
-    source = tmp_path / "南城" / "政务公开.sqlite"
-    source.parent.mkdir()
-    _township(source)
-    _add_office_c(district)
-    with district.admin() as con:
-        before = _everything(con)
+    source, before = _joining(district, tmp_path)
 
     class Broken(Exception):
         pass
