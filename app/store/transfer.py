@@ -213,9 +213,15 @@ def _ids_in(source: peewee.Database) -> dict[str, set[int]]:
 
     wanted: dict[str, set[int]] = {m._meta.table_name: set() for m in _models() if _own_ids(m)}
     for model in _models():
+        if not _copied(model):
+            continue
         if _own_ids(model):
             pk = model._meta.primary_key
             wanted[model._meta.table_name].update(i for (i,) in source.execute(model.select(pk)).fetchall())
+        for key in model._meta.sorted_fields:  # a file's foreign keys point at its rows; should one not, it too
+            if isinstance(key, peewee.ForeignKeyField):
+                wanted[key.rel_model._meta.table_name].update(
+                    i for (i,) in source.execute(model.select(key).where(key.is_null(False)).distinct()).fetchall())
 
     def add(table: str, value: object) -> None:
         number = _number(value)
