@@ -119,6 +119,9 @@ def _number(value: object) -> int | None:
     return None
 
 
+Visit = Callable[[str, object], object]  # (table, an id as written) → the id to write
+
+
 class Renumbering:
     """Old id → new id of every table with ids of its own, for the rows of a file moved into a server
     where other offices have rows. Each table's ids come from its server sequence (engine.take_ids) in
@@ -145,25 +148,31 @@ class Renumbering:
 
     def row_of(self, model: type[peewee.Model]) -> Callable[[tuple], tuple]:
         """A function giving a row of `model` (as `rows` reads it) with its new ids."""
-        fields = model._meta.sorted_fields
-        by_position: list[tuple[int, str]] = []
-        for i, f in enumerate(fields):
-            if isinstance(f, peewee.ForeignKeyField):
-                by_position.append((i, f.rel_model._meta.table_name))
-            elif isinstance(f, peewee.AutoField):
-                by_position.append((i, model._meta.table_name))
-        within = _WITHIN.get(model._meta.table_name)
-        index = {f.column_name: i for i, f in enumerate(fields)}
+        return _ids_of_row(model, self.of)
 
-        def row_with_new_ids(row: tuple) -> tuple:
-            values = list(row)
-            for i, table in by_position:
-                values[i] = self.of(table, values[i])
-            if within is not None:
-                within(self, values, index)
-            return tuple(values)
 
-        return row_with_new_ids
+def _ids_of_row(model: type[peewee.Model], visit: Visit) -> Callable[[tuple], tuple]:
+    """A function passing every id of a row of `model` through `visit` (its own, its foreign keys, those
+    inside its columns), giving the row with what `visit` returned."""
+    fields = model._meta.sorted_fields
+    by_position: list[tuple[int, str]] = []
+    for i, f in enumerate(fields):
+        if isinstance(f, peewee.ForeignKeyField):
+            by_position.append((i, f.rel_model._meta.table_name))
+        elif isinstance(f, peewee.AutoField):
+            by_position.append((i, model._meta.table_name))
+    within = _WITHIN.get(model._meta.table_name)
+    index = {f.column_name: i for i, f in enumerate(fields)}
+
+    def row_with_ids(row: tuple) -> tuple:
+        values = list(row)
+        for i, table in by_position:
+            values[i] = visit(table, values[i])
+        if within is not None:
+            within(visit, values, index)
+        return tuple(values)
+
+    return row_with_ids
 
 
 def _json_rewritten(text: str, rewrite: Callable[[dict], bool]) -> str:
@@ -175,84 +184,63 @@ def _json_rewritten(text: str, rewrite: Callable[[dict], bool]) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _event_ids(ids: Renumbering, values: list, index: dict[str, int]) -> None:
-    def rewrite(data: dict) -> bool:
-        found = [key for key in EVENT_DATA_IDS if _number(data.get(key)) is not None]
-        for key in found:
-            data[key] = ids.of(EVENT_DATA_IDS[key], data[key])
-        return bool(found)
-
-    values[index["data"]] = _json_rewritten(values[index["data"]], rewrite)
-
-
-def _audit_ids(ids: Renumbering, values: list, index: dict[str, int]) -> None:
-    entity = values[index["entity"]]
-    if entity in AUDIT_ENTITY_IDS:
-        values[index["entity_id"]] = ids.of(AUDIT_ENTITY_IDS[entity], values[index["entity_id"]])
-    values[index["case_id"]] = ids.of(AUDIT_CASE_TABLE, values[index["case_id"]])
-    fields = {name: table for (of, name), table in AUDIT_CHANGE_IDS.items() if of == entity}
-
-    def rewrite(changes: dict) -> bool:
-        found = [name for name in fields if isinstance(changes.get(name), list)]
-        for name in found:
-            changes[name] = [ids.of(fields[name], v) for v in changes[name]]
-        return bool(found)
-
-    if fields:
-        values[index["changes"]] = _json_rewritten(values[index["changes"]], rewrite)
-
-
-_WITHIN: dict[str, Callable[[Renumbering, list, dict[str, int]], None]] = {
-    "event": _event_ids, "audit_entry": _audit_ids}
-
-
-def _ids_in(source: peewee.Database) -> dict[str, set[int]]:
-    """Every id of the file that needs a new one: its rows' own, and every id written inside a
-    column (above), whether or not its row is still there."""
-    from app.store.schema import AuditEntry, Event
-
-    wanted: dict[str, set[int]] = {m._meta.table_name: set() for m in _models() if _own_ids(m)}
-    for model in _models():
-        if not _copied(model):
-            continue
-        if _own_ids(model):
-            pk = model._meta.primary_key
-            wanted[model._meta.table_name].update(i for (i,) in source.execute(model.select(pk)).fetchall())
-        for key in model._meta.sorted_fields:  # a file's foreign keys point at its rows; should one not, it too
-            if isinstance(key, peewee.ForeignKeyField):
-                wanted[key.rel_model._meta.table_name].update(
-                    i for (i,) in source.execute(model.select(key).where(key.is_null(False)).distinct()).fetchall())
-
-    def add(table: str, value: object) -> None:
-        number = _number(value)
-        if number is not None:
-            wanted[table].add(number)
-
-    for (text,) in source.execute(Event.select(Event.data)).fetchall():
-        data = _loaded(text)
-        for key, table in EVENT_DATA_IDS.items():
-            add(table, data.get(key))
-    for entity, entity_id, case_id, text in source.execute(
-            AuditEntry.select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.case_id, AuditEntry.changes)).fetchall():
-        if entity in AUDIT_ENTITY_IDS:
-            add(AUDIT_ENTITY_IDS[entity], entity_id)
-        add(AUDIT_CASE_TABLE, case_id)
-        fields = {name: table for (of, name), table in AUDIT_CHANGE_IDS.items() if of == entity}
-        if fields:
-            changes = _loaded(text)
-            for name, table in fields.items():
-                if isinstance(changes.get(name), list):
-                    for value in changes[name]:
-                        add(table, value)
-    return wanted
-
-
 def _loaded(text: str) -> dict:
     try:
         value = json.loads(text or "{}")
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _event_ids(visit: Visit, values: list, index: dict[str, int]) -> None:
+    def rewrite(data: dict) -> bool:
+        found = [key for key in EVENT_DATA_IDS if _number(data.get(key)) is not None]
+        for key in found:
+            data[key] = visit(EVENT_DATA_IDS[key], data[key])
+        return bool(found)
+
+    values[index["data"]] = _json_rewritten(values[index["data"]], rewrite)
+
+
+def _audit_ids(visit: Visit, values: list, index: dict[str, int]) -> None:
+    entity = values[index["entity"]]
+    if entity in AUDIT_ENTITY_IDS:
+        values[index["entity_id"]] = visit(AUDIT_ENTITY_IDS[entity], values[index["entity_id"]])
+    values[index["case_id"]] = visit(AUDIT_CASE_TABLE, values[index["case_id"]])
+    fields = {name: table for (of, name), table in AUDIT_CHANGE_IDS.items() if of == entity}
+
+    def rewrite(changes: dict) -> bool:
+        found = [name for name in fields if isinstance(changes.get(name), list)]
+        for name in found:
+            changes[name] = [visit(fields[name], v) for v in changes[name]]
+        return bool(found)
+
+    if fields:
+        values[index["changes"]] = _json_rewritten(values[index["changes"]], rewrite)
+
+
+_WITHIN: dict[str, Callable[[Visit, list, dict[str, int]], None]] = {"event": _event_ids, "audit_entry": _audit_ids}
+
+
+def _ids_in(source: peewee.Database) -> dict[str, set[int]]:
+    """Every id of the file that needs a new one: its rows' own and every one referred to (foreign
+    keys, and inside columns), whether or not its row is still there."""
+    wanted: dict[str, set[int]] = {m._meta.table_name: set() for m in _models() if _own_ids(m)}
+
+    def seen(table: str, value: object) -> object:
+        number = _number(value)
+        if number is not None:
+            wanted[table].add(number)
+        return value
+
+    for model in _models():
+        holds_ids = _own_ids(model) or model._meta.table_name in _WITHIN or any(
+            isinstance(f, peewee.ForeignKeyField) for f in model._meta.sorted_fields)
+        if _copied(model) and holds_ids:
+            look = _ids_of_row(model, seen)
+            for row in rows(source, model):
+                look(row)
+    return wanted
 
 
 def _canon(value: object) -> str:
