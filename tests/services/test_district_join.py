@@ -40,7 +40,8 @@ SKIPPED = {"stored_file", "schema_version", "request_gram"}
 def _township(path: Path) -> None:
     """Office c's file, made with the program's services: demo cases (timelines with references,
     disputes), a case with a consultation delivered and answered, a receipt issued (a document and its
-    file), a secrecy review signed, a dispute with a hearing, a 舆情 item with a step; the audit trail."""
+    file), a secrecy review signed, a dispute with a hearing, a 舆情 item with a step and an attachment
+    (a kept file); the audit trail."""
     from app.services import actions, demo, disputes, notices, opinion, register, settings
     from app.services.workspace import close_workspace, open_workspace
 
@@ -64,6 +65,9 @@ def _township(path: Path) -> None:
     item = opinion.create(op.ItemData(found_at=found, source="网络媒体", title="南城道路积水", level=op.LEVEL_IMPORTANT),
                           found)
     opinion.record_step(item.id, op.REPORT, found, "刘主任", {"leader": "陈副主任"}, found)
+    screenshot = path.parent / "截图.png"
+    screenshot.write_bytes(b"\x89PNG screenshot of the post")
+    opinion.attach(item.id, screenshot)  # a kept file, by the item's 舆情编号
     close_workspace()
 
 
@@ -192,7 +196,7 @@ def _only(rows: dict[tuple[str, str], list], office: str) -> dict[str, list]:
 
 
 def test_a_township_joining_later_brings_its_history_with_new_ids(district, tmp_path):
-    from app.services import deadlines, notices, register
+    from app.services import deadlines, notices, opinion, register
     from app.services.workspace import close_workspace, open_workspace
     from app.store.db import close_database
 
@@ -239,6 +243,8 @@ def test_a_township_joining_later_brings_its_history_with_new_ids(district, tmp_
         assert timeline["notice"].data["document_id"] == receipt.id
         kept_in_file = paths.documents_dir(source) / timeline["notice"].data["path"]
         assert receipt.exists and receipt.path.read_bytes() == kept_in_file.read_bytes()
+        [row] = opinion.rows(year=2026)
+        assert opinion.attachment_path(row.item.id).read_bytes() == b"\x89PNG screenshot of the post"
         assert [r.case_no for r in register.list_rows(CaseQuery(text="南城"), 0, 10)] != []
         assert deadlines.due_overview(D(2026, 3, 12)) is not None
         # new cases register in both offices: the sequences are past every id
@@ -281,7 +287,7 @@ def test_a_migration_failing_midway_leaves_the_server_as_it_was(district, tmp_pa
     close_database()
     with district.connect("c_admin") as con:
         assert con.execute("SELECT count(*) FROM request").fetchone()[0] == 14
-        assert con.execute("SELECT count(*) FROM stored_file").fetchone()[0] == 1
+        assert con.execute("SELECT count(*) FROM stored_file").fetchone()[0] == 2  # the receipt, the attachment
 
 
 def test_an_office_alone_before_server_init_is_given_its_rows(server, tmp_path, capsys):
