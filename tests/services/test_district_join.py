@@ -318,10 +318,17 @@ def test_an_office_alone_before_server_init_is_given_its_rows(server, tmp_path, 
             service.add_user(url, found.login(who), office, "admin", PASSWORD)
             found.logins.append(found.login(who))
         close_database()
+        open_workspace(found.url_of("y_admin"))  # y has begun on the server already
+        register.register(RequestData(name="东郊李四", id_number="11010519491231002X", phone="13812345678",
+                                      address="x", info_description="东郊的申请", arrived_on=D(2026, 4, 1),
+                                      channel="当面"), today=D(2026, 4, 1))
+        close_workspace()
         with psycopg.connect(url) as con:
             earlier = _all_but_office(con)
         capsys.readouterr()
-        # an office's login may not; an unknown office is refused
+        # an office's login may not; an unknown office is refused, and one that holds rows already
+        assert cli("--db", url, "server", "assign-office", "y") != 0
+        assert "已有数据" in capsys.readouterr().err
         assert cli("--db", found.url_of("x_admin"), "server", "assign-office", "x") != 0
         assert "不是数据库的所有者" in capsys.readouterr().err
         assert cli("--db", url, "server", "assign-office", "z") != 0
@@ -336,16 +343,16 @@ def test_an_office_alone_before_server_init_is_given_its_rows(server, tmp_path, 
         assert entry == [("x", "x")]
         now["audit_entry"] = [r for r in now["audit_entry"] if "把区级初始化之前的数据划归本单位" not in r]
         assert now == earlier  # signatures, steps' and entries' logins as they were written
-        assert all(o <= {"x"} for o in offices.values()) and offices["request"] == {"x"}
-        # nothing left to give; y gets nothing
-        assert cli("--db", url, "server", "assign-office", "y") != 0
+        assert all(o <= {"x", "y"} for o in offices.values()) and offices["request"] == {"x", "y"}
+        # nothing left to give
+        assert cli("--db", url, "server", "assign-office", "x") != 0
         assert "没有尚未划归单位的数据" in capsys.readouterr().err
         open_workspace(found.url_of("x_admin"))
         [row] = register.list_rows(CaseQuery(), 0, 10)
         assert row.name == "独自张三" and len(register.timeline(row.id)) >= 1
         close_workspace()
         open_workspace(found.url_of("y_admin"))
-        assert register.list_rows(CaseQuery(), 0, 10) == []
+        assert [r.name for r in register.list_rows(CaseQuery(), 0, 10)] == ["东郊李四"]
         close_workspace()
     finally:
         close_database()
