@@ -1,5 +1,5 @@
 """A district on one server (docs/district.md): `server init URL`, `server add-office`, `server add-user`,
-`server list-users` for the district's IT; `district-home` and `district-report` for the 区级 login."""
+`server list-users`, `server assign-office` for the district's IT; `district-home` and `district-report` for the 区级 login."""
 from __future__ import annotations
 
 import argparse
@@ -74,6 +74,15 @@ def cmd_list_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assign_office(args: argparse.Namespace) -> int:
+    from app.services import district
+
+    rows = district.assign_office(_url(args), args.code)
+    print(f"已把区级初始化之前的数据（{rows} 行，连同记录本次划归的审计记录）划归单位 {args.code}；"
+          "该单位的用户登录后即可看到原有的申请、文书和审计记录。")
+    return 0
+
+
 def cmd_district_home(args: argparse.Namespace) -> int:
     from app.services import district
 
@@ -132,6 +141,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-password", action="store_true", help="不设密码（服务器用证书等方式认证时）")
     _server_url(p, cmd_add_user)
     _server_url(commands.add_parser("list-users", help="列出各单位的用户和角色"), cmd_list_users)
+    p = commands.add_parser("assign-office", help="把区级初始化之前服务器上的数据划归一个单位（原来独自使用服务器的单位）")
+    p.add_argument("code", metavar="CODE", help="单位代码（先用 add-office 添加）")
+    _server_url(p, cmd_assign_office)
     from app.cli.district_defaults import add_server_commands
 
     add_server_commands(commands)  # the district's shared calendar and template defaults (区级)

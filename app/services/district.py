@@ -213,3 +213,26 @@ def export(report: DistrictReport, out_path) -> None:
 
     export_xlsx(report.year, f"{len(report.offices)}个单位汇总", report.t2, report.t3, report.t4, out_path,
                 units=len(report.offices))
+
+
+# ---- an office alone on the server before `server init` keeps its history -------------------------
+
+def assign_office(url: str, code: str) -> int:
+    """Give the rows written before `server init` (office "") to the office `code` (IT, as the
+    database's owner): the office that was alone on the server keeps its history; the number of rows.
+    Recorded in that office's audit trail."""
+    from app.store import audit
+    from app.store.db import atomic
+
+    code = code.strip()
+    if not code:
+        raise ServiceError("单位代码不能为空")
+    open_workspace(url, create=False)
+    store.refuse_unless_it("把原有数据划归单位")
+    with atomic():
+        waiting = store.unassigned_rows()
+        if waiting == 0:
+            raise ServiceError("服务器上没有尚未划归单位的数据（server init 之前写入的数据），无需划归。")
+        # written as office "" and given with the rest, so the entry is the office's own
+        audit.record("database", code, "把区级初始化之前的数据划归本单位", {"office": ["", code], "rows": [None, waiting]})
+        return store.assign_unassigned(code)

@@ -451,3 +451,42 @@ def open_opinion_counts(db: peewee.Database | None = None) -> dict[str, int]:
         "SELECT i.office, count(*) FROM opinion_item i WHERE NOT EXISTS (SELECT 1 FROM opinion_step s "
         "WHERE s.item_id = i.id AND s.key = 'close') GROUP BY i.office").fetchall()
     return {office: int(n) for office, n in rows}
+
+
+# ---- a server's rows from before `server init` given to an office ------------------------------------
+
+def unassigned_rows(db: peewee.Database | None = None) -> int:
+    """How many rows of the office tables belong to no office (office "": written before `server init`)."""
+    db = _open(db)
+    return sum(int(_scalar(db, f'SELECT count(*) FROM "{t}" WHERE office = %s', ("",)))
+               for t in OFFICE_TABLES if _exists(db, t))
+
+
+def assign_unassigned(code: str, db: peewee.Database | None = None) -> int:
+    """Give every row of office "" (a server used by one office before `server init`) to the office
+    `code`, which must exist and hold no row yet; one transaction; the number of rows given. Only the
+    `office` column changes: the rows keep their ids, and the server's own records of who wrote them
+    (signatures, the logins of steps and of the audit trail) are kept as written — the triggers that
+    fill them, and the audit trail's refusal of any change, are off for this one statement per table
+    (as the tables' owner; docs/district.md)."""
+    db = _open(db)
+    refuse_unless_it("把原有数据划归单位", db=db)
+    if not installed(db):
+        raise StoreError("这个数据库还没有初始化为区级服务器，请先运行 server init。")
+    if _scalar(db, "SELECT count(*) FROM office WHERE code = %s", (code,)) == 0:
+        raise StoreError(f"没有代码为“{code}”的单位；请先用 server add-office 添加")
+    tables = [t for t in OFFICE_TABLES if _exists(db, t)]
+    with db.atomic():
+        for table in tables:
+            db.execute_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')  # no desk writes meanwhile
+        held = [t for t in tables if db.execute_sql(f'SELECT 1 FROM "{t}" WHERE office = %s LIMIT 1',
+                                                    (code,)).fetchone()]
+        if held:
+            raise StoreError(f"单位“{code}”在服务器上已有数据（{'、'.join(held)}），原有数据只能划归还没有任何数据的单位，"
+                             "本次没有改动服务器。")
+        given = 0
+        for table in tables:
+            db.execute_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+            given += db.execute_sql(f'UPDATE "{table}" SET office = %s WHERE office = %s', (code, "")).rowcount
+            db.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+    return given

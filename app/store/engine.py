@@ -197,6 +197,17 @@ def reserve_ids(table: str, count: int) -> int:
     return first
 
 
+def take_ids(table: str, count: int, db: peewee.Database) -> list[int]:
+    """`count` ids of the server's id sequence of `table`, each taken by its own nextval, in order:
+    no other desk is ever given one of them, and no table is locked (other offices go on inserting
+    meanwhile, so the ids need not be consecutive). For rows moved in with new ids (store.transfer)."""
+    if count <= 0:
+        return []
+    sequence = _id_sequence(db, table)
+    rows = db.execute_sql("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", (sequence, count)).fetchall()
+    return sorted(value for (value,) in rows)
+
+
 class BooleanFalse(peewee.Node):
     """`false()` inside a model's DDL (a partial index): the context tells the engine, by its
     placeholder (the server's driver spells it %s)."""

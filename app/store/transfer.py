@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -36,6 +37,7 @@ class TransferReport:
     tables: dict[str, int] = field(default_factory=dict)
     checksums: dict[str, str] = field(default_factory=dict)
     documents: int = 0
+    renumbered: bool = False  # the rows took new ids (other offices were on the server already)
 
 
 def _models() -> list[type[peewee.Model]]:
@@ -78,6 +80,169 @@ def rows(db: peewee.Database, model: type[peewee.Model]) -> Iterator[tuple]:
         last = page[-1][fields.index(order[0])]
 
 
+# ---- new ids for a file that joins a server other offices use ---------------------------------
+#
+# The server's ids come from sequences shared by every office (docs/district.md): a file's rows then
+# take ids freshly drawn from them, and every reference to an id is rewritten with it. References
+# are the foreign keys (found from the models) and the ids written inside other columns, listed here
+# and in docs/district.md ("Ids inside other columns"); everything else (登记编号, 文号, the
+# documents' names, the settings) stays as it is.
+
+# A timeline entry's data (event.data, JSON): key → the table its id is of.
+EVENT_DATA_IDS = {"ref": "event", "document_id": "document", "dispute_id": "dispute"}
+# The audit trail's entity_id, by entity: the table its id is of (others are no id: "calendar" days,
+# years, "settings", file names …; a non-numeric entity_id, such as a week's 舆情 report, stays).
+AUDIT_ENTITY_IDS = {
+    "request": "request", "document": "document", "secrecy_review": "secrecy_review", "dispute": "dispute",
+    "proactive_item": "proactive_item", "proactive_comment": "proactive_comment", "opinion_item": "opinion_item",
+    "publication": "publication", "press_event": "press_event", "press_inquiry": "press_inquiry",
+    "spokesperson": "spokesperson", "interpretation": "proactive_item"}  # an interpretation by its item's id
+# … its changes (JSON, field → [old, new]), by entity and field.
+AUDIT_CHANGE_IDS = {("proactive_comment", "item"): "proactive_item", ("publication", "item"): "proactive_item",
+                    ("press_event", "opinion_id"): "opinion_item", ("opinion_item", "step"): "opinion_step"}
+# audit_entry.case_id is a request's id (not a foreign key: the trail outlives nothing, but is never tied).
+AUDIT_CASE_TABLE = "request"
+
+
+def _own_ids(model: type[peewee.Model]) -> bool:
+    return _copied(model) and isinstance(model._meta.primary_key, peewee.AutoField)
+
+
+def _number(value: object) -> int | None:
+    """An id as written inside text or JSON (an int, or its digits), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+Visit = Callable[[str, object], object]  # (table, an id as written) → the id to write
+
+
+class Renumbering:
+    """Old id → new id of every table with ids of its own, for the rows of a file moved into a server
+    where other offices have rows. Each table's ids come from its server sequence (engine.take_ids) in
+    the order of the old ones, so every list ordered by id keeps its order. An id that is referred to
+    but whose row is gone (a step taken back, say) gets a new id too, which no row will ever have."""
+
+    def __init__(self, new: dict[str, dict[int, int]]):
+        self.new = new
+
+    @classmethod
+    def drawn(cls, source: peewee.Database, target: peewee.Database) -> Renumbering:
+        wanted = _ids_in(source)
+        return cls({table: dict(zip(sorted(ids), engine.take_ids(table, len(ids), target)))
+                    for table, ids in wanted.items()})
+
+    def of(self, table: str, old: object) -> object:
+        """The new id of `old` (an id of `table`, as an int or its digits, in the same form); anything
+        that is no id (None, "list") as it is."""
+        number = _number(old)
+        if number is None:
+            return old
+        new = self.new[table][number]
+        return str(new) if isinstance(old, str) else new
+
+    def row_of(self, model: type[peewee.Model]) -> Callable[[tuple], tuple]:
+        """A function giving a row of `model` (as `rows` reads it) with its new ids."""
+        return _ids_of_row(model, self.of)
+
+
+def _ids_of_row(model: type[peewee.Model], visit: Visit) -> Callable[[tuple], tuple]:
+    """A function passing every id of a row of `model` through `visit` (its own, its foreign keys, those
+    inside its columns), giving the row with what `visit` returned."""
+    fields = model._meta.sorted_fields
+    by_position: list[tuple[int, str]] = []
+    for i, f in enumerate(fields):
+        if isinstance(f, peewee.ForeignKeyField):
+            by_position.append((i, f.rel_model._meta.table_name))
+        elif isinstance(f, peewee.AutoField):
+            by_position.append((i, model._meta.table_name))
+    within = _WITHIN.get(model._meta.table_name)
+    index = {f.column_name: i for i, f in enumerate(fields)}
+
+    def row_with_ids(row: tuple) -> tuple:
+        values = list(row)
+        for i, table in by_position:
+            values[i] = visit(table, values[i])
+        if within is not None:
+            within(visit, values, index)
+        return tuple(values)
+
+    return row_with_ids
+
+
+def _json_rewritten(text: str, rewrite: Callable[[dict], bool]) -> str:
+    """`text` (a JSON object) with ids rewritten by `rewrite` (True when it changed any); text that
+    needs no change is kept as it was, byte for byte."""
+    value = _loaded(text)
+    if not rewrite(value):
+        return text
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _loaded(text: str) -> dict:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _event_ids(visit: Visit, values: list, index: dict[str, int]) -> None:
+    def rewrite(data: dict) -> bool:
+        found = [key for key in EVENT_DATA_IDS if _number(data.get(key)) is not None]
+        for key in found:
+            data[key] = visit(EVENT_DATA_IDS[key], data[key])
+        return bool(found)
+
+    values[index["data"]] = _json_rewritten(values[index["data"]], rewrite)
+
+
+def _audit_ids(visit: Visit, values: list, index: dict[str, int]) -> None:
+    entity = values[index["entity"]]
+    if entity in AUDIT_ENTITY_IDS:
+        values[index["entity_id"]] = visit(AUDIT_ENTITY_IDS[entity], values[index["entity_id"]])
+    values[index["case_id"]] = visit(AUDIT_CASE_TABLE, values[index["case_id"]])
+    fields = {name: table for (of, name), table in AUDIT_CHANGE_IDS.items() if of == entity}
+
+    def rewrite(changes: dict) -> bool:
+        found = [name for name in fields if isinstance(changes.get(name), list)]
+        for name in found:
+            changes[name] = [visit(fields[name], v) for v in changes[name]]
+        return bool(found)
+
+    if fields:
+        values[index["changes"]] = _json_rewritten(values[index["changes"]], rewrite)
+
+
+_WITHIN: dict[str, Callable[[Visit, list, dict[str, int]], None]] = {"event": _event_ids, "audit_entry": _audit_ids}
+
+
+def _ids_in(source: peewee.Database) -> dict[str, set[int]]:
+    """Every id of the file that needs a new one: its rows' own and every one referred to (foreign
+    keys, and inside columns), whether or not its row is still there."""
+    wanted: dict[str, set[int]] = {m._meta.table_name: set() for m in _models() if _own_ids(m)}
+
+    def seen(table: str, value: object) -> object:
+        number = _number(value)
+        if number is not None:
+            wanted[table].add(number)
+        return value
+
+    for model in _models():
+        holds_ids = _own_ids(model) or model._meta.table_name in _WITHIN or any(
+            isinstance(f, peewee.ForeignKeyField) for f in model._meta.sorted_fields)
+        if _copied(model) and holds_ids:
+            look = _ids_of_row(model, seen)
+            for row in rows(source, model):
+                look(row)
+    return wanted
+
+
 def _canon(value: object) -> str:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return hashlib.sha256(bytes(value)).hexdigest()
@@ -88,19 +253,27 @@ def _canon(value: object) -> str:
     return repr(value)
 
 
-def digest(db: peewee.Database, model: type[peewee.Model]) -> tuple[int, str]:
-    """(rows, SHA-256 over every row) of `model` in `db`: equal on both engines for equal data."""
+def digest(db: peewee.Database, model: type[peewee.Model], renumbered: Renumbering | None = None) -> tuple[int, str]:
+    """(rows, SHA-256 over every row) of `model` in `db`: equal on both engines for equal data. With
+    `renumbered`, each row as it reads with its new ids (the source of a file that moved in renumbered)."""
     h, n = hashlib.sha256(), 0
-    for row in rows(db, model):
+    for row in _rows_as(db, model, renumbered):
         h.update(("\x1f".join(_canon(v) for v in row) + "\x1e").encode("utf-8"))
         n += 1
     return n, h.hexdigest()
 
 
-def _insert(target: peewee.Database, model: type[peewee.Model], source: peewee.Database) -> int:
+def _rows_as(db: peewee.Database, model: type[peewee.Model], renumbered: Renumbering | None) -> Iterator[tuple]:
+    if renumbered is None:
+        return rows(db, model)
+    return map(renumbered.row_of(model), rows(db, model))
+
+
+def _insert(target: peewee.Database, model: type[peewee.Model], source: peewee.Database,
+            renumbered: Renumbering | None = None) -> int:
     fields = model._meta.sorted_fields
     batch, n = [], 0
-    for row in rows(source, model):
+    for row in _rows_as(source, model, renumbered):
         batch.append(row)
         if len(batch) == BATCH:
             target.execute(model.insert_many(batch, fields=fields))
@@ -122,14 +295,15 @@ def _restart_sequences(db: peewee.Database) -> None:
 
 
 def compare(source: peewee.Database, target: peewee.Database, report: TransferReport | None = None,
-            tables: set[str] | None = None) -> TransferReport:
-    """Count and checksum every copied table (or `tables`) on both sides; StoreError on a difference."""
+            tables: set[str] | None = None, renumbered: Renumbering | None = None) -> TransferReport:
+    """Count and checksum every copied table (or `tables`) on both sides; StoreError on a difference.
+    With `renumbered`, the source's rows are compared as they read with their new ids."""
     report = report or TransferReport()
     for model in _models():
         name = model._meta.table_name
         if not _copied(model) or (tables is not None and name not in tables):
             continue
-        mine, theirs = digest(source, model), digest(target, model)
+        mine, theirs = digest(source, model, renumbered), digest(target, model)
         if mine != theirs:
             raise StoreError(f"核对不一致：表 {name} 源 {mine[0]} 行、目标 {theirs[0]} 行（或内容校验值不同），"
                              "本次迁移没有保留任何数据。")
@@ -153,16 +327,18 @@ def has_data(db: peewee.Database) -> bool:
 
 
 def _others_there(db: peewee.Database) -> bool:
-    """Rows keep their ids when a file moves in: on a server where any office has had rows, its ids
-    could meet another office's (which the district's policies hide from this login)."""
+    """Whether any office has had rows on the server (its id sequences have handed out an id), whatever
+    the district's policies let this login see: then the file's rows take new ids (Renumbering)."""
     return any(engine.ids_taken(m._meta.table_name, db, m._meta.primary_key.column_name)
-               for m in _models() if _copied(m) and isinstance(m._meta.primary_key, peewee.AutoField))
+               for m in _models() if _own_ids(m))
 
 
 def file_into_server(source: Path, progress: Progress | None = None) -> TransferReport:
     """Copy the office in the SQLite file `source` (closed, checked, at the current version) into the
-    open server database, which must hold no office yet; all in one transaction, compared before
-    it commits. Raises StoreError (nothing kept)."""
+    open server database, where this login's office holds nothing yet; all in one transaction,
+    compared before it commits. On a server where other offices have had rows, every row takes a new
+    id and every reference to it follows (Renumbering; 登记编号 and 文号 stay). Raises StoreError
+    (nothing kept)."""
     target = database.obj
     say = progress or (lambda _text: None)
     reader = peewee.SqliteDatabase(readonly_uri(source), uri=True)
@@ -170,22 +346,23 @@ def file_into_server(source: Path, progress: Progress | None = None) -> Transfer
     try:
         with target.atomic():
             if has_data(target):
-                raise StoreError("服务器上的这个数据库已经有数据（机关设置、申请或审计记录），迁移只能做一次，"
+                raise StoreError("服务器上的这个数据库已经有本单位的数据（机关设置、申请或审计记录），迁移只能做一次，"
                                  "不会覆盖已有数据。如需重来，请信息技术人员清空或新建数据库。")
+            renumbered = None
             if _others_there(target):
-                raise StoreError("服务器上已有其他单位的数据（或曾经有过）：数据文件只能迁入还没有任何单位登记过的数据库，"
-                                 "本次迁移没有改动服务器。新加入的单位请在服务器上从新的一年起登记，"
-                                 "以前年度的数据文件按年度归档保存（docs/district.md）。")
+                say("服务器上已有其他单位的数据：为迁入的每一行分配新的内部编号（登记编号和文号不变）")
+                renumbered = Renumbering.drawn(reader, target)
             for model in _models():
                 if _copied(model):
                     say(f"正在复制：{model._meta.table_name}")
-                    _insert(target, model, reader)
+                    _insert(target, model, reader, renumbered)
             _restart_sequences(target)
             say("正在复制文书文件")
             report.documents = _documents_in(source)
             say("正在核对行数和校验值")
-            compare(reader, target, report)
+            compare(reader, target, report, renumbered=renumbered)
             _compare_documents(source)
+            report.renumbered = renumbered is not None
         target.execute_sql("ANALYZE")  # the planner's statistics of the tables just filled, at once
     except sqlite3.Error as exc:
         raise StoreError(f"无法读取数据文件 {source}：{exc}") from None

@@ -98,25 +98,3 @@ def test_the_district_drills_into_an_office_s_register_read_only(district):
             register.update(case.id, dataclasses.replace(case, notes="区里改的"))
     assert seen == own
     assert register.count(query) > len(own)  # every office again once the lens is put away
-
-
-def test_a_township_file_is_not_moved_into_a_server_other_offices_use(district, tmp_path, capsys):
-    """A file's rows keep their ids when it moves in: where other offices have rows (hidden from the new
-    office's login by the policies), the move is refused before anything is written."""
-    from app.services import district as service
-    from app.store.db import close_database
-    from tests.district_support import PASSWORD, cli
-
-    source = tmp_path / "南城.sqlite"
-    assert cli("--db", str(source), "demo-data", "--year", "2025", "--count", "3") == 0
-    close_database()
-    assert cli("--db", district.url, "server", "add-office", "c", "南城街道") == 0
-    service.add_user(district.url, district.login("c_admin"), "c", "admin", PASSWORD)
-    district.logins.append(district.login("c_admin"))
-    close_database()
-    capsys.readouterr()
-    assert cli("--db", str(source), "migrate-to", district.url_of("c_admin")) != 0
-    assert "已有其他单位的数据" in capsys.readouterr().err
-    with district.admin() as con:
-        assert con.execute("SELECT count(*) FROM request WHERE office = 'c'").fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM request").fetchone()[0] == 10  # a's 6 and b's 4, untouched
