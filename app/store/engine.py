@@ -152,6 +152,14 @@ def count_if(condition: str) -> str:
     return f"count(*) FILTER (WHERE {condition})" if on_server() else f"sum({condition})"
 
 
+def json_value(column: str, *keys: str) -> str:
+    """The value at `keys` of a JSON text column (event.data) in plain SQL, NULL where there is none
+    or it is null: SQLite gives the stored number or text, the server its text (->>)."""
+    if on_server():
+        return f"(CAST({column} AS jsonb) #>> '{{{','.join(keys)}}}')"
+    return f"json_extract({column}, '$.{'.'.join(keys)}')"
+
+
 def month_of_text(column: str) -> str:
     """The month (1–12) of a date column in plain SQL: SQLite stores YYYY-MM-DD text (characters 6
     and 7), the server a date."""

@@ -4,14 +4,12 @@ column it reads; plain records where a count needs them (no model objects: speed
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from decimal import Decimal
 
 from app.domain.annual_report import Leaf, ReportGroup
 from app.store import engine
 from app.store.base import database
-from app.store.schema import Event, Request
 
 # The requests table 3 of `year` counts: received by 31 December, not concluded before 1 January.
 _OF_YEAR = "received_on <= :dec31 AND (answered_on IS NULL OR answered_on >= :jan1)"
@@ -78,29 +76,44 @@ def leaf_case_ids(year: int, leaves: Sequence[Leaf]) -> list[int]:
     return ids
 
 
-def report_disputes(year: int) -> list[tuple]:
-    """(kind, received_on, result, decided_on) of every 复议/诉讼 received in `year`."""
+def report_disputes(year: int) -> list[tuple[tuple, int]]:
+    """The 复议/诉讼 received in `year` in groups alike for table 4 (kind, result, decided by 31
+    December or not): one of each group, (kind, received_on, result, decided_on), and how many."""
     def day(value: object) -> dt.date:  # SQLite gives the stored text, the server a date
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
-    sql = ("SELECT kind, copy_received_on, result, decided_on FROM dispute "
-           "WHERE copy_received_on BETWEEN :jan1 AND :dec31")
-    return [(kind, day(received), result, day(decided) if decided else None)
-            for kind, received, result, decided in database.execute_sql(engine.sql(sql), _year(year)).fetchall()]
+    sql = ("SELECT d.kind, d.copy_received_on, d.result, d.decided_on, g.n FROM (SELECT min(id) AS id, count(*) AS n "
+           "FROM dispute WHERE copy_received_on BETWEEN :jan1 AND :dec31 "
+           "GROUP BY kind, result, CASE WHEN decided_on <= :dec31 THEN 1 ELSE 0 END) AS g "
+           "JOIN dispute AS d ON d.id = g.id")
+    return [((kind, day(received), result, day(decided) if decided else None), n)
+            for kind, received, result, decided, n in database.execute_sql(engine.sql(sql), _year(year)).fetchall()]
 
 
 def fees_of_year(year: int) -> tuple[int, Decimal]:
     """Fee notices sent in `year` and the 信息处理费 paid in it (yuan), from the timelines. A fee
-    notice re-issued with another amount (event terms_changed) is paid at its last amount."""
-    sent = {e.id: json.loads(e.data).get("amount", 0) for e in Event.select(Event.id, Event.data)
-            .where(Event.kind == "fee_sent")}
-    for e in Event.select(Event.data).where(Event.kind == "terms_changed").order_by(Event.happened_on, Event.id):
-        data = json.loads(e.data)
-        if int(data.get("ref") or 0) in sent and "amount" in (data.get("terms") or {}):
-            sent[int(data["ref"])] = data["terms"]["amount"]
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    notices = Event.select().where((Event.kind == "fee_sent") & Event.happened_on.between(start, end)).count()
-    paid = Decimal(0)
-    for e in Event.select(Event.data).where((Event.kind == "fee_paid") & Event.happened_on.between(start, end)):
-        paid += Decimal(str(sent.get(int(json.loads(e.data).get("ref", 0)), 0)))
+    notice re-issued with another amount (event terms_changed) is paid at its last amount. One
+    statement: the database reads the events' JSON; each amount paid comes back once, with how many
+    times it was paid, and the sum is made here in decimal (yuan and fen, no binary fractions)."""
+    def value(event: str, *keys: str) -> str:
+        return engine.json_value(f"{event}.data", *keys)
+
+    def ref(event: str) -> str:  # the fee notice a payment or a re-issue refers to
+        return f"CAST({value(event, 'ref')} AS integer)"
+
+    sql = (f"WITH changed AS (SELECT {ref('t')} AS ref, {value('t', 'terms', 'amount')} AS amount, "
+           f"row_number() OVER (PARTITION BY {ref('t')} ORDER BY t.happened_on DESC, t.id DESC) AS newest "
+           f"FROM event AS t WHERE t.kind = 'terms_changed' AND {value('t', 'terms', 'amount')} IS NOT NULL), "
+           f"paid AS (SELECT coalesce(c.amount, {value('s', 'amount')}, '0') AS amount FROM event AS p "
+           f"JOIN event AS s ON s.id = {ref('p')} AND s.kind = 'fee_sent' "
+           f"LEFT JOIN changed AS c ON c.ref = s.id AND c.newest = 1 "
+           f"WHERE p.kind = 'fee_paid' AND p.happened_on BETWEEN :jan1 AND :dec31) "
+           f"SELECT 'sent', NULL, count(*) FROM event WHERE kind = 'fee_sent' AND happened_on BETWEEN :jan1 AND :dec31 "
+           f"UNION ALL SELECT 'paid', amount, count(*) FROM paid GROUP BY amount")
+    notices, paid = 0, Decimal(0)
+    for what, amount, times in database.execute_sql(engine.sql(sql), _year(year)).fetchall():
+        if what == "sent":
+            notices = times
+        else:
+            paid += Decimal(str(amount)) * times
     return notices, paid
