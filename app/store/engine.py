@@ -148,8 +148,10 @@ def as_int(expression: str) -> str:
 
 
 def count_if(condition: str) -> str:
-    """How many rows of a group meet `condition` (SQLite sums the 0 or 1 of a comparison)."""
-    return f"count(*) FILTER (WHERE {condition})" if on_server() else f"sum({condition})"
+    """How many rows of a group meet `condition`: the same on both engines (SQLite has read FILTER
+    since 3.30, and the register's text index needs 3.34), and quicker on SQLite than summing the 0
+    or 1 of a comparison."""
+    return f"count(*) FILTER (WHERE {condition})"
 
 
 def json_value(column: str, *keys: str) -> str:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from app.domain.annual_report import Leaf, ReportGroup
 from app.store import engine
 from app.store.base import database
+from app.store.schema import REPORT_UNCONCLUDED_INDEX
 
 # The requests table 3 of `year` counts: received by 31 December, not concluded before 1 January.
 _OF_YEAR = "received_on <= :dec31 AND (answered_on IS NULL OR answered_on >= :jan1)"
@@ -35,16 +36,33 @@ class _FirstOf:
         return str(database.execute_sql(engine.sql(sql), self._params).fetchone()[0])
 
 
+def _unconcluded_index() -> str:
+    """The INDEXED BY of the requests not concluded in a year: the file's index in answer-date order
+    (schema version 7); a file of an older version opened read-only has not got it, and is read
+    through the grouping index instead (the same answer, more slowly)."""
+    obj = database.obj
+    if _unconcluded["db"] is not obj:
+        found = engine.on_server(obj) or database.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (REPORT_UNCONCLUDED_INDEX,)).fetchone()
+        _unconcluded.update(db=obj, index=REPORT_UNCONCLUDED_INDEX if found else _INDEX)
+    return f"INDEXED BY {_unconcluded['index']}"
+
+
+_unconcluded: dict[str, object] = {"db": None, "index": _INDEX}
+
+
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
     """The requests of `year` by applicant kind, outcome, carried in or not and concluded in the year or
-    not, how many of each; two readings of the index in its order (no sort), one for the requests
-    concluded in the year, one for those that were not. And one request whose answer date is before
-    its receipt (it cannot be counted), if any."""
+    not, how many of each: the requests concluded in the year from the grouping index in its order (no
+    sort); those that were not (the open ones, those answered after 31 December: a few weeks' worth)
+    from the index in answer-date order, reading only them. And one request whose answer date is
+    before its receipt (it cannot be counted), if any."""
     groups = []
-    for concluded, where in ((True, "answered_on BETWEEN :jan1 AND :dec31"),
-                             (False, "(answered_on IS NULL OR answered_on > :dec31) AND received_on <= :dec31")):
+    for concluded, index, where in (
+            (True, f"INDEXED BY {_INDEX}", "answered_on BETWEEN :jan1 AND :dec31"),
+            (False, _unconcluded_index(), "(answered_on IS NULL OR answered_on > :dec31) AND received_on <= :dec31")):
         sql = (f"SELECT applicant_kind, outcome, count(*), {engine.count_if('received_on < :jan1')} FROM request "
-               f"INDEXED BY {_INDEX} WHERE {where} GROUP BY applicant_kind, outcome")
+               f"{index} WHERE {where} GROUP BY applicant_kind, outcome")
         for kind, outcome, n, carried in database.execute_sql(engine.sql(sql), _year(year)).fetchall():
             for carried_in, count in ((True, carried), (False, n - carried)):
                 if count:
