@@ -1,6 +1,7 @@
 """The annual report's counts, made by the database (docs/performance.md, "Annual report"): the
-year's requests grouped by what table 3 tells apart, one GROUP BY over an index that holds every
-column it reads; plain records where a count needs them (no model objects: speed)."""
+year's requests grouped by what table 3 tells apart, the year's disputes by what table 4 does, each
+read from an index holding every column read; the fees summed from the events' JSON; plain rows,
+never model objects (speed)."""
 from __future__ import annotations
 
 import datetime as dt
