@@ -124,7 +124,7 @@ def _offices(db: peewee.SqliteDatabase) -> None:
 
 def _report_indexes(db: peewee.SqliteDatabase) -> None:
     """The indexes the annual report counts from (store.report, docs/performance.md): the requests not
-    concluded in a year in answer-date order, and the year's disputes; on a file and on a server."""
+    concluded in a year, the year's disputes, its fee notices and payments; on a file and on a server."""
     from app.store.schema import REPORT_INDEXES, index_name
 
     for table, columns in REPORT_INDEXES.items():
@@ -228,8 +228,8 @@ _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_t
                             "request_name", "request_info_name", "request_answered_on",
                             "request_applicant_kind_outcome_answered_on_received_on",
                             "request_answered_before_received", "case_limit_running",
-                            "request_answered_on_received_on_applicant_kind_outcome",
-                            "dispute_copy_received_on_kind_result_decided_on"})
+                            "request_answered_on_applicant_kind_outcome_received_on",
+                            "dispute_copy_received_on_kind_result_decided_on", "event_kind_happened_on"})
 
 
 def _schema_complete(db: peewee.Database) -> bool:

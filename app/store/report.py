@@ -26,15 +26,16 @@ class _FirstOf:
     """The smallest id of one group of requests, looked up only if a message names it."""
 
     def __init__(self, year: int, kind: str, outcome: str | None, carried_in: bool, concluded_in_year: bool):
-        self._where = [_OF_YEAR, "applicant_kind = :kind",
-                       "outcome IS NULL" if outcome is None else "outcome = :outcome",
-                       "received_on < :jan1" if carried_in else "received_on >= :jan1",
-                       "answered_on <= :dec31" if concluded_in_year else "(answered_on IS NULL OR answered_on > :dec31)"]
-        self._params = {**_year(year), "kind": kind, "outcome": outcome}
+        self._group = (year, kind, outcome, carried_in, concluded_in_year)
 
     def __str__(self) -> str:
-        sql = f"SELECT min(id) FROM request INDEXED BY {_INDEX} WHERE {' AND '.join(self._where)}"
-        return str(database.execute_sql(engine.sql(sql), self._params).fetchone()[0])
+        year, kind, outcome, carried_in, concluded_in_year = self._group
+        where = [_OF_YEAR, "applicant_kind = :kind", "outcome IS NULL" if outcome is None else "outcome = :outcome",
+                 "received_on < :jan1" if carried_in else "received_on >= :jan1",
+                 "answered_on <= :dec31" if concluded_in_year else "(answered_on IS NULL OR answered_on > :dec31)"]
+        sql = f"SELECT min(id) FROM request INDEXED BY {_INDEX} WHERE {' AND '.join(where)}"
+        params = {**_year(year), "kind": kind, "outcome": outcome}
+        return str(database.execute_sql(engine.sql(sql), params).fetchone()[0])
 
 
 def _unconcluded_index() -> str:
@@ -54,14 +55,16 @@ _unconcluded: dict[str, object] = {"db": None, "index": _INDEX}
 
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
     """The requests of `year` by applicant kind, outcome, carried in or not and concluded in the year or
-    not, how many of each: the requests concluded in the year from the grouping index in its order (no
-    sort); those that were not (the open ones, those answered after 31 December: a few weeks' worth)
-    from the index in answer-date order, reading only them. And one request whose answer date is
-    before its receipt (it cannot be counted), if any."""
+    not, how many of each. Those concluded in the year from the grouping index in its order (no sort);
+    those that were not (a few weeks' worth) from the index in answer-date order, which reads only
+    them: the open ones in the order of the groups, then those answered after 31 December. And one
+    request whose answer date is before its receipt (it cannot be counted), if any."""
     groups = []
+    unconcluded = _unconcluded_index()
     for concluded, index, where in (
             (True, f"INDEXED BY {_INDEX}", "answered_on BETWEEN :jan1 AND :dec31"),
-            (False, _unconcluded_index(), "(answered_on IS NULL OR answered_on > :dec31) AND received_on <= :dec31")):
+            (False, unconcluded, "answered_on IS NULL AND received_on <= :dec31"),
+            (False, unconcluded, "answered_on > :dec31 AND received_on <= :dec31")):
         sql = (f"SELECT applicant_kind, outcome, count(*), {engine.count_if('received_on < :jan1')} FROM request "
                f"{index} WHERE {where} GROUP BY applicant_kind, outcome")
         for kind, outcome, n, carried in database.execute_sql(engine.sql(sql), _year(year)).fetchall():

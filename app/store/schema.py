@@ -35,9 +35,11 @@ class Sequence(BaseModel):
 
 
 # Indexes the annual report counts from (store.report; schema version 7), holding every column it
-# reads: the requests not concluded in a year, in answer-date order, and the year's disputes.
-REPORT_INDEXES = {"request": ("answered_on", "received_on", "applicant_kind", "outcome"),
-                  "dispute": ("copy_received_on", "kind", "result", "decided_on")}
+# reads: the requests not concluded in a year (the open ones in the order of its groups), the year's
+# disputes, and the year's fee notices and payments.
+REPORT_INDEXES = {"request": ("answered_on", "applicant_kind", "outcome", "received_on"),
+                  "dispute": ("copy_received_on", "kind", "result", "decided_on"),
+                  "event": ("kind", "happened_on")}
 
 
 def index_name(table: str, columns: tuple[str, ...]) -> str:
@@ -110,6 +112,9 @@ Request.add_index(Request.index(Request.id, name="request_answered_before_receiv
 
 class Event(BaseModel):
     """One entry of a case's timeline (registered, edited, notices, clock events)."""
+
+    class Meta:
+        indexes = ((REPORT_INDEXES["event"], False),)  # the annual report's fees (store.report)
 
     request = pw.ForeignKeyField(Request, backref="events", on_delete="RESTRICT")
     kind = pw.CharField(index=True)
