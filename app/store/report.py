@@ -38,6 +38,9 @@ class _FirstOf:
         return str(database.execute_sql(engine.sql(sql), params).fetchone()[0])
 
 
+_unconcluded: dict[str, object] = {"db": None, "index": _INDEX}  # the open database, and its index
+
+
 def _unconcluded_index() -> str:
     """The INDEXED BY of the requests not concluded in a year: the file's index in answer-date order
     (schema version 7); a file of an older version opened read-only has not got it, and is read
@@ -49,8 +52,6 @@ def _unconcluded_index() -> str:
         _unconcluded.update(db=obj, index=REPORT_UNCONCLUDED_INDEX if found else _INDEX)
     return f"INDEXED BY {_unconcluded['index']}"
 
-
-_unconcluded: dict[str, object] = {"db": None, "index": _INDEX}
 
 
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
