@@ -85,11 +85,11 @@ def build(year: int) -> Report:
     if wrong is not None:
         raise ValueError(f"申请{wrong}的办结日期早于收到日期")
     t3 = ar.table3_from_groups(groups)
-    disputes = [ar.ReportDispute(*row) for row in store.report_disputes(year)]
+    disputes = [(ar.ReportDispute(*one), count) for one, count in store.report_disputes(year)]
     manual = {k: int(v) for k, v in manual_table2(year).items() if k in MANUAL_FIELDS}
     notices, yuan = store.fees_of_year(year)
     t2 = ar.table2(_proactive_docs(), year, **manual, fees_wan=yuan / Decimal(10000))
-    t4 = ar.table4(disputes, year)
+    t4 = ar.table4_from_groups(disputes, year)
     return Report(year, t2, t3, t4, ar.check_balance(t3, t4), notices, yuan)
 
 

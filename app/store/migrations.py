@@ -17,7 +17,7 @@ from app.store.base import peewee
 from app.store import engine
 from app.store.errors import DatabaseTooNew
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _v1(db: peewee.SqliteDatabase) -> None:
@@ -122,8 +122,20 @@ def _offices(db: peewee.SqliteDatabase) -> None:
         district.add_office_columns(db)
 
 
+def _report_indexes(db: peewee.SqliteDatabase) -> None:
+    """The indexes the annual report counts from (store.report, docs/performance.md): the requests not
+    concluded in a year, the year's disputes, its fee notices and payments; on a file and on a server."""
+    from app.store.schema import REPORT_INDEXES, index_name
+
+    for table, columns in REPORT_INDEXES.items():
+        if db.table_exists(table):  # else created in its final form below (migrate → create_tables)
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{index_name(table, columns)}" ON "{table}" ({quoted})')
+
+
 # MIGRATIONS[i] brings the schema from version i to i+1; append, never edit.
-MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _offices]
+MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _offices,
+                                                              _report_indexes]
 
 
 def current_version(db: peewee.Database) -> int:
@@ -215,7 +227,9 @@ _TRIGGERS = frozenset({"audit_entry_no_update", "audit_entry_no_delete"})
 _ADDED_INDEXES = frozenset({"request_received_on_id_year_status_outcome_search_text", "request_year_seq",
                             "request_name", "request_info_name", "request_answered_on",
                             "request_applicant_kind_outcome_answered_on_received_on",
-                            "request_answered_before_received", "case_limit_running"})
+                            "request_answered_before_received", "case_limit_running",
+                            "request_answered_on_applicant_kind_outcome_received_on",
+                            "dispute_copy_received_on_kind_result_decided_on", "event_kind_happened_on"})
 
 
 def _schema_complete(db: peewee.Database) -> bool:

@@ -34,6 +34,22 @@ class Sequence(BaseModel):
         primary_key = pw.CompositeKey("name", "year")
 
 
+# Indexes the annual report counts from (store.report; schema version 7), holding every column it
+# reads: the requests not concluded in a year (the open ones in the order of its groups), the year's
+# disputes, and the year's fee notices and payments.
+REPORT_INDEXES = {"request": ("answered_on", "applicant_kind", "outcome", "received_on"),
+                  "dispute": ("copy_received_on", "kind", "result", "decided_on"),
+                  "event": ("kind", "happened_on")}
+
+
+def index_name(table: str, columns: tuple[str, ...]) -> str:
+    """peewee's name for the index of `columns` a model declares."""
+    return "_".join((table, *columns))
+
+
+REPORT_UNCONCLUDED_INDEX = index_name("request", REPORT_INDEXES["request"])
+
+
 class Request(BaseModel):
     """依申请公开申请 (条例第二十九条)."""
 
@@ -41,10 +57,13 @@ class Request(BaseModel):
         # The register's search as you type scans this narrow index in list order instead of the
         # table (store.register.rows): every column it filters on is in it. Every other order of the
         # list has an index of its own to walk (docs/performance.md).
-        # The annual report counts the year's cases from one more, in its groups' order (store.report).
+        # The annual report counts the year's cases from one more, in its groups' order, and those not
+        # concluded in the year (open, or answered after it) from another in answer-date order
+        # (store.report; schema version 7).
         indexes = ((("received_on", "id", "year", "status", "outcome", "search_text"), False),
                    (("year", "seq"), False),
-                   (("applicant_kind", "outcome", "answered_on", "received_on"), False))
+                   (("applicant_kind", "outcome", "answered_on", "received_on"), False),
+                   (REPORT_INDEXES["request"], False))
 
     case_no = pw.CharField(unique=True)
     year = pw.IntegerField(index=True)
@@ -93,6 +112,9 @@ Request.add_index(Request.index(Request.id, name="request_answered_before_receiv
 
 class Event(BaseModel):
     """One entry of a case's timeline (registered, edited, notices, clock events)."""
+
+    class Meta:
+        indexes = ((REPORT_INDEXES["event"], False),)  # the annual report's fees (store.report)
 
     request = pw.ForeignKeyField(Request, backref="events", on_delete="RESTRICT")
     kind = pw.CharField(index=True)
@@ -173,6 +195,9 @@ class YearLock(BaseModel):
 # ---- 行政复议 / 行政诉讼 (table 4 of the annual report)
 
 class Dispute(BaseModel):
+    class Meta:
+        indexes = ((REPORT_INDEXES["dispute"], False),)  # the annual report's table 4 (store.report)
+
     request = pw.ForeignKeyField(Request, backref="disputes", on_delete="RESTRICT")
     kind = pw.CharField()                 # 行政复议 | 未经复议直接起诉 | 复议后起诉
     body = pw.CharField(default="")       # 复议机关 or court

@@ -132,3 +132,36 @@ def test_disputes_have_limits_and_reach_the_timeline(year_2025):
     assert limits["dispute_reply_internal"].superseded
     kinds = [e.summary for e in register.timeline(b.id) if e.kind == "dispute"]
     assert any("行政复议申请书副本" in s for s in kinds)
+
+
+def test_the_fee_figures_are_the_notices_sent_and_the_amounts_paid_in_the_year(workspace):
+    """Section 六 and table 2's 收费金额 (国办函〔2020〕109号): the fee notices sent in the year, and the
+    amounts paid in it, each at the last amount the applicant was told. Amounts with fen whose sum a
+    binary fraction would miss (10.1 + 20.2 + 8.08 is 38.379999… in floating point)."""
+    from decimal import Decimal
+
+    from app.services import notices
+
+    def case(name, received):
+        return register.register(person(name, received), today=received)
+
+    reduced = "申请人申请减免"
+    december = case("甲", D(2025, 12, 1))                # sent in 2025, paid in 2026
+    actions.send_fee_notice(december.id, D(2025, 12, 2), amount=10.1, override_reason=reduced)
+    actions.fee_paid(december.id, D(2026, 1, 5))
+    march = case("乙", D(2026, 3, 2))
+    actions.send_fee_notice(march.id, D(2026, 3, 3), amount=20.2, override_reason=reduced)
+    actions.fee_paid(march.id, D(2026, 3, 10))
+    unpaid = case("丙", D(2026, 4, 1))
+    actions.send_fee_notice(unpaid.id, D(2026, 4, 2), amount=0.7, override_reason=reduced)
+    reissued = case("丁", D(2026, 5, 6))                 # one notice, told three amounts: 8.08 is paid
+    for day, amount in ((D(2026, 5, 7), "12.35"), (D(2026, 5, 8), "45.45"), (D(2026, 5, 11), "8.08")):
+        notices.issue("收费通知书", reissued.id, {"收费方式": "按件计收", "收费金额": amount, "金额调整理由": reduced},
+                      day, change_reason="" if amount == "12.35" else "金额核对有误")
+    actions.fee_paid(reissued.id, D(2026, 5, 12))
+
+    last_year, this_year = annual_report.build(2025), annual_report.build(2026)
+    assert (last_year.fee_notices, last_year.fees_collected_yuan) == (1, 0)
+    assert (this_year.fee_notices, this_year.fees_collected_yuan) == (3, Decimal("38.38"))
+    assert this_year.t2.fees_wan == Decimal("0.003838")
+    assert annual_report.build(2024).fee_notices == 0

@@ -201,3 +201,22 @@ def test_a_version_1_file_gets_the_text_index_and_the_list_indexes(db_path):
     assert hits == [(1,)]
     store_db.close_database()
     assert list(db_path.parent.glob("register.v1-迁移前-*.sqlite"))
+
+
+def test_a_version_6_file_gets_the_indexes_the_annual_report_counts_from(db_path):
+    from app.store.schema import REPORT_INDEXES, index_name
+
+    store_db.open_database(db_path)
+    store_db.close_database()
+    names = [index_name(table, columns) for table, columns in REPORT_INDEXES.items()]
+    con = sqlite3.connect(db_path)
+    for name in names:
+        con.execute(f"DROP INDEX {name}")
+    con.execute("PRAGMA user_version = 6")
+    con.commit()
+    con.close()
+    database = store_db.open_database(db_path)
+    found = {n for (n,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    assert set(names) <= found
+    assert migrations.current_version(database) == 7
+    store_db.close_database()

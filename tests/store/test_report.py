@@ -66,3 +66,46 @@ def test_a_request_that_cannot_be_counted_is_named(office):
         annual_report.build(2026)
     with pytest.raises(ValueError, match="办结日期早于收到日期"):
         ar.table3(_records(), 2026)
+
+
+def _disputes() -> list[ar.ReportDispute]:
+    """Every 复议/诉讼 read plainly, as the domain's records."""
+    def day(value):
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+    return [ar.ReportDispute(k, day(r), res, day(d) if d else None) for k, r, res, d in database.execute_sql(
+        "SELECT kind, copy_received_on, result, decided_on FROM dispute").fetchall()]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_table_4_counted_in_groups_is_table_4_counted_one_by_one(office, year):
+    # Some decided after the year they were received in (尚未审结 in that year's table).
+    database.execute_sql("UPDATE dispute SET result = '纠正', decided_on = '2026-02-02' WHERE id % 5 = 0 "
+                         "AND copy_received_on < '2026-01-01'")
+    disputes = _disputes()
+    assert sum(d.received_on.year == 2025 and d.decided_on is not None and d.decided_on.year == 2026
+               for d in disputes), "the case this test is about"
+    assert annual_report.build(year).t4 == ar.table4(disputes, year)
+
+
+@pytest.mark.sqlite_only("a file of an older version opened read-only")
+def test_a_file_without_the_report_indexes_opened_read_only_counts_the_same(office, db_path):
+    """A file of schema version 6 (a backup, say) opened read-only has not got the indexes of version 7:
+    the report reads it through the others, with the same figures."""
+    import sqlite3
+
+    from app.services.workspace import close_workspace, open_workspace
+    from app.store.schema import REPORT_INDEXES, index_name
+
+    expected = {year: annual_report.build(year) for year in (2025, 2026)}
+    close_workspace()
+    con = sqlite3.connect(db_path)
+    for table, columns in REPORT_INDEXES.items():
+        con.execute(f"DROP INDEX {index_name(table, columns)}")
+    con.execute("PRAGMA user_version = 6")
+    con.commit()
+    con.close()
+    open_workspace(db_path, readonly=True)
+    for year, report in expected.items():
+        again = annual_report.build(year)
+        assert (again.t3, again.t4, again.fee_notices) == (report.t3, report.t4, report.fee_notices)
