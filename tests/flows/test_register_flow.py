@@ -106,7 +106,7 @@ def fill_company(qtbot, form) -> None:
     ui.f_confirmed_check.setChecked(True)
     ui.f_confirmed_on.setDate(QDate(TODAY))
     # The form derives the legal date received and says which rule of 条例第三十一条 it used.
-    assert ui.receivedLabel.text() == f"{TODAY:%Y年%m月%d日}"
+    assert ui.receivedLabel.text() == f"{TODAY.year}年{TODAY.month}月{TODAY.day}日"  # as notices write dates: no leading zeros
     assert "第三十一条第（三）项" in ui.receivedRuleLabel.text()
     assert "双方确认之日" in ui.receivedLabel.toolTip()
     choose(ui.f_department, "自然资源所")
