@@ -276,21 +276,22 @@ def walk_whole_list(walked: peewee.ModelSelect, descending: bool, offset: int, l
     return [case_id for (case_id,) in walk.offset(offset).limit(limit).tuples()]
 
 
-def search_first_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, descending: bool, limit: int,
-                      at_most: int) -> tuple[list[int] | None, int]:
-    """A keystroke's first page of `matches` in list order and how many there are, counted up to
-    `at_most`, from one statement on the server (every statement is a wait for the server, and on a
-    busy machine a wait for a core too; search_page and a count were three or four). The matches
-    are read through the indexes, at most SEARCH_CAP of them (cheap for a rare term, which is what
-    walking the list is slow for): as many or fewer, they are the count and the page is sorted from
-    them on the server. More: the count is `at_most` and the page is the first rows of the newest
-    WALK_ROWS that meet the conditions, walked in order (quick, as the term is common). The page is
-    None when that walk finds less than a page: walk_whole_list finds it then."""
+def search_first_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, shown: peewee.ModelSelect,
+                      descending: bool, limit: int, at_most: int) -> tuple[list[tuple] | None, int]:
+    """A keystroke's first page of `matches` in list order (the columns of `shown`, the id first) and
+    how many there are, counted up to `at_most`, from one statement on the server: every statement
+    is a wait for the server, and on a busy machine a wait for a core too (search_page, a count and
+    the rows were four or five). The matches are read through the indexes, at most SEARCH_CAP of them
+    (cheap for a rare term, which is what walking the list is slow for): as many or fewer, they are
+    the count and the page is sorted from them. More: the count is `at_most` and the page is the
+    first rows of the newest WALK_ROWS that meet the conditions, walked in order (quick, as the term
+    is common). The page is None when that walk finds less than a page: walk_whole_list finds it."""
     assert limit <= at_most <= SEARCH_CAP
     direction = "DESC" if descending else "ASC"
     keys = (walked.model.id, walked.model.received_on)
     hits_sql, hits_params = matches.select(*keys).limit(SEARCH_CAP + 1).sql()
     walk_sql, walk_params = _walk_of_newest(walked.select(*keys), direction)
+    shown_sql, shown_params = shown.sql()
     order = f"received_on {direction}, id {direction}"
     found = database.execute_sql(
         f"WITH hits AS MATERIALIZED ({hits_sql}), "
@@ -298,13 +299,14 @@ def search_first_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, d
         f"walk AS MATERIALIZED ({walk_sql} LIMIT {int(limit)}), "
         f"page AS ((SELECT id, received_on FROM hits WHERE NOT (SELECT yes FROM many) ORDER BY {order} "
         f"LIMIT {int(limit)}) UNION ALL (SELECT id, received_on FROM walk WHERE (SELECT yes FROM many))) "
-        f"SELECT many.n, page.id FROM many LEFT JOIN page ON TRUE ORDER BY page.{order.replace(', ', ', page.')}",
-        [*hits_params, *walk_params]).fetchall()
+        f"SELECT many.n, shown.* FROM many LEFT JOIN (page JOIN ({shown_sql}) AS shown ON shown.id = page.id) "
+        f"ON TRUE ORDER BY page.{order.replace(', ', ', page.')}",
+        [*hits_params, *walk_params, *shown_params]).fetchall()
     matched = found[0][0]
-    ids = [case_id for _n, case_id in found if case_id is not None]
+    rows = [row[1:] for row in found if row[1] is not None]
     if matched <= SEARCH_CAP:
-        return ids, min(matched, at_most)
-    return (ids if len(ids) == limit else None), at_most
+        return rows, min(matched, at_most)
+    return (rows if len(rows) == limit else None), at_most
 
 
 def _walk_of_newest(walked: peewee.ModelSelect, direction: str) -> tuple[str, list]:

@@ -138,10 +138,11 @@ def search_page(query: CaseQuery, limit: int, at_most: int | None) -> tuple[list
     if not search.available():
         if at_most is not None and limit <= at_most <= engine.SEARCH_CAP and _walks_on_server(query):
             matches, walked = _server_sources(query)
-            ids, total = engine.search_first_page(matches, walked, query.descending, limit, at_most)
-            if ids is None:
-                ids = engine.walk_whole_list(walked, query.descending, 0, limit)
-            return _rows_of(ids), total
+            found, total = engine.search_first_page(matches, walked, Request.select(*_ROW_COLUMNS), query.descending,
+                                                    limit, at_most)
+            if found is None:
+                return _rows_of(engine.walk_whole_list(walked, query.descending, 0, limit)), total
+            return [_to_row(r) for r in found], total
         return rows(query, 0, limit), count(query, at_most)
     plan = _Plan(query)
     return _rows_of(plan.page(0, limit)), plan.count(at_most)
