@@ -28,11 +28,18 @@ At each size:
    TYPING_S (a fast typist; the register's own debounce is 150 ms), and a pause of THINK_S between one
    action and the next (reading the screen, speaking with the applicant; a registration itself
    takes a clerk minutes of typing, not counted). Both runs are printed, the unpaced one first.
+Beside each run's keystrokes: their time less the waits for a core of the client's thread and of its
+server process (Linux's schedstat; the two may overlap a little, so a figure can fall below 0), and
+the CPU the two used: what is the program's, apart from a machine shared with other work.
+
+`--keep` keeps the district's database (its name is printed); `--again NAME` measures it again
+(with --url), adding the offices it lacks.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import random
@@ -188,9 +195,9 @@ def district_page(url: str, runs: int = 5) -> tuple[float, float, int]:
 
 # ---- 3. clients at once ------------------------------------------------------------------------------
 
-def core_waits() -> Callable[[], float]:
+def core_waits() -> Callable[[], tuple[float, float]]:
     """A reader of the seconds this client's thread and its server process (the same machine) have
-    spent ready to run but waiting for a core (Linux's schedstat); a reader of 0 elsewhere."""
+    spent ready to run but waiting for a core, and running (Linux's schedstat); of 0 elsewhere."""
     import threading
 
     from app.store.base import database
@@ -200,8 +207,13 @@ def core_waits() -> Callable[[], float]:
         fds = [os.open(f"/proc/self/task/{threading.get_native_id()}/schedstat", os.O_RDONLY),
                os.open(f"/proc/{backend}/schedstat", os.O_RDONLY)]
     except OSError:
-        return lambda: 0.0
-    return lambda: sum(int(os.pread(fd, 64, 0).split()[1]) for fd in fds) / 1e9
+        return lambda: (0.0, 0.0)
+
+    def read() -> tuple[float, float]:
+        stats = [os.pread(fd, 64, 0).split() for fd in fds]
+        return sum(int(s[1]) for s in stats) / 1e9, sum(int(s[0]) for s in stats) / 1e9
+
+    return read
 
 
 def worker(url: str, seconds: float, seed: int, pace: bool = False) -> dict:
@@ -218,10 +230,12 @@ def worker(url: str, seconds: float, seed: int, pace: bool = False) -> dict:
             time.sleep(seconds)
 
     open_workspace(url, create=False)
+    importlib.import_module("app.ui.register.model")  # keystroke's constants: the import is no keystroke's time
     waited = core_waits()
     print("ready", flush=True)
     sys.stdin.readline()
-    done = {"register": [], "search": [], "open": [], "search less waits for a core": []}
+    done = {"register": [], "search": [], "open": [], "search less waits for a core": [],
+            "search CPU, client and server": []}
     errors, registered = [], 0
     end = time.monotonic() + seconds
     n = 0
@@ -240,10 +254,12 @@ def worker(url: str, seconds: float, seed: int, pace: bool = False) -> dict:
             word = rng.choice(REGISTER_TEXTS + WORDS)
             for k in range(1, min(4, len(word)) + 1):
                 pause(TYPING_S)
-                start, before = time.perf_counter(), waited()
+                start, (waits, ran) = time.perf_counter(), waited()
                 rows = keystroke(word[:k])
                 done["search"].append(time.perf_counter() - start)
-                done["search less waits for a core"].append(done["search"][-1] - (waited() - before))
+                waits_after, ran_after = waited()
+                done["search less waits for a core"].append(done["search"][-1] - (waits_after - waits))
+                done["search CPU, client and server"].append(ran_after - ran)
             if rows:
                 pause(rng.uniform(*THINK_S))
                 start = time.perf_counter()
