@@ -180,8 +180,8 @@ def test_pages_on_a_server_are_what_reading_every_case_finds(server_office, monk
 @pytest.mark.parametrize("walk_rows, cap", [(20000, 2000), (20000, 20), (30, 20), (3, 20), (0, 20)],
                          ids=["as shipped", "many matches, page walked", "short walk", "walk too short for a page",
                               "no walk"])
-def test_a_keystroke_on_a_server_is_one_statement(server_office, monkeypatch, walk_rows, cap, text,
-                                                               year, status, descending):
+def test_a_keystroke_on_a_server_is_one_statement(server_office, monkeypatch, walk_rows, cap, text, year, status,
+                                                  descending):
     """A keystroke's first page and its count (engine.search_first_page) whichever way they are found:
     the matches few enough to sort, or a page among the newest requests walked, or (the walk too short
     for a page) the whole list walked; in one statement with the rows shown, but in the last case."""
