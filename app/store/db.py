@@ -548,13 +548,15 @@ def steps_at_most(steps: int) -> Iterator[None]:
     """Stop a query of this thread's connection after about `steps` SQLite virtual-machine steps,
     raising Interrupted: a plan that turns out costly gives way to another (store.register)."""
     connection = database.connection()
-    left = [max(steps // 1000, 1)]
+    # Asked ten times in all: each asking takes Python's lock from the GUI thread while the query runs
+    # off it (docs/performance.md, "Search as you type").
+    left = [10]
 
     def tick() -> bool:
         left[0] -= 1
         return left[0] < 0
 
-    connection.set_progress_handler(tick, 1000)
+    connection.set_progress_handler(tick, max(steps // 10, 1))
     try:
         yield
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:

@@ -277,14 +277,9 @@ def search_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, descend
     the matches are read through the indexes, at most SEARCH_CAP of them, and sorted here; only a
     term matching more than that walks the whole list."""
     direction = "DESC" if descending else "ASC"
-    order = f'"received_on" {direction}, "id" {direction}'
-    table = f'"{walked.model._meta.table_name}"'
     if offset + limit <= WALK_ROWS:
-        sql, params = walked.sql()
-        head = f"(SELECT * FROM {table} ORDER BY {order} LIMIT {WALK_ROWS})"
-        sql = sql.replace(f'FROM {table} AS "t1"', f'FROM {head} AS "t1"', 1)
-        outer = f'"t1"."received_on" {direction}, "t1"."id" {direction}'
-        sql += f" ORDER BY {outer} OFFSET {int(offset)} LIMIT {int(limit)}"
+        sql, params = _walk_of_newest(walked, direction)
+        sql += f" OFFSET {int(offset)} LIMIT {int(limit)}"
         found = [case_id for (case_id,) in database.execute_sql(sql, params).fetchall()]
         if len(found) == limit:
             return found
@@ -292,9 +287,58 @@ def search_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, descend
     if len(found) <= SEARCH_CAP:
         found.sort(key=lambda row: (row[1], row[0]), reverse=descending)
         return [case_id for case_id, _received in found[offset:offset + limit]]
-    keys = (matches.model.received_on, matches.model.id)
+    return walk_whole_list(walked, descending, offset, limit)
+
+
+def walk_whole_list(walked: peewee.ModelSelect, descending: bool, offset: int, limit: int) -> list[int]:
+    """The ids of one page of `walked` (the conditions tested row by row), the whole list walked in order."""
+    keys = (walked.model.received_on, walked.model.id)
     walk = walked.order_by(*[k.desc() if descending else k.asc() for k in keys])
     return [case_id for (case_id,) in walk.offset(offset).limit(limit).tuples()]
+
+
+def search_first_page(matches: peewee.ModelSelect, walked: peewee.ModelSelect, shown: peewee.ModelSelect,
+                      descending: bool, limit: int, at_most: int) -> tuple[list[tuple] | None, int]:
+    """A keystroke's first page of `matches` in list order (the columns of `shown`, the id first) and
+    how many there are, counted up to `at_most`, from one statement on the server: every statement
+    is a wait for the server, and on a busy machine a wait for a core too (search_page, a count and
+    the rows were four or five). The matches are read through the indexes, at most SEARCH_CAP of them
+    (cheap for a rare term, which is what walking the list is slow for): as many or fewer, they are
+    the count and the page is sorted from them. More: the count is `at_most` and the page is the
+    first rows of the newest WALK_ROWS that meet the conditions, walked in order (quick, as the term
+    is common). The page is None when that walk finds less than a page: walk_whole_list finds it."""
+    assert limit <= at_most <= SEARCH_CAP
+    direction = "DESC" if descending else "ASC"
+    keys = (walked.model.id, walked.model.received_on)
+    hits_sql, hits_params = matches.select(*keys).limit(SEARCH_CAP + 1).sql()
+    walk_sql, walk_params = _walk_of_newest(walked.select(*keys), direction)
+    shown_sql, shown_params = shown.sql()
+    order = f"received_on {direction}, id {direction}"
+    found = database.execute_sql(
+        f"WITH hits AS MATERIALIZED ({hits_sql}), "
+        f"many AS (SELECT count(*) > {SEARCH_CAP} AS yes, count(*) AS n FROM hits), "
+        f"walk AS MATERIALIZED ({walk_sql} LIMIT {int(limit)}), "
+        f"page AS ((SELECT id, received_on FROM hits WHERE NOT (SELECT yes FROM many) ORDER BY {order} "
+        f"LIMIT {int(limit)}) UNION ALL (SELECT id, received_on FROM walk WHERE (SELECT yes FROM many))) "
+        f"SELECT many.n, shown.* FROM many LEFT JOIN (page JOIN ({shown_sql}) AS shown ON shown.id = page.id) "
+        f"ON TRUE ORDER BY page.{order.replace(', ', ', page.')}",
+        [*hits_params, *walk_params, *shown_params]).fetchall()
+    matched = found[0][0]
+    rows = [row[1:] for row in found if row[1] is not None]
+    if matched <= SEARCH_CAP:
+        return rows, min(matched, at_most)
+    return (rows if len(rows) == limit else None), at_most
+
+
+def _walk_of_newest(walked: peewee.ModelSelect, direction: str) -> tuple[str, list]:
+    """`walked` (the conditions tested row by row) over the first WALK_ROWS requests in list order,
+    in that order, as SQL."""
+    order = f'"received_on" {direction}, "id" {direction}'
+    table = f'"{walked.model._meta.table_name}"'
+    sql, params = walked.sql()
+    head = f"(SELECT * FROM {table} ORDER BY {order} LIMIT {WALK_ROWS})"
+    sql = sql.replace(f'FROM {table} AS "t1"', f'FROM {head} AS "t1"', 1)
+    return sql + f' ORDER BY "t1"."received_on" {direction}, "t1"."id" {direction}', params
 
 
 def is_integrity_error(exc: BaseException) -> bool:

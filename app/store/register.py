@@ -136,6 +136,13 @@ def search_page(query: CaseQuery, limit: int, at_most: int | None) -> tuple[list
     """The first page of the register list and how many the query finds (counting stops at
     `at_most`), the two from one reading of the search index."""
     if not search.available():
+        if at_most is not None and limit <= at_most <= engine.SEARCH_CAP and _walks_on_server(query):
+            matches, walked = _server_sources(query)
+            found, total = engine.search_first_page(matches, walked, Request.select(*_ROW_COLUMNS), query.descending,
+                                                    limit, at_most)
+            if found is None:
+                return _rows_of(engine.walk_whole_list(walked, query.descending, 0, limit)), total
+            return [_to_row(r) for r in found], total
         return rows(query, 0, limit), count(query, at_most)
     plan = _Plan(query)
     return _rows_of(plan.page(0, limit)), plan.count(at_most)
@@ -150,16 +157,28 @@ def _rows_of(ids: list[int]) -> list[CaseRow]:
 
 def _legacy_ids(query: CaseQuery, offset: int, limit: int) -> list[int]:
     order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
-    if _terms(query.text) and order is SORT_FIELDS["received_on"] and engine.on_server():
+    if _walks_on_server(query):
         # The server's walk in list order, or its matches filtered first (engine.search_page).
-        matches = Request.select(Request.id, Request.received_on).where(*_where(query))
-        walked = Request.select(Request.id).where(*_where(query, row_by_row=True))
-        return engine.search_page(matches, walked, query.descending, offset, limit)
+        return engine.search_page(*_server_sources(query), query.descending, offset, limit)
     # Empty values first going up, last going down: SQLite's own order, spelled out for the server
     # (which puts NULL last going up), so the list reads the same on both engines.
     select = _filtered(Request.select(Request.id), query)
     select = select.order_by(*[_ordering(f, query.descending) for f in order]).offset(offset).limit(limit)
     return [i for (i,) in select.tuples()]
+
+
+def _walks_on_server(query: CaseQuery) -> bool:
+    """Whether the server finds the query's pages by walking the list (engine.search_page): a search
+    in the default order."""
+    order = SORT_FIELDS.get(query.sort, SORT_FIELDS["received_on"])
+    return bool(_terms(query.text)) and order is SORT_FIELDS["received_on"] and engine.on_server()
+
+
+def _server_sources(query: CaseQuery) -> tuple[pw.ModelSelect, pw.ModelSelect]:
+    """The server's matches through its indexes (id, received_on) and the same conditions tested row
+    by row (id), for engine.search_page."""
+    return (Request.select(Request.id, Request.received_on).where(*_where(query)),
+            Request.select(Request.id).where(*_where(query, row_by_row=True)))
 
 
 def _ordering(field: pw.Field, descending: bool) -> pw.Ordering:

@@ -169,6 +169,40 @@ def test_pages_on_a_server_are_what_reading_every_case_finds(server_office, monk
         assert [r.id for r in lines] == want[:7] and total == min(len(want), 20)
 
 
+@pytest.mark.parametrize("text, year, status, descending", [
+    ("王", None, None, True),                # matches in nearly every request
+    ("〔2026〕第1", None, None, False),
+    ("村 土地", 2026, None, True),
+    ("〔", None, "已办结", False),
+    ("没有这样的申请", None, None, True),
+    ("王 土地", None, None, False),
+])
+@pytest.mark.parametrize("walk_rows, cap", [(20000, 2000), (20000, 20), (30, 20), (3, 20), (0, 20)],
+                         ids=["as shipped", "many matches, page walked", "short walk", "walk too short for a page",
+                              "no walk"])
+def test_a_keystroke_on_a_server_is_one_statement(server_office, monkeypatch, walk_rows, cap, text, year, status,
+                                                  descending):
+    """A keystroke's first page and its count (engine.search_first_page) whichever way they are found:
+    the matches few enough to sort, or a page among the newest requests walked, or (the walk too short
+    for a page) the whole list walked; in one statement with the rows shown, but in the last case."""
+    from app.store import engine
+
+    monkeypatch.setattr(engine, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(engine, "SEARCH_CAP", cap)
+    statements = []
+    real = database.obj.execute_sql
+    monkeypatch.setattr(database.obj, "execute_sql",
+                        lambda sql, *args, **kwargs: statements.append(sql) or real(sql, *args, **kwargs))
+    query = CaseQuery(text=text, year=year, status=status, descending=descending)
+    want = expected(server_office, query)
+    lines, total = register.search(query, limit=7, at_most=cap)
+    assert [r.id for r in lines] == want[:7]
+    assert total == min(len(want), cap)
+    newest = {c.id for c in sorted(server_office, key=lambda c: (c.received_on, c.id), reverse=descending)[:walk_rows]}
+    walked_whole = len(want) > cap and len(newest & set(want)) < 7
+    assert len(statements) == (3 if walked_whole else 1), statements
+
+
 def test_the_server_search_reads_its_indexes(server_office):
     from app.store import district, server
 
