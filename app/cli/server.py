@@ -17,6 +17,7 @@ def cmd_migrate_to(args: argparse.Namespace) -> int:
     for table, rows in report.tables.items():
         print(f"{table}\t{rows} 行\tSHA-256 {report.checksums[table][:16]}…")
     print(f"文书文件\t{report.documents} 个")
+    print(f"修改过的模板\t{report.templates} 个")
     print(f"已迁移到服务器，行数和校验值核对一致：申请 {report.tables.get('request', 0)} 件，文书 {report.documents} 个。"
           "以后请用 --db 服务器地址 启动本程序；原数据文件保持不变。")
     return 0

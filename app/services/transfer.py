@@ -53,6 +53,7 @@ def _record(source: Path, report: TransferReport) -> None:
     """The migration in the server's settings and audit trail (after the comparison)."""
     with store_db.atomic():
         kv.put(MIGRATION_KEY, {"file": str(source), "at": dt.datetime.now().isoformat(" ", "seconds"),
-                               "tables": report.tables, "documents": report.documents})
+                               "tables": report.tables, "documents": report.documents,
+                               "templates": report.templates})
         audit.record("database", source.name, "从数据文件迁移到服务器",
                      {"cases": [None, report.tables.get("request", 0)], "documents": [None, report.documents]})

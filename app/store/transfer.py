@@ -37,6 +37,7 @@ class TransferReport:
     tables: dict[str, int] = field(default_factory=dict)
     checksums: dict[str, str] = field(default_factory=dict)
     documents: int = 0
+    templates: int = 0  # the office's edited Word templates (docs/server.md, "Moving an office")
     renumbered: bool = False  # the rows took new ids (other offices were on the server already)
 
 
@@ -357,11 +358,13 @@ def file_into_server(source: Path, progress: Progress | None = None) -> Transfer
                     say(f"正在复制：{model._meta.table_name}")
                     _insert(target, model, reader, renumbered)
             _restart_sequences(target)
-            say("正在复制文书文件")
+            say("正在复制文书文件和本单位修改过的模板")
             report.documents = _documents_in(source)
+            report.templates = _templates_in(source)
             say("正在核对行数和校验值")
             compare(reader, target, report, renumbered=renumbered)
             _compare_documents(source)
+            _compare_templates(source)
             report.renumbered = renumbered is not None
         target.execute_sql("ANALYZE")  # the planner's statistics of the tables just filled, at once
     except sqlite3.Error as exc:
@@ -377,6 +380,28 @@ def _documents_in(source: Path) -> int:
         files.put(files.DOCUMENTS, name, file.read_bytes())
         n += 1
     return n
+
+
+def _template_files(db_path: Path) -> list[Path]:
+    """The office's edited templates beside its file: the .docx files of its 模板 folder (what was
+    set aside, in its subfolders, stays behind)."""
+    folder = paths.user_templates_dir(db_path)
+    return sorted(p for p in folder.glob("*.docx") if p.is_file()) if folder.is_dir() else []
+
+
+def _templates_in(source: Path) -> int:
+    """The file's edited templates into the database, where every desk of the office finds them
+    (services.templates keeps an office's templates there on a server)."""
+    found = _template_files(source)
+    for file in found:
+        files.put(files.TEMPLATES, file.name, file.read_bytes())
+    return len(found)
+
+
+def _compare_templates(source: Path) -> None:
+    for file in _template_files(source):
+        if files.digest(files.TEMPLATES, file.name) != hashlib.sha256(file.read_bytes()).hexdigest():
+            raise StoreError(f"核对不一致：模板 {file.name} 没有完整复制，本次迁移没有保留任何数据。")
 
 
 def _compare_documents(source: Path) -> None:
@@ -414,8 +439,9 @@ def server_into_file(target: Path, progress: Progress | None = None) -> Transfer
                 search.ensure(writer)  # the file's text index, filled once from the copied register
             say("正在核对行数和校验值")
             compare(source, writer, report)
-            say("正在写出文书文件")
+            say("正在写出文书文件和本单位修改过的模板")
             report.documents = _documents_out(target)
+            report.templates = _templates_out(target)
         writer.close()
         os.replace(partial, target)
     except BaseException:
@@ -433,6 +459,16 @@ def _create_file_schema(writer: peewee.SqliteDatabase, version: int) -> None:
         peewee.SchemaManager(model, database=writer).create_all(safe=True)
     migrations.protect_audit_trail(writer)
     writer.execute_sql(f"PRAGMA user_version = {version}")
+
+
+def _templates_out(target: Path) -> int:
+    """The office's edited templates beside the new file, where a SQLite office keeps them."""
+    folder = paths.user_templates_dir(target)
+    n = 0
+    for name, data in files.stored(files.TEMPLATES):
+        files.write(folder / name, data)
+        n += 1
+    return n
 
 
 def _documents_out(target: Path) -> int:

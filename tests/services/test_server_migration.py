@@ -169,3 +169,47 @@ def test_migrate_to_wants_a_file_and_a_server(server, office_file, tmp_path):
         transfer.migrate_to(str(tmp_path / "other.sqlite"), office_file)
     with pytest.raises(ServiceError, match="找不到要迁移的数据文件"):
         transfer.migrate_to(server.url, tmp_path / "missing.sqlite")
+
+
+def _read_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_the_office_s_edited_template_moves_with_it_to_every_desk_and_back(server, office_file, tmp_path,
+                                                                           monkeypatch):
+    """A township's edited 申请接收回执 is its wording: after migrate-to another desk (another data folder)
+    issues the receipt from it, and the export back to a file brings the edit beside the file."""
+    import docx
+
+    from app.services import templates
+
+    open_workspace(office_file)
+    edited = templates.edit_copy("申请接收回执")
+    document = docx.Document(str(edited))
+    document.add_paragraph("茅畲乡党政办专用落款")
+    document.save(str(edited))
+    wording = edited.read_bytes()
+    close_workspace()
+
+    url = server.new_database()
+    try:
+        assert cli.run(["--db", str(office_file), "migrate-to", url]) == 0
+        monkeypatch.setenv("ZWGK_DATA_DIR", str(tmp_path / "另一台电脑"))
+        open_workspace(url)
+        used = {t.kind: t for t in templates.list_templates()}["申请接收回执"]
+        assert used.customised and used.path.read_bytes() == wording
+        case = register.list_rows(CaseQuery(year=2026, sort="case_no", descending=False), 0, 1)[0]
+        issued = notices.issue("申请接收回执", case.id, on_date=register.get_case(case.id).received_on)
+        assert "茅畲乡党政办专用落款" in _read_text(issued.path)
+        exported = tmp_path / "导出" / "茅畲乡-导出.sqlite"
+        report = backup.export_server(exported)
+        assert report.templates == 1
+        close_workspace()
+        from app import paths
+
+        assert (paths.user_templates_dir(exported) / edited.name).read_bytes() == wording
+    finally:
+        close_workspace()
+        server.drop(url)
