@@ -39,6 +39,12 @@ def init(url: str) -> Workspace:
     return workspace
 
 
+def search_through_policies() -> bool:
+    """Whether the open district server searches an office's register through its indexes (the
+    operators are LEAKPROOF, which only a superuser's `server init` can declare; docs/district.md)."""
+    return store.search_through_policies()
+
+
 def add_office(url: str, code: str, name: str) -> None:
     code, name = code.strip(), name.strip()
     if not code or not name:

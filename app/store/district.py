@@ -309,6 +309,14 @@ def _search_through_policies(db: peewee.Database) -> None:
         db.execute_sql(f"ALTER FUNCTION pg_catalog.{function} LEAKPROOF")
 
 
+def search_through_policies(db: peewee.Database | None = None) -> bool:
+    """Whether the search's operators are declared LEAKPROOF in this database (above), so that a
+    keystroke reads the office's matches through the indexes, not its whole register."""
+    db = _open(db)
+    regprocs = ", ".join(f"'pg_catalog.{function}'::regprocedure" for function in _LEAKPROOF)
+    return bool(_scalar(db, f"SELECT bool_and(proleakproof) FROM pg_proc WHERE oid IN ({regprocs})"))
+
+
 # The database login recorded, by the server, on every row written to these tables: who signed a review
 # step, who recorded a step of a case (an extension among them), who wrote an audit entry. A value the
 # client sends is overwritten.

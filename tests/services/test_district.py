@@ -98,3 +98,41 @@ def test_the_district_drills_into_an_office_s_register_read_only(district):
             register.update(case.id, dataclasses.replace(case, notes="区里改的"))
     assert seen == own
     assert register.count(query) > len(own)  # every office again once the lens is put away
+
+
+def test_server_init_by_the_owner_alone_says_the_search_needs_a_superuser_s_init(server, capsys):
+    """LEAKPROOF is a superuser's declaration (docs/district.md): `server init` run by the database's
+    owner says so and what to do; run again by a superuser, the operators are declared and it is quiet."""
+    import psycopg
+
+    from app.services.workspace import close_workspace
+    from tests.district_support import PASSWORD, _login_url, cli
+
+    url = server.new_database()
+    name = url.rsplit("/", 1)[1]
+    owner = f"{name}_owner"
+    with psycopg.connect(server.url, autocommit=True) as con:
+        con.execute(f"CREATE ROLE \"{owner}\" LOGIN CREATEROLE NOSUPERUSER PASSWORD '{PASSWORD}'")
+        con.execute(f'ALTER DATABASE "{name}" OWNER TO "{owner}"')
+    try:
+        assert cli("server", "init", _login_url(url, owner)) == 0
+        said = capsys.readouterr()
+        assert "已初始化区级服务器" in said.out and "不是以数据库超级用户运行" in said.err and "postgres" in said.err
+        close_workspace()
+        with psycopg.connect(url) as con:
+            assert con.execute("SELECT bool_or(proleakproof) FROM pg_proc WHERE proname IN "
+                               "('textlike', 'arraycontains')").fetchone() == (False,)
+        assert cli("server", "init", url) == 0  # the superuser of the test server
+        assert "LEAKPROOF" not in capsys.readouterr().err
+        with psycopg.connect(url) as con:
+            assert con.execute("SELECT bool_and(proleakproof) FROM pg_proc WHERE oid IN "
+                               "('textlike(text,text)'::regprocedure, "
+                               "'arraycontains(anyarray,anyarray)'::regprocedure)").fetchone() == (True,)
+    finally:
+        close_workspace()
+        server.drop(url)
+        from app.services import district as service
+
+        with psycopg.connect(server.url, autocommit=True) as con:  # roles are the cluster's
+            for role in [f"{name}_{group}" for group in service.ROLES] + [owner]:
+                con.execute(f'DROP ROLE IF EXISTS "{role}"')
