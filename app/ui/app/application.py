@@ -182,6 +182,15 @@ def _start_file_first(app: QApplication, db: str | None) -> int:
 def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     started: dict[str, object] = {}
 
+    def load_behind() -> None:
+        # peewee, the store and the services load on a thread, so the painted window stays
+        # responsive meanwhile (docs/performance.md, Start-up); a failure is met by the opening.
+        from app.services.startup import load_store
+        from app.ui.common import tasks
+
+        tasks.Operation(window, load_store, lane=tasks.FREE) \
+            .success(lambda _loaded: open_behind()).failure(lambda _exc: open_behind()).run()
+
     def open_behind() -> None:
         try:
             opened = open_database(look.path, window, background_check=True)
@@ -203,7 +212,7 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
         window.workspace_opened()
         _after_open(app, window, check)
 
-    window = _show_main_window(look, after_paint=open_behind)
+    window = _show_main_window(look, after_paint=load_behind)
     code = app.exec()
     return _finish(started.get("check"), code)
 

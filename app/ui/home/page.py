@@ -260,7 +260,12 @@ class HomePage(Page):
 
     def _heard(self, changes: Changes) -> None:
         # Counted even out of sight: the window's title carries the overdue and due-today numbers.
-        if self.concerned_by(changes):
+        if not self.concerned_by(changes):
+            return
+        if changes.workspace and not self._built_once:
+            # The file opened behind the window, after its first paint: no reason to wait.
+            self._timer.start(0)
+        else:
             self.refresh()
 
     def _timed_refresh(self) -> None:
@@ -315,15 +320,19 @@ class HomePage(Page):
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
         self.due_counts.emit(dict(self.counts))
         self.count_attempted.emit()
+        # The rest is counted, and the reminder shown, once the lists are painted: a count running
+        # beside the paint would have each row the view draws wait for the interpreter.
         if now is not None:
-            from app.ui.common import tasks
-
-            tasks.Operation(self, lambda: count_rest(today, now)).success(self._show_rest) \
-                .failure(self._rest_failed).coalesce(REST_KEY).run()
-        first = not self._built_once
+            QTimer.singleShot(0, self, lambda: self._count_rest(today, now))
+        if not self._built_once:
+            QTimer.singleShot(0, self, lambda: self._maybe_remind(overview, today))
         self._built_once = True
-        if first:
-            self._maybe_remind(overview, today)
+
+    def _count_rest(self, today: dt.date, now: dt.datetime) -> None:
+        from app.ui.common import tasks
+
+        tasks.Operation(self, lambda: count_rest(today, now)).success(self._show_rest) \
+            .failure(self._rest_failed).coalesce(REST_KEY).run()
 
     def _show_rest(self, rest: "RestCount") -> None:
         """The 舆情 hours, the other reminders, the next year's warning and the charts."""
