@@ -41,4 +41,6 @@ def load_store() -> None:
     """Import what opening the file and the home page's first count need (peewee, the store, the
     services), on any thread: the window-first start calls it off the GUI thread after the first
     paint, so the imports do not keep the painted window from answering (docs/performance.md)."""
-    from app.services import audit, backup, cleanup, connection, deadlines, security, settings, workspace  # noqa: F401
+    from app.services import (audit, backup, cleanup, connection, deadlines, home, security,  # noqa: F401
+                              settings, workspace)
+    from app.store import server  # noqa: F401 - what tells a file from a server's address (store.engine)
