@@ -35,12 +35,3 @@ def first_look(db_path: Path | str | None = None) -> FirstLook | None:
     if found is None or found["office"] is None or found["password"]:
         return None
     return FirstLook(path, str(found["short_name"] or ""))
-
-
-def load_store() -> None:
-    """Import what opening the file and the home page's first count need (peewee, the store, the
-    services), on any thread: the window-first start calls it off the GUI thread after the first
-    paint, so the imports do not keep the painted window from answering (docs/performance.md)."""
-    from app.services import (audit, backup, cleanup, connection, deadlines, home, security,  # noqa: F401
-                              settings, workspace)
-    from app.store import server  # noqa: F401 - what tells a file from a server's address (store.engine)
