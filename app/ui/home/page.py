@@ -452,8 +452,8 @@ class HomePage(Page):
         from app.services import home
 
         due = overview.overdue + overview.today
-        if not DAILY_REMINDER["enabled"] or not due or not home.reminder_due(today):
-            return
+        if not DAILY_REMINDER["enabled"] or not due or not self.window().isVisible() or not home.reminder_due(today):
+            return  # (a window closed meanwhile: nobody to remind, and the note would keep the program open)
         lines = [f"{i.case_no} {i.name}：{i.limit.label} {cn_date(i.limit.due)}（{left_text(i.days_left)}）"
                  for i in due[:8]]
         if len(due) > 8:
