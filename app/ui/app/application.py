@@ -167,10 +167,9 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     def load_behind() -> None:
         # peewee, the store and the services load on a thread, so the painted window stays
         # responsive meanwhile (docs/performance.md, Start-up); a failure is met by the opening.
-        from app.services.preload import load_store
         from app.ui.common import tasks
 
-        tasks.Operation(window, load_store, lane=tasks.FREE) \
+        tasks.Operation(window, _preload, lane=tasks.FREE) \
             .success(lambda _loaded: open_behind()).failure(lambda _exc: open_behind()).run()
 
     def open_behind() -> None:
@@ -197,6 +196,12 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     window = _show_main_window(look, after_paint=load_behind)
     code = app.exec()
     return _finish(started.get("check"), code)
+
+
+def _preload() -> None:
+    from app.services.preload import load_store  # on the thread that runs it, as all it imports
+
+    load_store()
 
 
 def _unlock_and_configure(parent: QWidget | None) -> bool:
