@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2", "peewee", "app.store.db",
         "app.services.report_export", "app.services.annual_report")
 
+# Both scripts below: the main window the start-up builds gets the script's `Probe` as event filter.
+_PROBE_THE_WINDOW = r"""
+probe = Probe()
+_build = application.build_main_window
+def build_main_window(*args):
+    window = _build(*args)
+    window.installEventFilter(probe)
+    return window
+application.build_main_window = build_main_window
+"""
+
 # Runs the real start-up (run_gui) and, at the main window's first paint, prints what is loaded;
 # the bench hook (ZWGK_BENCH_EXIT_AFTER_SHOW) then quits the program.
 _AT_FIRST_PAINT = r"""
@@ -32,13 +43,7 @@ class Probe(QObject):
             print("LOADED_AT_FIRST_PAINT " + json.dumps(loaded), flush=True)
         return False
 
-probe = Probe()
-_build = application.build_main_window
-def build_main_window(*args):
-    window = _build(*args)
-    window.installEventFilter(probe)
-    return window
-application.build_main_window = build_main_window
+""" + _PROBE_THE_WINDOW + r"""
 sys.exit(application.run_gui(["--db", sys.argv[1]]))
 """
 
@@ -135,13 +140,7 @@ class Probe(QObject):
         return False
 
 sys.meta_path.insert(0, Watch())
-probe = Probe()
-_build = application.build_main_window
-def build_main_window(*args):
-    window = _build(*args)
-    window.installEventFilter(probe)
-    return window
-application.build_main_window = build_main_window
+""" + _PROBE_THE_WINDOW + r"""
 code = application.run_gui(["--db", sys.argv[1]])
 print("IMPORTED_ON_THE_GUI_THREAD " + json.dumps(seen["imported"]), flush=True)
 sys.exit(code)
