@@ -130,8 +130,10 @@ def _due_rows(sql: str, params: dict) -> list[DueRow]:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
     out = []
+    # Row by row, not fetchall(): thousands of rows made in one call would hold the interpreter's
+    # lock that long, and the window's paint waits for it (docs/performance.md, Start-up).
     for (case_id, case_no, name, key, label, due, explanation, legal, start, unconfirmed, paused, done_on, optional,
-         superseded) in database.execute_sql(engine.sql(sql), params).fetchall():
+         superseded) in database.execute_sql(engine.sql(sql), params):
         years = tuple(int(y) for y in unconfirmed.split(",")) if unconfirmed else ()
         out.append(DueRow(case_id, case_no, name, Limit(
             key, label, day(due) if due else None, explanation, bool(legal), day(start) if start else None, years,
