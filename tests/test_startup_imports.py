@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SLOW = ("docxtpl", "docx", "openpyxl", "holidays", "lxml", "jinja2", "peewee", "app.store.db",
         "app.services.report_export", "app.services.annual_report")
 
+# Both scripts below: the main window the start-up builds gets the script's `Probe` as event filter.
+_PROBE_THE_WINDOW = r"""
+probe = Probe()
+_build = application.build_main_window
+def build_main_window(*args):
+    window = _build(*args)
+    window.installEventFilter(probe)
+    return window
+application.build_main_window = build_main_window
+"""
+
 # Runs the real start-up (run_gui) and, at the main window's first paint, prints what is loaded;
 # the bench hook (ZWGK_BENCH_EXIT_AFTER_SHOW) then quits the program.
 _AT_FIRST_PAINT = r"""
@@ -32,13 +43,7 @@ class Probe(QObject):
             print("LOADED_AT_FIRST_PAINT " + json.dumps(loaded), flush=True)
         return False
 
-probe = Probe()
-_build = application.build_main_window
-def build_main_window(*args):
-    window = _build(*args)
-    window.installEventFilter(probe)
-    return window
-application.build_main_window = build_main_window
+""" + _PROBE_THE_WINDOW + r"""
 sys.exit(application.run_gui(["--db", sys.argv[1]]))
 """
 
@@ -108,3 +113,50 @@ def test_a_file_office_never_loads_the_server_driver(tmp_path):
                          timeout=120, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert "PSYCOPG False" in out.stdout, out.stdout
+
+
+# Runs the real start-up until the home page's lists are filled (the bench hook with `home`) and
+# prints the modules of the store, services and domain (and peewee, holidays) that the GUI thread
+# imported after the window's first paint.
+_ON_THE_GUI_THREAD = r"""
+import json, sys, threading
+from PySide6.QtCore import QEvent, QObject
+from app.ui.app import application
+
+WATCHED = ("app.store", "app.services", "app.domain", "peewee", "holidays")
+seen = {"painted": False, "imported": []}
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if seen["painted"] and threading.current_thread() is threading.main_thread() \
+                and name.startswith(WATCHED) and name not in seen["imported"]:
+            seen["imported"].append(name)
+        return None
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            seen["painted"] = True
+        return False
+
+sys.meta_path.insert(0, Watch())
+""" + _PROBE_THE_WINDOW + r"""
+code = application.run_gui(["--db", sys.argv[1]])
+print("IMPORTED_ON_THE_GUI_THREAD " + json.dumps(seen["imported"]), flush=True)
+sys.exit(code)
+"""
+
+
+def test_after_the_first_paint_the_store_and_services_load_off_the_gui_thread(tmp_path):
+    """Between the first paint and the home page's lists the window keeps answering: peewee, the
+    store, the services and the holidays tables are imported on a thread (docs/performance.md,
+    Start-up), not on the GUI thread, whose imports would keep it from painting."""
+    db = tmp_path / "t.sqlite"
+    _database_with_a_case(db)
+    env = _env()
+    env["ZWGK_BENCH_EXIT_AFTER_SHOW"] = "home"
+    out = subprocess.run([sys.executable, "-c", _ON_THE_GUI_THREAD, str(db)], env=env,
+                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "ZWGK_HOME" in out.stdout  # the lists were filled
+    assert _loaded(out.stdout, "IMPORTED_ON_THE_GUI_THREAD") == [], out.stdout

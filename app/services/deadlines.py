@@ -332,15 +332,19 @@ def due_overview(today: dt.date | None = None, refresh: bool = False) -> DueOver
     today = today or dt.date.today()
     cal, cfg = _calendar(), office.load()
     soon_before = cal.add_working_days(today, clock.SOON_WORKING_DAYS + 1)  # every due_soon date is before it
+    stored = None
     if refresh and today == dt.date.today():
         with snapshot():
             uncounted = limit_store.uncounted(today, _fingerprint(cfg))
             counted = _count_open(today, uncounted) if uncounted else []
+            if not counted:  # nothing to store: this reading is the one listed
+                stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
         _store_unchanged(counted, today)  # a case saved meanwhile stored its own limits: read them all
-    with snapshot():  # one reading of the file
-        uncounted = limit_store.uncounted(today, _fingerprint(cfg))
-        counted = _count_open(today, uncounted) if uncounted else []
-        stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
+    if stored is None:
+        with snapshot():  # one reading of the file
+            uncounted = limit_store.uncounted(today, _fingerprint(cfg))
+            counted = _count_open(today, uncounted) if uncounted else []
+            stored = limit_store.most_urgent(today, soon_before, _WAITING_KEYS)
     cases = _cases_from(stored, counted)
     out = DueOverview([], [], [], [])
     buckets = {clock.OVERDUE: out.overdue, clock.DUE_TODAY: out.today, clock.DUE_SOON: out.soon,

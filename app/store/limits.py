@@ -80,9 +80,10 @@ def uncounted(day: dt.date, fingerprint: str) -> list[int]:
     iso = day.isoformat()
     sql = (f"SELECT r.id FROM request AS r LEFT JOIN clock_state AS s ON s.request_id = r.id "
            f"WHERE r.status NOT IN ({', '.join('?' * len(CONCLUDED_STATUSES))}) "
-           "AND (s.request_id IS NULL OR s.fingerprint != ? OR s.valid_from > ? OR s.valid_until <= ?) ORDER BY r.id")
+           "AND (s.request_id IS NULL OR s.fingerprint != ? OR s.valid_from > ? OR s.valid_until <= ?)")
     params = [*sorted(CONCLUDED_STATUSES), fingerprint, iso, iso]
-    return [i for (i,) in database.execute_sql(engine.sql(sql), params).fetchall()]
+    # Sorted here: ordered by id, SQLite reads every request's row; unordered, only the status index.
+    return sorted(i for (i,) in database.execute_sql(engine.sql(sql), params).fetchall())
 
 
 def most_urgent(today: dt.date, soon_before: dt.date, waiting_keys: Sequence[str]) -> list[DueRow]:
@@ -129,8 +130,10 @@ def _due_rows(sql: str, params: dict) -> list[DueRow]:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
     out = []
+    # Row by row, not fetchall(): thousands of rows made in one call would hold the interpreter's
+    # lock that long, and the window's paint waits for it (docs/performance.md, Start-up).
     for (case_id, case_no, name, key, label, due, explanation, legal, start, unconfirmed, paused, done_on, optional,
-         superseded) in database.execute_sql(engine.sql(sql), params).fetchall():
+         superseded) in database.execute_sql(engine.sql(sql), params):
         years = tuple(int(y) for y in unconfirmed.split(",")) if unconfirmed else ()
         out.append(DueRow(case_id, case_no, name, Limit(
             key, label, day(due) if due else None, explanation, bool(legal), day(start) if start else None, years,

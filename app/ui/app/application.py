@@ -11,10 +11,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.app.qt_app import prepare_app
+from app.ui.common.painted import AfterPaint
 
 if TYPE_CHECKING:
     from app.services.startup import FirstLook
@@ -63,25 +64,6 @@ def build_main_window(look: "FirstLook | None" = None):
     from app.ui.app.main_window import MainWindow
 
     return MainWindow(first_look=look)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls `callback` once, as soon as the window's first paint has finished (and `at_paint`, if
-    given, at the paint itself)."""
-
-    def __init__(self, window: QWidget, callback, at_paint=None):
-        super().__init__(window)
-        self._callback = callback
-        self._at_paint = at_paint
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            if self._at_paint is not None:
-                self._at_paint()
-            QTimer.singleShot(0, self._callback)  # let the paint finish first
-        return False
 
 
 def _process_start() -> float:
@@ -140,7 +122,7 @@ def _bench_hook(window) -> None:
         else:
             window.workspace_ready.connect(ready)
 
-    _AfterFirstPaint(window, shown)  # a child of the window: lives as long as it
+    AfterPaint(window, shown)  # a child of the window: lives as long as it
 
 
 _BEAT_S = 0.005  # the heartbeat's interval: a longer gap between beats is the event loop kept busy
@@ -186,6 +168,14 @@ def _start_file_first(app: QApplication, db: str | None) -> int:
 def _start_window_first(app: QApplication, look: "FirstLook") -> int:
     started: dict[str, object] = {}
 
+    def load_behind() -> None:
+        # peewee, the store and the services load on a thread, so the painted window stays
+        # responsive meanwhile (docs/performance.md, Start-up); a failure is met by the opening.
+        from app.ui.common import tasks
+
+        tasks.Operation(window, _preload, lane=tasks.FREE) \
+            .success(lambda _loaded: open_behind()).failure(lambda _exc: open_behind()).run()
+
     def open_behind() -> None:
         try:
             opened = open_database(look.path, window, background_check=True)
@@ -207,9 +197,15 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
         window.workspace_opened()
         _after_open(app, window, check)
 
-    window = _show_main_window(look, after_paint=open_behind)
+    window = _show_main_window(look, after_paint=load_behind)
     code = app.exec()
     return _finish(started.get("check"), code)
+
+
+def _preload() -> None:
+    from app.services.preload import load_store  # on the thread that runs it, as all it imports
+
+    load_store()
 
 
 def _unlock_and_configure(parent: QWidget | None) -> bool:
@@ -227,7 +223,7 @@ def _unlock_and_configure(parent: QWidget | None) -> bool:
 def _show_main_window(look: "FirstLook | None" = None, after_paint=None):
     window = build_main_window(look)
     if after_paint is not None:
-        _AfterFirstPaint(window, after_paint, at_paint=window.hold_input)
+        AfterPaint(window, after_paint, at_paint=window.hold_input)
     if os.environ.get(BENCH_ENV):  # installed last, so it sees the first paint first (Qt's order)
         _bench_hook(window)
     window.show_as_last_time()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 # QtCore.Qt, not Qt: its 94 enums take 20 ms to build, so not before the first paint.
 from PySide6 import QtCore
@@ -178,6 +178,7 @@ class HomePage(Page):
         self.reminder: QMessageBox | None = None
         self._charts = None
         self._built_once = False
+        self._on_paint: Callable[[], None] | None = None  # what waits for the lists to be drawn
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_refresh)
@@ -260,7 +261,12 @@ class HomePage(Page):
 
     def _heard(self, changes: Changes) -> None:
         # Counted even out of sight: the window's title carries the overdue and due-today numbers.
-        if self.concerned_by(changes):
+        if not self.concerned_by(changes):
+            return
+        if changes.workspace and not self._built_once:
+            # The file opened behind the window, after its first paint: no reason to wait.
+            self._timer.start(0)
+        else:
             self.refresh()
 
     def _timed_refresh(self) -> None:
@@ -315,13 +321,38 @@ class HomePage(Page):
                              f"3个工作日内到期 {c['soon']} 件　暂停计时 {c['paused']} 件")
         self.due_counts.emit(dict(self.counts))
         self.count_attempted.emit()
+        # The rest is counted, and the reminder shown, once the lists are on screen: a count running
+        # beside their paint would have each row drawn wait for the interpreter (docs/performance.md).
+        first = not self._built_once
+        self._built_once = True
+        if now is not None or first:
+            self._when_painted(lambda: self._after_lists(overview, today, now, first))
+
+    def _when_painted(self, callback: Callable[[], None]) -> None:
+        """`callback` once the lists just filled have been drawn; at once when the page is out of
+        sight (nothing to draw). Only the latest callback waits."""
+        if not self.isVisible():
+            callback()
+            return
+        waiting = self._on_paint is not None
+        self._on_paint = callback
+        if not waiting:
+            from app.ui.common.painted import AfterPaint
+
+            AfterPaint(self.summary, self._painted)
+            self.summary.update()
+
+    def _painted(self) -> None:
+        callback, self._on_paint = self._on_paint, None
+        if callback is not None:
+            callback()
+
+    def _after_lists(self, overview: "DueOverview", today: dt.date, now: dt.datetime | None, first: bool) -> None:
         if now is not None:
             from app.ui.common import tasks
 
             tasks.Operation(self, lambda: count_rest(today, now)).success(self._show_rest) \
                 .failure(self._rest_failed).coalesce(REST_KEY).run()
-        first = not self._built_once
-        self._built_once = True
         if first:
             self._maybe_remind(overview, today)
 
@@ -421,8 +452,8 @@ class HomePage(Page):
         from app.services import home
 
         due = overview.overdue + overview.today
-        if not DAILY_REMINDER["enabled"] or not due or not home.reminder_due(today):
-            return
+        if not DAILY_REMINDER["enabled"] or not due or not self.window().isVisible() or not home.reminder_due(today):
+            return  # (a window closed meanwhile: nobody to remind, and the note would keep the program open)
         lines = [f"{i.case_no} {i.name}：{i.limit.label} {cn_date(i.limit.due)}（{left_text(i.days_left)}）"
                  for i in due[:8]]
         if len(due) > 8:
