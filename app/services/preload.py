@@ -6,6 +6,6 @@ from __future__ import annotations
 def load_store() -> None:
     """Import what opening the file and the home page's first count need (peewee, the store, the
     services), on any thread, so the imports do not keep the painted window from answering."""
-    from app.services import (audit, backup, cleanup, connection, deadlines, home, security,  # noqa: F401
+    from app.services import (audit, backup, connection, deadlines, home, security,  # noqa: F401
                               settings, workspace)
     from app.store import server  # noqa: F401 - what tells a file from a server's address (store.engine)

@@ -158,6 +158,7 @@ def _start_file_first(app: QApplication, db: str | None) -> int:
 
     # The full integrity check runs beside the window's construction; writes wait for it.
     check = backup_dialogs.start_check()
+    backup_dialogs.start_cleanup()
     if not _unlock_and_configure(None):
         return _finish(check, 0)
     window = _show_main_window()
@@ -191,6 +192,7 @@ def _start_window_first(app: QApplication, look: "FirstLook") -> int:
         from app.ui.app import backup_dialogs
 
         started["check"] = check = backup_dialogs.start_check(after=window.home_page.count_attempted)
+        backup_dialogs.start_cleanup(window, after=window.home_page.rest_attempted)
         if not _unlock_and_configure(window):  # the file changed since the first look
             app.exit(0)
             return

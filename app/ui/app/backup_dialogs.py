@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, paths
-from app.services import backup, cleanup, connection
+from app.services import backup, connection
 from app.services.errors import (DatabaseDamaged, DatabaseInUse, DatabaseReadOnly, LoginRefused, ServerUnavailable,
                                  ServiceError, StoreError)
 from app.services.workspace import is_readonly, open_workspace
@@ -54,8 +54,8 @@ def open_or_recover(db_path: Path | str | None, parent: QWidget | None = None,
     except StoreError as exc:
         messages.critical(parent, OPEN_TITLE, str(exc))
         return False
-    if not is_readonly():  # leftovers are the writer's: a read-only copy leaves them to it
-        tasks.Operation(parent, cleanup.clean_leftovers).failure(_cleanup_failed).run()
+    if not background_check:  # else the start calls start_cleanup, after the home page's first count
+        start_cleanup(parent)
     if backup.unchecked_file() is None:
         _daily_backup(parent)
     return True
@@ -101,6 +101,35 @@ class StartupCheck(QObject):
             backup.mark_verified(self.path)
             _daily_backup(None)  # held back until now: never back up an unchecked file
         self.finished.emit(message)
+
+
+def start_cleanup(parent: QWidget | None = None, after: SignalInstance | None = None,
+                  at_latest_ms: int = CHECK_AT_LATEST_MS) -> None:
+    """Remove the leftovers of an interrupted write (services.cleanup) on a thread, once: at once, or
+    when `after` (the home page complete) fires, or `at_latest_ms` after now. Its code (the notices',
+    the archive's) is imported on that thread, and after the home page is drawn, whose paint would
+    wait for the interpreter meanwhile (docs/performance.md, Start-up). A read-only copy leaves them
+    to the writer."""
+    if is_readonly():
+        return
+    started: list[bool] = []
+
+    def start(*_args: object) -> None:
+        if not started:
+            started.append(True)
+            tasks.Operation(parent, _clean_leftovers).failure(_cleanup_failed).run()
+
+    if after is None:
+        start()
+        return
+    after.connect(start)
+    QTimer.singleShot(at_latest_ms, start)
+
+
+def _clean_leftovers() -> None:
+    from app.services import cleanup  # on the worker thread (above)
+
+    cleanup.clean_leftovers()
 
 
 def start_check(after: SignalInstance | None = None, at_latest_ms: int = CHECK_AT_LATEST_MS) -> StartupCheck | None:

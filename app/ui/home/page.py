@@ -163,11 +163,13 @@ class DueList(QTableView):
 class HomePage(Page):
     """The first page: what is due today. `due_counts(dict)` after every count (the window shows
     the overdue and due-today numbers in its title); `count_attempted` after every count, shown or
-    failed (the start-up integrity check waits for the first)."""
+    failed (the start-up integrity check waits for the first); `rest_attempted` after every count of
+    the rest beside the lists (the start-up's cleanup of leftovers waits for the first)."""
 
     title = "首页"
     due_counts = Signal(object)
     count_attempted = Signal()
+    rest_attempted = Signal()
 
     def __init__(self, ctx: Context | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -365,6 +367,7 @@ class HomePage(Page):
         self.year_ahead.setText(f"⚠ {warning.text}" if warning else "")
         self.year_ahead.setVisible(warning is not None)
         self._show_charts(rest.today.year, rest.per_month, rest.outcomes)
+        self.rest_attempted.emit()
 
     def _rest_failed(self, exc: BaseException) -> None:
         from app.ui.common import errors
@@ -373,6 +376,7 @@ class HomePage(Page):
         log.error("home page reminders failed: %s", errors.details_of(exc))
         self._build_lists()
         self.others.setText(f"提醒统计失败：{exc}")
+        self.rest_attempted.emit()
 
     # ---- the other reminders ------------------------------------------------------------------
 
