@@ -32,7 +32,7 @@ def cmd_init(args: argparse.Namespace) -> int:
           f"（{'、'.join(district.ROLES.values())}）。下一步：server add-office 添加单位，server add-user 添加用户。")
     if not district.search_through_policies():
         print("注意：本次不是以数据库超级用户运行，登记簿检索用的两个运算符未能声明为 LEAKPROOF。各单位的检索结果"
-              "仍然正确，但每次按键要读本单位的整个登记簿，数据多时会变慢。请由超级用户（如 postgres）"
+              "仍然正确，但每次按键要读本单位的整个登记簿，数据多时会变慢。请由数据库的超级用户（安装数据库时建立的管理账号）"
               "再运行一次：python -m app server init 服务器地址。", file=sys.stderr)
     return 0
 
