@@ -176,11 +176,9 @@ def conflict_key(*fields: peewee.Field) -> list:
 
 
 def _has_offices(db: peewee.Database) -> bool:
-    cached = getattr(db, "_zwgk_offices", None)
-    if cached is None:
-        cached = "office" in _columns(db, "setting")
-        db._zwgk_offices = cached
-    return cached
+    from app.store import engine
+
+    return engine.remembered(db, "offices", lambda: "office" in _columns(db, "setting"))
 
 
 # ---- server init: roles, privileges, policies --------------------------------------------------------

@@ -70,11 +70,8 @@ def present() -> bool:
     if not engine.on_server():
         return False
     db = _db()
-    cached = getattr(db, "_zwgk_district_defaults", None)
-    if cached is None:
-        cached = db.execute_sql("SELECT to_regclass(%s)", (CALENDAR_ENTRY,)).fetchone()[0] is not None
-        db._zwgk_district_defaults = cached
-    return cached
+    return engine.remembered(db, "district_defaults", lambda: db.execute_sql(
+        "SELECT to_regclass(%s)", (CALENDAR_ENTRY,)).fetchone()[0] is not None)
 
 
 def sees_one_office() -> bool:

@@ -10,15 +10,27 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.store.base import peewee
 
 from app.store.base import database
 
 OWN_TABLES = frozenset({"request", "setting", "audit_entry"})  # a database with none of these is not ours
+
+
+_T = TypeVar("_T")
+
+
+def remembered(db: peewee.Database, key: str, work_out: Callable[[], _T]) -> _T:
+    """A fact of the open database `db` (which indexes or tables its version has), worked out once per
+    database object: opening another file or server makes a new object, which asks again."""
+    facts = db.__dict__.setdefault("_zwgk_facts", {})
+    if key not in facts:
+        facts[key] = work_out()
+    return facts[key]
 
 
 def is_server(location: object) -> bool:

@@ -38,20 +38,18 @@ class _FirstOf:
         return str(database.execute_sql(engine.sql(sql), params).fetchone()[0])
 
 
-_unconcluded: dict[str, object] = {"db": None, "index": _INDEX}  # the open database, and its index
-
-
 def _unconcluded_index() -> str:
     """The INDEXED BY of the requests not concluded in a year: the file's index in answer-date order
     (schema version 7); a file of an older version opened read-only has not got it, and is read
     through the grouping index instead (the same answer, more slowly)."""
     obj = database.obj
-    if _unconcluded["db"] is not obj:
+
+    def index() -> str:
         found = engine.on_server(obj) or database.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (REPORT_UNCONCLUDED_INDEX,)).fetchone()
-        _unconcluded.update(db=obj, index=REPORT_UNCONCLUDED_INDEX if found else _INDEX)
-    return f"INDEXED BY {_unconcluded['index']}"
+        return REPORT_UNCONCLUDED_INDEX if found else _INDEX
 
+    return f"INDEXED BY {engine.remembered(obj, 'report_unconcluded_index', index)}"
 
 
 def table3_groups(year: int) -> tuple[list[ReportGroup], int | None]:
