@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from app.domain import ids, ledger as rules, outcomes
 from app.domain.dates import check_plausible
 from app.domain.request import (
-    CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON, ORGANISATION, PERSON,
+    CHANNELS, DELIVERY_METHODS, FORMS_WANTED, ID_TYPES_ORGANISATION, ID_TYPES_PERSON, PERSON,
     CONCLUDED_STATUSES, HANDLING, STATUSES, Case, RequestData, concluded_status, TimelineEntry, mask_id, mask_phone, search_text,
 )
 from app.services import files, settings as office, spreadsheet

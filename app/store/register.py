@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import fields
 
